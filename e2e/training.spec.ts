@@ -1,0 +1,142 @@
+import { expect, test } from '@playwright/test';
+import { Studio } from './studio';
+
+test.describe('training the starter network on the MNIST digits', () => {
+  test('Train reaches 90% test accuracy in two epochs with live curves and a responsive page', async ({
+    page,
+  }) => {
+    // Records main-thread tasks from the first paint on, as a person would feel them.
+    await page.addInitScript(() => {
+      const longest = { value: 0 };
+      (window as unknown as { __longestTask: typeof longest }).__longestTask = longest;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          longest.value = Math.max(longest.value, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await expect(page.getByTestId('epochs')).toHaveValue('2');
+
+    await page.evaluate(
+      () => ((window as unknown as { __longestTask: { value: number } }).__longestTask.value = 0),
+    );
+    await studio.button('train').click();
+    await studio.waitForStepAbove(0);
+    await expect.poll(() => studio.curvePoints('loss'), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    expect(await studio.waitForRunEnd()).toBe('completed');
+    expect(await studio.testAccuracy()).toBeGreaterThanOrEqual(0.9);
+    await expect(page.getByTestId('epoch')).toHaveText('2 / 2');
+    expect(await studio.curvePoints('loss')).toBeGreaterThan(10);
+    expect(await studio.curvePoints('accuracy')).toBeGreaterThan(10);
+    await expect(page.getByTestId('loss-curve').locator('canvas, svg').first()).toBeVisible();
+
+    const longest = await page.evaluate(
+      () => (window as unknown as { __longestTask: { value: number } }).__longestTask.value,
+    );
+    expect(longest, 'longest main-thread task while training (ms)').toBeLessThan(200);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('pause holds the step, resume continues it, stop leaves the studio ready for another run', async ({
+    page,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await studio.button('train').click();
+    await studio.waitForStepAbove(20);
+
+    await studio.button('pause').click();
+    await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'paused');
+    await expect(studio.button('resume')).toBeEnabled();
+    await page.waitForTimeout(500);
+    const pausedAt = await studio.step();
+    await page.waitForTimeout(2000);
+    expect(await studio.step()).toBe(pausedAt);
+
+    await studio.button('resume').click();
+    await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'training');
+    const resumedAt = await studio.waitForStepAbove(pausedAt);
+    expect(resumedAt).toBeLessThan(pausedAt + 200);
+
+    await studio.button('stop').click();
+    expect(await studio.waitForRunEnd()).toBe('stopped');
+    await expect(page.getByTestId('test-accuracy')).toBeVisible();
+
+    await studio.fill('epochs', '1');
+    await studio.fill('examples-per-epoch', '320');
+    await studio.button('train').click();
+    expect(await studio.waitForRunEnd()).toBe('completed');
+    await expect(page.getByTestId('epoch')).toHaveText('1 / 1');
+    expect(await studio.step()).toBe(10);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('a learning rate of 1e6 stops with advice and keeps the studio usable', async ({ page }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await studio.fill('learning-rate', '1e6');
+    await studio.button('train').click();
+    expect(await studio.waitForRunEnd()).toBe('diverged');
+    await expect(studio.report).toContainText(/The loss (blew up|became NaN|became infinite)/);
+    await expect(studio.report).toContainText(/learning rate/i);
+    await expect(page.getByRole('heading', { name: 'Train' })).toBeVisible();
+
+    await studio.fill('learning-rate', '0.002');
+    await studio.fill('epochs', '1');
+    await studio.fill('examples-per-epoch', '320');
+    await studio.button('train').click();
+    expect(await studio.waitForRunEnd()).toBe('completed');
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('an unusable setting is explained beside the field and Train waits for a fix', async ({
+    page,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await studio.fill('batch-size', '0');
+    await expect(page.getByRole('alert').filter({ hasText: 'Batch size must be' })).toBeVisible();
+    await expect(studio.button('train')).toBeDisabled();
+    await studio.fill('batch-size', '32');
+    await expect(studio.button('train')).toBeEnabled();
+  });
+});
+
+test.describe('the studio around the Train panel', () => {
+  test('the Data panel shows the real digits and their stratified split', async ({ page }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await page.getByTestId('tab-data').click();
+    await expect(page.getByTestId('dataset-summary')).toContainText('10000 images of 28×28×1');
+    await expect(page.getByTestId('dataset-summary')).toContainText(
+      '8000 train, 1000 validation, 1000 test',
+    );
+    const inked = await page.getByTestId('example-grid').evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let bright = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 0) > 128) bright++;
+      return bright / (data.length / 4);
+    });
+    expect(inked).toBeGreaterThan(0.05);
+    expect(inked).toBeLessThan(0.5);
+  });
+
+  test('the Build panel summarises the starter network', async ({ page }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await page.getByTestId('tab-build').click();
+    const summary = page.getByTestId('model-summary');
+    await expect(summary).toContainText('conv1');
+    await expect(summary).toContainText('24×24×8');
+    await expect(page.getByTestId('total-params')).not.toHaveText('0');
+    await page.getByTestId('tab-insights').click();
+    await expect(page.getByTestId('empty-panel')).toContainText('not built yet');
+  });
+});

@@ -1,0 +1,72 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public/samples', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // tfjs-vis is the one exception: panels lazy-load it to draw into their own element.
+      'no-restricted-imports': restrict([
+        {
+          group: [
+            '@tensorflow/tfjs',
+            '@tensorflow/tfjs-core',
+            '@tensorflow/tfjs-backend-*',
+            '@tensorflow/tfjs-layers',
+          ],
+          message: 'The UI never imports tfjs; send the worker a command.',
+        },
+        {
+          group: ['**/worker/*', '!**/worker/engine.worker*'],
+          message: 'The UI talks to the worker only through src/shared/protocol.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['react', 'react-dom', 'zustand', '**/ui/**'],
+          message: 'Worker code must not import React, stores or UI.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts', 'src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['@tensorflow/*', 'react', 'react-dom', 'zustand', '**/ui/**', '**/worker/**'],
+          message: 'shared/ and model/ are pure: no tfjs, no React, no UI or worker code.',
+        },
+      ]),
+    },
+  },
+);

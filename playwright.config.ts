@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const QUIET = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+// Software GPU: WebGL through SwiftShader; WebGPU additionally needs its own adapter flags.
+const WEBGL = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const WEBGPU = [
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-features=Vulkan',
+];
+
+const PORT = 4173;
+const executablePath = findChromium();
+
+const browser = (args: string[]) => ({
+  browserName: 'chromium' as const,
+  launchOptions: { executablePath, args: [...QUIET, ...args] },
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Software GPUs saturate both cores; parallel browsers only slow each other down.
+  workers: 1,
+  timeout: 240_000,
+  expect: { timeout: 20_000 },
+  retries: 0,
+  reporter: [['list']],
+  use: { baseURL: `http://127.0.0.1:${PORT}/`, trace: 'retain-on-failure' },
+  projects: [
+    // No WebGPU adapter here, so the automatic choice falls back to WebGL.
+    { name: 'webgl', use: browser(WEBGL) },
+    { name: 'webgpu', use: browser([...WEBGL, ...WEBGPU]), testMatch: 'backends.spec.ts' },
+    { name: 'cpu', use: browser(WEBGL), testMatch: 'backends.spec.ts' },
+  ],
+  webServer: {
+    command: `npx vite preview --strictPort --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Command, WorkerEvent } from './protocol';
+import { ProtocolError, decodeCommand, decodeEvent, transferablesOf } from './protocol';
+import { DEFAULT_SETTINGS } from './train-settings';
+
+/** What structured cloning does to a message on its way across the worker boundary. */
+const cross = <T>(message: T): unknown => structuredClone(message);
+
+describe('worker protocol', () => {
+  it('passes every command through a round trip unchanged', () => {
+    const commands: Command[] = [
+      { type: 'init', assetBase: 'http://localhost/', backend: 'webgl' },
+      { type: 'loadDataset', source: { kind: 'sample', id: 'mnist' } },
+      { type: 'train', spec: { nodes: [], edges: [] }, settings: DEFAULT_SETTINGS },
+      { type: 'pause' },
+      { type: 'resume' },
+      { type: 'stop' },
+      { type: 'setLearningRate', value: 0.01 },
+    ];
+    for (const command of commands) expect(decodeCommand(cross(command))).toEqual(command);
+  });
+
+  it('rejects unknown or malformed commands with a readable error', () => {
+    expect(() => decodeCommand({ type: 'explode' })).toThrow(ProtocolError);
+    expect(() => decodeCommand(null)).toThrow(/Unknown command/);
+    expect(() => decodeCommand({ type: 'init' })).toThrow(/assetBase/);
+    expect(() => decodeCommand({ type: 'init', assetBase: '/', backend: 'wasm' })).toThrow(
+      /backend/,
+    );
+    expect(() => decodeCommand({ type: 'train', spec: {}, settings: {} })).toThrow(
+      /nodes and edges/,
+    );
+    expect(() => decodeCommand({ type: 'setLearningRate', value: '1' })).toThrow(/number/);
+  });
+
+  it('decodes events and rejects unknown ones', () => {
+    const event: WorkerEvent = {
+      type: 'metrics',
+      points: [{ series: 'train', step: 10, epoch: 1, loss: 0.5, accuracy: 0.8 }],
+    };
+    expect(decodeEvent(cross(event))).toEqual(event);
+    expect(() => decodeEvent({ type: 'nope' })).toThrow(/Unknown event/);
+  });
+
+  it('transfers the preview pixels of a dataset event instead of copying them', () => {
+    const pixels = new Uint8Array(28 * 28 * 2);
+    const event: WorkerEvent = {
+      type: 'dataset',
+      summary: {
+        name: 'x',
+        inputShape: [28, 28, 1],
+        classNames: ['a', 'b'],
+        splits: {
+          train: { total: 2, perClass: [1, 1] },
+          validation: { total: 0, perClass: [0, 0] },
+          test: { total: 0, perClass: [0, 0] },
+        },
+      },
+      preview: { pixels, labels: [0, 1] },
+    };
+    expect(transferablesOf(event)).toEqual([pixels.buffer]);
+    const view: WorkerEvent = { ...event, preview: { pixels: pixels.subarray(10), labels: [0] } };
+    expect(transferablesOf(view)).toEqual([]);
+    expect(transferablesOf({ type: 'pause' } as never)).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import type { Backend, SkippedBackend } from './backend';
+import { isBackend } from './backend';
+import type { DatasetPreview, DatasetSource, DatasetSummary } from './dataset';
+import type { ModelSpec } from './model-spec';
+import type { TrainSettings } from './train-settings';
+
+/** Everything the page can ask the training worker to do. */
+export type Command =
+  | { type: 'init'; backend?: Backend; assetBase: string }
+  | { type: 'loadDataset'; source: DatasetSource }
+  | { type: 'train'; spec: ModelSpec; settings: TrainSettings }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'setLearningRate'; value: number };
+
+export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
+
+/** How a run ended. */
+export type RunOutcome = 'completed' | 'stopped' | 'diverged' | 'failed';
+
+/** One coalesced measurement: a window of training steps, or a validation pass. */
+export interface MetricPoint {
+  series: 'train' | 'validation';
+  /** Global step (batches since the run started) the point belongs to. */
+  step: number;
+  epoch: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface Progress {
+  epoch: number;
+  epochs: number;
+  /** Batch within the epoch, 1-based once one has run. */
+  batch: number;
+  batchesPerEpoch: number;
+  /** Global step: batches since the run started. */
+  step: number;
+  examplesPerSec: number;
+}
+
+export interface EpochSummary {
+  epoch: number;
+  validation: { loss: number; accuracy: number };
+  /** Tensors held by tfjs at the end of the epoch; constant from epoch to epoch when nothing leaks. */
+  numTensors: number;
+}
+
+/** Everything the worker tells the page. */
+export type WorkerEvent =
+  | { type: 'backend'; active: Backend; skipped: SkippedBackend[] }
+  | { type: 'dataset'; summary: DatasetSummary; preview: DatasetPreview }
+  | { type: 'runState'; state: RunState }
+  | { type: 'progress'; progress: Progress }
+  | { type: 'metrics'; points: MetricPoint[] }
+  | { type: 'epochEnd'; summary: EpochSummary }
+  | {
+      type: 'runEnd';
+      outcome: RunOutcome;
+      message: string;
+      test?: { loss: number; accuracy: number };
+    }
+  | { type: 'error'; where: string; message: string; hint?: string };
+
+const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
+  'init',
+  'loadDataset',
+  'train',
+  'pause',
+  'resume',
+  'stop',
+  'setLearningRate',
+]);
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
+  'backend',
+  'dataset',
+  'runState',
+  'progress',
+  'metrics',
+  'epochEnd',
+  'runEnd',
+  'error',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Thrown when a message across the worker boundary is not one the protocol knows. */
+export class ProtocolError extends Error {}
+
+/**
+ * Checks a message received by the worker. Deep validation of the spec and settings happens
+ * where they are used (analyse, checkSettings); here we guard the shape of the envelope.
+ */
+export function decodeCommand(data: unknown): Command {
+  if (!isRecord(data) || typeof data.type !== 'string' || !COMMAND_TYPES.has(data.type)) {
+    throw new ProtocolError(`Unknown command: ${JSON.stringify(data)?.slice(0, 80)}`);
+  }
+  const fail = (why: string) => new ProtocolError(`Bad '${String(data.type)}' command: ${why}`);
+  switch (data.type) {
+    case 'init':
+      if (typeof data.assetBase !== 'string') throw fail('assetBase must be a string');
+      if (data.backend !== undefined && !isBackend(data.backend)) throw fail('unknown backend');
+      break;
+    case 'loadDataset':
+      if (!isRecord(data.source)) throw fail('source missing');
+      break;
+    case 'train':
+      if (
+        !isRecord(data.spec) ||
+        !Array.isArray(data.spec.nodes) ||
+        !Array.isArray(data.spec.edges)
+      ) {
+        throw fail('spec must have nodes and edges');
+      }
+      if (!isRecord(data.settings)) throw fail('settings missing');
+      break;
+    case 'setLearningRate':
+      if (typeof data.value !== 'number') throw fail('value must be a number');
+      break;
+  }
+  return data as Command;
+}
+
+/** Checks a message received by the page. */
+export function decodeEvent(data: unknown): WorkerEvent {
+  if (!isRecord(data) || typeof data.type !== 'string' || !EVENT_TYPES.has(data.type)) {
+    throw new ProtocolError(`Unknown event: ${JSON.stringify(data)?.slice(0, 80)}`);
+  }
+  return data as WorkerEvent;
+}
+
+/**
+ * The buffers of an event's typed arrays, to transfer instead of copy. Only whole, unshared
+ * buffers qualify: transferring a view's buffer would detach data the sender still uses.
+ */
+export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
+  if (event.type !== 'dataset') return [];
+  const { pixels } = event.preview;
+  const whole = pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength;
+  return whole && pixels.buffer instanceof ArrayBuffer ? [pixels.buffer] : [];
+}

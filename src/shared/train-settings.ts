@@ -1,0 +1,70 @@
+/** The optimizers a run can use. */
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  adam: 'Adam',
+  sgd: 'SGD (momentum)',
+  rmsprop: 'RMSprop',
+};
+
+/** Hyperparameters of one training run. */
+export interface TrainSettings {
+  optimizer: OptimizerName;
+  learningRate: number;
+  /** Momentum for SGD; 0 is plain SGD. Ignored by the other optimizers. */
+  momentum: number;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  /** Train on this many randomly drawn examples per epoch, for quick demos; null uses all. */
+  examplesPerEpoch: number | null;
+}
+
+export const DEFAULT_SETTINGS: TrainSettings = {
+  optimizer: 'adam',
+  learningRate: 0.002,
+  momentum: 0.9,
+  batchSize: 32,
+  epochs: 2,
+  seed: 42,
+  examplesPerEpoch: null,
+};
+
+/** A problem with one setting, in words a student can act on. */
+export interface SettingProblem {
+  field: keyof TrainSettings;
+  message: string;
+}
+
+const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
+
+/** Checks settings before a run starts; an empty list means they are usable. */
+export function checkSettings(s: TrainSettings): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  if (!Number.isFinite(s.learningRate) || s.learningRate <= 0) {
+    problems.push({ field: 'learningRate', message: 'Learning rate must be a number above 0.' });
+  }
+  if (!Number.isFinite(s.momentum) || s.momentum < 0 || s.momentum >= 1) {
+    problems.push({ field: 'momentum', message: 'Momentum must be at least 0 and below 1.' });
+  }
+  if (!isPositiveInteger(s.batchSize) || s.batchSize > 4096) {
+    problems.push({
+      field: 'batchSize',
+      message: 'Batch size must be a whole number from 1 to 4096.',
+    });
+  }
+  if (!isPositiveInteger(s.epochs) || s.epochs > 1000) {
+    problems.push({ field: 'epochs', message: 'Epochs must be a whole number from 1 to 1000.' });
+  }
+  if (!Number.isInteger(s.seed) || s.seed < 0) {
+    problems.push({ field: 'seed', message: 'Seed must be a whole number, 0 or more.' });
+  }
+  if (s.examplesPerEpoch !== null && !isPositiveInteger(s.examplesPerEpoch)) {
+    problems.push({
+      field: 'examplesPerEpoch',
+      message: 'Examples per epoch must be a whole number above 0.',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,60 @@
+import type { Backend } from '../shared/backend';
+import type { Command, WorkerEvent } from '../shared/protocol';
+import { decodeEvent } from '../shared/protocol';
+import { assertNever } from '../shared/assert-never';
+import { useStudio } from './store/studio-store';
+import { metricsBuffer } from './train/metrics-buffer';
+
+let worker: Worker | null = null;
+
+/** Applies one worker event to the store and the metrics buffer. */
+function apply(event: WorkerEvent): void {
+  const store = useStudio.getState();
+  switch (event.type) {
+    case 'backend':
+      store.setBackend(event.active, event.skipped);
+      return;
+    case 'dataset':
+      store.setDataset(event.summary, event.preview);
+      return;
+    case 'runState':
+      store.setRunState(event.state);
+      return;
+    case 'progress':
+      store.setProgress(event.progress);
+      return;
+    case 'metrics':
+      metricsBuffer.append(event.points);
+      return;
+    case 'epochEnd':
+      store.setLastEpoch(event.summary);
+      return;
+    case 'runEnd':
+      store.setReport({ outcome: event.outcome, message: event.message, test: event.test });
+      return;
+    case 'error':
+      if (event.where === 'backend') store.setBackendError(event.message);
+      else if (event.where === 'dataset') store.setDatasetError(event.message);
+      else store.setTrainError(event.message);
+      return;
+    default:
+      assertNever(event);
+  }
+}
+
+/** Sends a command to the training worker. */
+export function send(command: Command): void {
+  worker?.postMessage(command);
+}
+
+/** Starts the training worker and asks it to pick a backend and load the sample dataset. */
+export function startEngine(forced: Backend | undefined): void {
+  if (worker) return;
+  worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (message: MessageEvent<unknown>) => apply(decodeEvent(message.data));
+  worker.onerror = (error) => {
+    useStudio.getState().setTrainError(`The training worker crashed: ${error.message}`);
+  };
+  const assetBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
+  send({ type: 'init', backend: forced, assetBase });
+}

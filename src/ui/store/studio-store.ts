@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+import type { DatasetSlice } from './dataset-slice';
+import { createDatasetSlice } from './dataset-slice';
+import type { SpecSlice } from './spec-slice';
+import { createSpecSlice } from './spec-slice';
+import type { TrainingSlice } from './training-slice';
+import { createTrainingSlice } from './training-slice';
+import type { UiSlice } from './ui-slice';
+import { createUiSlice } from './ui-slice';
+
+/** The studio's coarse state; per-step metrics live in the metrics buffer, not here. */
+export type StudioState = SpecSlice & DatasetSlice & TrainingSlice & UiSlice;
+
+export const useStudio = create<StudioState>()((...a) => ({
+  ...createSpecSlice(...a),
+  ...createDatasetSlice(...a),
+  ...createTrainingSlice(...a),
+  ...createUiSlice(...a),
+}));

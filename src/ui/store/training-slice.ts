@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import type { Backend, SkippedBackend } from '../../shared/backend';
+import type { EpochSummary, Progress, RunOutcome, RunState } from '../../shared/protocol';
+import type { TrainSettings } from '../../shared/train-settings';
+import { DEFAULT_SETTINGS } from '../../shared/train-settings';
+import type { StudioState } from './studio-store';
+
+export interface RunReport {
+  outcome: RunOutcome;
+  message: string;
+  test?: { loss: number; accuracy: number };
+}
+
+export interface TrainingSlice {
+  backend: { active: Backend; skipped: SkippedBackend[] } | null;
+  backendError: string | null;
+  settings: TrainSettings;
+  runState: RunState;
+  progress: Progress | null;
+  lastEpoch: EpochSummary | null;
+  report: RunReport | null;
+  trainError: string | null;
+  setBackend: (active: Backend, skipped: SkippedBackend[]) => void;
+  setBackendError: (message: string) => void;
+  updateSettings: (patch: Partial<TrainSettings>) => void;
+  setRunState: (state: RunState) => void;
+  setProgress: (progress: Progress) => void;
+  setLastEpoch: (summary: EpochSummary) => void;
+  setReport: (report: RunReport) => void;
+  setTrainError: (message: string | null) => void;
+  /** Clears the previous run's numbers when a new one starts. */
+  beginRun: () => void;
+}
+
+export const createTrainingSlice: StateCreator<StudioState, [], [], TrainingSlice> = (set) => ({
+  backend: null,
+  backendError: null,
+  settings: DEFAULT_SETTINGS,
+  runState: 'idle',
+  progress: null,
+  lastEpoch: null,
+  report: null,
+  trainError: null,
+  setBackend: (active, skipped) => set({ backend: { active, skipped }, backendError: null }),
+  setBackendError: (message) => set({ backendError: message }),
+  updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  setRunState: (runState) => set({ runState }),
+  setProgress: (progress) => set({ progress }),
+  setLastEpoch: (lastEpoch) => set({ lastEpoch }),
+  setReport: (report) => set({ report }),
+  setTrainError: (trainError) => set({ trainError }),
+  beginRun: () =>
+    set({ progress: null, lastEpoch: null, report: null, trainError: null, runState: 'preparing' }),
+});

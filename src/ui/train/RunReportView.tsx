@@ -1,0 +1,42 @@
+import { selectReport, selectTrainError } from '../store/selectors';
+import { useStudio } from '../store/studio-store';
+import { formatPercent } from '../format';
+
+/** The end of a run: test accuracy, or what went wrong and what to try. */
+export function RunReportView() {
+  const report = useStudio(selectReport);
+  const error = useStudio(selectTrainError);
+  return (
+    <>
+      {error && (
+        <p className="message error" role="alert" data-testid="train-error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div
+          className={`run-report ${report.outcome}`}
+          data-testid="run-report"
+          data-outcome={report.outcome}
+        >
+          <p
+            role={
+              report.outcome === 'diverged' || report.outcome === 'failed' ? 'alert' : undefined
+            }
+          >
+            {report.message}
+          </p>
+          {report.test && (
+            <p className="test-accuracy">
+              Test accuracy{' '}
+              <strong data-testid="test-accuracy" data-value={report.test.accuracy}>
+                {formatPercent(report.test.accuracy)}
+              </strong>{' '}
+              (loss {report.test.loss.toFixed(3)})
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

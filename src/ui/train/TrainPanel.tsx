@@ -1,0 +1,21 @@
+import { Curves } from './Curves';
+import { RunControls } from './RunControls';
+import { RunProgress } from './RunProgress';
+import { RunReportView } from './RunReportView';
+import { SettingsForm } from './SettingsForm';
+
+/** Hyperparameters, run controls, live progress and curves, and the final result. */
+export function TrainPanel() {
+  return (
+    <section className="panel train-panel">
+      <div className="train-side">
+        <h2>Train</h2>
+        <SettingsForm />
+        <RunControls />
+        <RunProgress />
+        <RunReportView />
+      </div>
+      <Curves />
+    </section>
+  );
+}

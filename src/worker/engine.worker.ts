@@ -1,0 +1,21 @@
+/// <reference lib="webworker" />
+import type { WorkerEvent } from '../shared/protocol';
+import { decodeCommand, transferablesOf } from '../shared/protocol';
+import { Engine } from './engine';
+import { Outbox } from './outbox';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const outbox = new Outbox((event: WorkerEvent) => scope.postMessage(event, transferablesOf(event)));
+const engine = new Engine((event) => outbox.post(event));
+
+scope.onmessage = (message: MessageEvent<unknown>) => {
+  let command;
+  try {
+    command = decodeCommand(message.data);
+  } catch (error) {
+    outbox.post({ type: 'error', where: 'protocol', message: String(error) });
+    return;
+  }
+  void engine.handle(command);
+};

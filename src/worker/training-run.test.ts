@@ -1,0 +1,146 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EpochSummary, MetricPoint } from '../shared/protocol';
+import type { TrainSettings } from '../shared/train-settings';
+import { DEFAULT_SETTINGS } from '../shared/train-settings';
+import { chain, layer } from '../model/spec-builder';
+import { buildModel } from './build-model';
+import type { DeviceData, DeviceSplit, HostExamples } from './device-data';
+import { disposeDeviceData, uploadSplit } from './device-data';
+import type { RunListener } from './training-run';
+import { TrainingRun } from './training-run';
+
+/**
+ * A tiny separable problem: 6×6 grey images, class 0 bright on the left half, class 1 bright
+ * on the right, with noise.
+ */
+function makeDataset(count: number, seed: number): HostExamples {
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const labels = new Uint8Array(count);
+  const pixels = new Uint8Array(count * 36);
+  for (let n = 0; n < count; n++) {
+    const label = n % 2;
+    labels[n] = label;
+    for (let p = 0; p < 36; p++) {
+      const left = p % 6 < 3;
+      const bright = left === (label === 0);
+      pixels[n * 36 + p] = Math.round((bright ? 150 : 40) + random() * 60);
+    }
+  }
+  return { shape: [6, 6, 1], labels, pixels };
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const split = (host: HostExamples): DeviceSplit => uploadSplit(host, range(host.labels.length));
+
+const tinyNet = () =>
+  chain([
+    layer('input', 'input', { shape: [6, 6, 1] }),
+    layer('conv2d', 'conv', { filters: 4, kernelSize: 3, activation: 'tanh' }),
+    layer('flatten', 'flatten'),
+    layer('dense', 'out', { units: 2, activation: 'softmax' }),
+  ]);
+
+function recorder() {
+  const points: MetricPoint[] = [];
+  const epochs: EpochSummary[] = [];
+  const listener: RunListener = {
+    progress: () => {},
+    metrics: (p) => points.push(p),
+    epochEnd: (e) => epochs.push(e),
+  };
+  return { points, epochs, listener };
+}
+
+function makeRun(settings: Partial<TrainSettings>, listener: RunListener, data: DeviceData) {
+  const model = buildModel(tinyNet(), { seed: 1 });
+  return new TrainingRun(model, data, { ...DEFAULT_SETTINGS, ...settings }, listener);
+}
+
+describe('TrainingRun on the cpu backend', () => {
+  let data: DeviceData;
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    data = {
+      train: split(makeDataset(256, 1)),
+      validation: split(makeDataset(64, 2)),
+      test: split(makeDataset(64, 3)),
+      classes: 2,
+    };
+  });
+
+  afterAll(() => disposeDeviceData(data));
+
+  it('learns a separable problem and leaks no tensors from epoch to epoch', async () => {
+    const { points, epochs, listener } = recorder();
+    const run = makeRun({ epochs: 4, batchSize: 16, learningRate: 0.01 }, listener, data);
+    const result = await run.run();
+    run.dispose();
+    run.model.dispose();
+
+    expect(result.outcome).toBe('completed');
+    expect(result.test?.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
+    expect(new Set(epochs.map((e) => e.numTensors)).size).toBe(1);
+    const train = points.filter((p) => p.series === 'train');
+    expect(train.length).toBeGreaterThan(4);
+    expect(train.at(-1)!.loss).toBeLessThan(train[0]!.loss);
+    expect(points.filter((p) => p.series === 'validation')).toHaveLength(4);
+  });
+
+  it('pauses between steps and resumes at the same step', async () => {
+    const { listener } = recorder();
+    const run = makeRun({ epochs: 3, batchSize: 8 }, listener, data);
+    const done = run.run();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    run.pause();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const pausedAt = run.completedSteps;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(run.completedSteps).toBe(pausedAt);
+    run.resume();
+    const result = await done;
+    expect(result.outcome).toBe('completed');
+    expect(run.completedSteps).toBe(3 * (256 / 8));
+    run.dispose();
+    run.model.dispose();
+  });
+
+  it('stops early, keeps usable weights and reports test accuracy', async () => {
+    const { listener } = recorder();
+    const run = makeRun({ epochs: 50, batchSize: 8, learningRate: 0.01 }, listener, data);
+    const done = run.run();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.stop();
+    const result = await done;
+    expect(result.outcome).toBe('stopped');
+    expect(run.completedSteps).toBeLessThan(50 * 32);
+    expect(result.test?.accuracy).toBeGreaterThan(0.5);
+    run.dispose();
+    run.model.dispose();
+  });
+
+  it('stops with advice when the loss blows up', async () => {
+    const { listener } = recorder();
+    const run = makeRun(
+      { epochs: 3, batchSize: 16, learningRate: 1e6, optimizer: 'sgd', momentum: 0 },
+      listener,
+      data,
+    );
+    const result = await run.run();
+    expect(result.outcome).toBe('diverged');
+    expect(result.message).toMatch(/learning rate/i);
+    run.dispose();
+    run.model.dispose();
+  });
+
+  it('uses only examplesPerEpoch examples per epoch', async () => {
+    const { listener } = recorder();
+    const run = makeRun({ epochs: 2, batchSize: 10, examplesPerEpoch: 50 }, listener, data);
+    await run.run();
+    expect(run.completedSteps).toBe(2 * 5);
+    run.dispose();
+    run.model.dispose();
+  });
+});

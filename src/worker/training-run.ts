@@ -1,0 +1,221 @@
+import * as tf from '@tensorflow/tfjs';
+import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../shared/protocol';
+import type { TrainSettings } from '../shared/train-settings';
+import { createRng, shuffleInPlace } from '../shared/random';
+import type { DeviceData } from './device-data';
+import { evaluate } from './evaluate';
+import { lossAndCorrect } from './loss';
+import { makeOptimizer, setLearningRate } from './optimizer';
+import { DivergenceWatch, divergenceMessage } from './divergence';
+import { yieldToEventLoop } from './yield';
+
+/** What a run reports while it trains. */
+export interface RunListener {
+  progress(progress: Progress): void;
+  metrics(point: MetricPoint): void;
+  epochEnd(summary: EpochSummary): void;
+}
+
+export interface RunResult {
+  outcome: RunOutcome;
+  message: string;
+  test?: { loss: number; accuracy: number };
+}
+
+/** Steps between readbacks of the training loss: each readback waits for the device. */
+const WINDOW = 10;
+
+/**
+ * One training run with a custom loop: `optimizer.minimize` inside `tf.tidy`, running sums
+ * kept on the device, and one asynchronous readback per window of steps, so the device is
+ * never idle waiting for bookkeeping. Pause, resume and stop act between steps; the model
+ * keeps its trained weights when the run ends.
+ */
+export class TrainingRun {
+  readonly optimizer: tf.Optimizer;
+  private state: 'running' | 'paused' | 'stopping' = 'running';
+  private wake: (() => void) | null = null;
+  /** The loss that showed the run diverged, once it has. */
+  private divergedAt: number | null = null;
+  /** Batches completed since the run started. */
+  completedSteps = 0;
+
+  constructor(
+    readonly model: tf.LayersModel,
+    private readonly data: DeviceData,
+    private readonly settings: TrainSettings,
+    private readonly listener: RunListener,
+  ) {
+    this.optimizer = makeOptimizer(settings);
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+  }
+
+  resume(): void {
+    if (this.state !== 'paused') return;
+    this.state = 'running';
+    this.wake?.();
+  }
+
+  stop(): void {
+    this.state = 'stopping';
+    this.wake?.();
+  }
+
+  get paused(): boolean {
+    return this.state === 'paused';
+  }
+
+  setLearningRate(value: number): void {
+    setLearningRate(this.optimizer, value);
+  }
+
+  /** Trains until the last epoch, a stop, or a diverging loss. */
+  async run(): Promise<RunResult> {
+    const { epochs, batchSize, seed } = this.settings;
+    const { train, classes } = this.data;
+    const count = Math.min(train.count, this.settings.examplesPerEpoch ?? train.count);
+    const batches = Math.ceil(count / batchSize);
+    const rng = createRng(seed);
+    const order = Int32Array.from({ length: train.count }, (_, i) => i);
+    let windowSums: tf.Tensor1D = tf.zeros([3]);
+    let pendingRead: Promise<void> = Promise.resolve();
+    let lastRead = { time: performance.now(), step: 0, examples: 0 };
+    let examplesSeen = 0;
+    let epoch = 0;
+    const watch = new DivergenceWatch(classes);
+    let batch = 0;
+
+    const progress = (examplesPerSec: number): Progress => ({
+      epoch: epoch + 1,
+      epochs,
+      batch,
+      batchesPerEpoch: batches,
+      step: this.completedSteps,
+      examplesPerSec,
+    });
+
+    // Hands the window's sums to an asynchronous read. Waiting for the previous read first
+    // keeps at most one window of steps queued ahead of the numbers the page sees.
+    const flushWindow = async () => {
+      const sums = windowSums;
+      windowSums = tf.zeros([3]);
+      await pendingRead;
+      const at = { step: this.completedSteps, epoch: epoch + 1, examples: examplesSeen };
+      const snapshot = progress(0);
+      pendingRead = sums.data().then((values) => {
+        sums.dispose();
+        const [lossSum = 0, correct = 0, n = 0] = values;
+        if (n === 0) return;
+        const loss = lossSum / n;
+        if (watch.observe(loss)) this.divergedAt ??= loss;
+        this.listener.metrics({
+          series: 'train',
+          step: at.step,
+          epoch: at.epoch,
+          loss,
+          accuracy: correct / n,
+        });
+        const now = performance.now();
+        const rate = ((at.examples - lastRead.examples) * 1000) / Math.max(1, now - lastRead.time);
+        lastRead = { time: now, step: at.step, examples: at.examples };
+        this.listener.progress({ ...snapshot, examplesPerSec: rate });
+      });
+    };
+
+    const shouldHalt = async (): Promise<boolean> => {
+      if (this.state === 'paused') {
+        await flushWindow();
+        await pendingRead;
+        while (this.state === 'paused') {
+          await new Promise<void>((resolve) => (this.wake = resolve));
+        }
+        this.wake = null;
+        lastRead = { time: performance.now(), step: this.completedSteps, examples: examplesSeen };
+      }
+      return this.state === 'stopping' || this.divergedAt !== null;
+    };
+
+    try {
+      for (epoch = 0; epoch < epochs; epoch++) {
+        shuffleInPlace(order, rng);
+        const epochOrder = tf.tensor1d(order.subarray(0, count), 'int32');
+        try {
+          for (batch = 0; batch < batches; batch++) {
+            if (await shouldHalt()) break;
+            const start = batch * batchSize;
+            const size = Math.min(batchSize, count - start);
+            // Kept out of minimize's inner tidy so accuracy needs no second forward pass;
+            // kept tensors escape every tidy, hence the explicit dispose below.
+            const kept: { correct?: tf.Scalar } = {};
+            const next = tf.tidy(() => {
+              const idx = epochOrder.slice(start, size);
+              const xs = tf.gather(train.x, idx);
+              const labels = tf.gather(train.y, idx);
+              const loss = this.optimizer.minimize(() => {
+                const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
+                const result = lossAndCorrect(probs, labels, classes);
+                kept.correct = tf.keep(result.correct);
+                return result.lossSum.div<tf.Scalar>(size);
+              }, true) as tf.Scalar;
+              const step = tf.stack([
+                loss.mul(size),
+                kept.correct ?? tf.scalar(0),
+                tf.scalar(size),
+              ]);
+              return windowSums.add<tf.Tensor1D>(step);
+            });
+            kept.correct?.dispose();
+            windowSums.dispose();
+            windowSums = next;
+            this.completedSteps++;
+            examplesSeen += size;
+            if (this.completedSteps % WINDOW === 0) {
+              await flushWindow();
+              await yieldToEventLoop();
+            }
+          }
+        } finally {
+          epochOrder.dispose();
+        }
+        await flushWindow();
+        await pendingRead;
+        if (this.state === 'stopping' || this.divergedAt !== null) break;
+        await this.endEpoch(epoch + 1);
+      }
+      if (this.divergedAt !== null) {
+        return { outcome: 'diverged', message: divergenceMessage(this.divergedAt, classes) };
+      }
+      const test = await evaluate(this.model, this.data.test, classes);
+      const stopped = this.state === 'stopping';
+      return {
+        outcome: stopped ? 'stopped' : 'completed',
+        message: stopped
+          ? `Stopped after ${this.completedSteps} steps; the model keeps its trained weights.`
+          : `Finished ${epochs} epoch${epochs === 1 ? '' : 's'}.`,
+        test,
+      };
+    } finally {
+      windowSums.dispose();
+    }
+  }
+
+  private async endEpoch(epoch: number): Promise<void> {
+    const validation = await evaluate(this.model, this.data.validation, this.data.classes);
+    if (!Number.isFinite(validation.loss)) this.divergedAt ??= validation.loss;
+    this.listener.metrics({
+      series: 'validation',
+      step: this.completedSteps,
+      epoch,
+      ...validation,
+    });
+    this.listener.epochEnd({ epoch, validation, numTensors: tf.memory().numTensors });
+  }
+
+  /** Frees the optimizer's state; the model stays, for prediction and export. */
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
