@@ -26,8 +26,23 @@ test.describe('training the starter network on the MNIST digits', () => {
     await studio.waitForStepAbove(0);
     await expect.poll(() => studio.curvePoints('loss'), { timeout: 30_000 }).toBeGreaterThan(0);
 
+    await expect(page.getByTestId('validation')).toContainText('after epoch 1', {
+      timeout: 200_000,
+    });
+    const tensorsAfterEpoch1 = await page.getByTestId('tensor-count').getAttribute('data-count');
+
     expect(await studio.waitForRunEnd()).toBe('completed');
-    expect(await studio.testAccuracy()).toBeGreaterThanOrEqual(0.9);
+    await expect(page.getByTestId('validation')).toContainText('after epoch 2');
+    const tensorsAfterEpoch2 = await page.getByTestId('tensor-count').getAttribute('data-count');
+    expect(tensorsAfterEpoch2, 'tensors held by tfjs after each epoch').toBe(tensorsAfterEpoch1);
+    const accuracy = await studio.testAccuracy();
+    test.info().annotations.push({ type: 'test accuracy', description: String(accuracy) });
+    console.log(`test accuracy ${accuracy}, ${await page.getByTestId('speed').textContent()}`);
+    test.info().annotations.push({
+      type: 'speed',
+      description: (await page.getByTestId('speed').textContent()) ?? '',
+    });
+    expect(accuracy).toBeGreaterThanOrEqual(0.9);
     await expect(page.getByTestId('epoch')).toHaveText('2 / 2');
     expect(await studio.curvePoints('loss')).toBeGreaterThan(10);
     expect(await studio.curvePoints('accuracy')).toBeGreaterThan(10);
@@ -67,11 +82,12 @@ test.describe('training the starter network on the MNIST digits', () => {
     await expect(page.getByTestId('test-accuracy')).toBeVisible();
 
     await studio.fill('epochs', '1');
+    await studio.fill('batch-size', '32');
     await studio.fill('examples-per-epoch', '320');
     await studio.button('train').click();
     expect(await studio.waitForRunEnd()).toBe('completed');
     await expect(page.getByTestId('epoch')).toHaveText('1 / 1');
-    expect(await studio.step()).toBe(10);
+    expect(await studio.step(), '320 examples in batches of 32').toBe(10);
     expect(studio.errors).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   optimizer: 'adam',
   learningRate: 0.002,
   momentum: 0.9,
-  batchSize: 32,
+  batchSize: 64,
   epochs: 2,
   seed: 42,
   examplesPerEpoch: null,

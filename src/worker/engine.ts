@@ -137,12 +137,13 @@ export class Engine {
       } catch (error) {
         const failedBackend = this.backend;
         const rest = this.order.slice(this.order.indexOf(failedBackend ?? 'cpu') + 1);
-        if (run.completedSteps > 0 || !failedBackend || rest.length === 0) {
+        // Device errors surface at the first readback, not at the step that caused them.
+        if (run.confirmedSteps > 0 || !failedBackend || rest.length === 0) {
           this.post({ type: 'runEnd', outcome: 'failed', message: messageOf(error) });
           return;
         }
         this.replaceDevice(null);
-        const reason = `${BACKEND_LABELS[failedBackend]} failed on the first training step: ${messageOf(error)}`;
+        const reason = `${BACKEND_LABELS[failedBackend]} failed on the first training steps: ${messageOf(error)}`;
         const { active, skipped } = await activateBackend(rest);
         this.backend = active;
         this.post({

@@ -7,6 +7,7 @@ import { evaluate } from './evaluate';
 import { lossAndCorrect } from './loss';
 import { makeOptimizer, setLearningRate } from './optimizer';
 import { DivergenceWatch, divergenceMessage } from './divergence';
+import { Throughput } from './throughput';
 import { yieldToEventLoop } from './yield';
 
 /** What a run reports while it trains. */
@@ -37,8 +38,10 @@ export class TrainingRun {
   private wake: (() => void) | null = null;
   /** The loss that showed the run diverged, once it has. */
   private divergedAt: number | null = null;
-  /** Batches completed since the run started. */
+  /** Batches queued since the run started. */
   completedSteps = 0;
+  /** Batches whose results were read back from the device: proof the backend works. */
+  confirmedSteps = 0;
 
   constructor(
     readonly model: tf.LayersModel,
@@ -82,8 +85,7 @@ export class TrainingRun {
     const order = Int32Array.from({ length: train.count }, (_, i) => i);
     let windowSums: tf.Tensor1D = tf.zeros([3]);
     let pendingRead: Promise<void> = Promise.resolve();
-    let lastRead = { time: performance.now(), step: 0, examples: 0 };
-    let examplesSeen = 0;
+    const speed = new Throughput();
     let epoch = 0;
     const watch = new DivergenceWatch(classes);
     let batch = 0;
@@ -103,7 +105,7 @@ export class TrainingRun {
       const sums = windowSums;
       windowSums = tf.zeros([3]);
       await pendingRead;
-      const at = { step: this.completedSteps, epoch: epoch + 1, examples: examplesSeen };
+      const at = { step: this.completedSteps, epoch: epoch + 1 };
       const snapshot = progress(0);
       pendingRead = sums.data().then((values) => {
         sums.dispose();
@@ -118,10 +120,9 @@ export class TrainingRun {
           loss,
           accuracy: correct / n,
         });
-        const now = performance.now();
-        const rate = ((at.examples - lastRead.examples) * 1000) / Math.max(1, now - lastRead.time);
-        lastRead = { time: now, step: at.step, examples: at.examples };
-        this.listener.progress({ ...snapshot, examplesPerSec: rate });
+        speed.add(n);
+        this.confirmedSteps = at.step;
+        this.listener.progress({ ...snapshot, examplesPerSec: speed.perSecond() });
       });
     };
 
@@ -129,11 +130,12 @@ export class TrainingRun {
       if (this.state === 'paused') {
         await flushWindow();
         await pendingRead;
+        speed.hold();
         while (this.state === 'paused') {
           await new Promise<void>((resolve) => (this.wake = resolve));
         }
         this.wake = null;
-        lastRead = { time: performance.now(), step: this.completedSteps, examples: examplesSeen };
+        speed.go();
       }
       return this.state === 'stopping' || this.divergedAt !== null;
     };
@@ -171,7 +173,6 @@ export class TrainingRun {
             windowSums.dispose();
             windowSums = next;
             this.completedSteps++;
-            examplesSeen += size;
             if (this.completedSteps % WINDOW === 0) {
               await flushWindow();
               await yieldToEventLoop();
@@ -183,7 +184,9 @@ export class TrainingRun {
         await flushWindow();
         await pendingRead;
         if (this.state === 'stopping' || this.divergedAt !== null) break;
+        speed.hold();
         await this.endEpoch(epoch + 1);
+        speed.go();
       }
       if (this.divergedAt !== null) {
         return { outcome: 'diverged', message: divergenceMessage(this.divergedAt, classes) };

@@ -14,11 +14,8 @@ async function draw(vis: Vis, loss: HTMLElement, accuracy: HTMLElement): Promise
     [accuracy, 'accuracy'],
   ] as const) {
     const { train, validation } = curveOf(points, measure);
-    if (train.length + validation.length === 0) {
-      element.replaceChildren();
-      element.dataset.points = '0';
-      continue;
-    }
+    // Drawn even when empty: the axes show where the curves will appear, and the first
+    // canvas is created before training keeps the GPU busy.
     const values = validation.length > 0 ? [train, validation] : [train];
     const series = validation.length > 0 ? ['train', 'validation'] : ['train'];
     element.dataset.points = String(train.length + validation.length);
@@ -77,7 +74,7 @@ export function Curves() {
     };
 
     const unsubscribe = metricsBuffer.subscribe(schedule);
-    if (metricsBuffer.all().length > 0) void redraw();
+    void redraw();
     return () => {
       disposed = true;
       unsubscribe();
