@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** A small page object: the studio as a person sees and drives it. */
@@ -62,5 +62,65 @@ export class Studio {
 
   async curvePoints(which: 'loss' | 'accuracy'): Promise<number> {
     return Number((await this.page.getByTestId(`${which}-curve`).getAttribute('data-points')) ?? 0);
+  }
+
+  // ---- Build panel ----
+
+  async openBuild(): Promise<void> {
+    await this.page.getByTestId('tab-build').click();
+    await expect(this.page.getByTestId('build-panel')).toBeVisible();
+  }
+
+  async openTrain(): Promise<void> {
+    await this.page.getByTestId('tab-train').click();
+    await expect(this.page.getByRole('heading', { name: 'Train' })).toBeVisible();
+  }
+
+  get canvas(): Locator {
+    return this.page.getByTestId('builder-canvas');
+  }
+
+  layer(id: string): Locator {
+    return this.page.getByTestId(`layer-node-${id}`);
+  }
+
+  wireLabel(from: string, to: string): Locator {
+    return this.page.getByTestId(`edge-label-${from}-${to}`);
+  }
+
+  /** The spec the builder holds, as exact JSON. */
+  async spec(): Promise<string> {
+    return (await this.page.getByTestId('spec-probe').getAttribute('data-spec')) ?? '';
+  }
+
+  /** Drags a palette item onto the canvas at a point given as fractions of its size. */
+  async dragLayer(kind: string, at: { x: number; y: number }): Promise<void> {
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('The canvas is not visible');
+    await this.page.getByTestId(`palette-${kind}`).dragTo(this.canvas, {
+      targetPosition: { x: box.width * at.x, y: box.height * at.y },
+    });
+  }
+
+  /** Wires two layers with the mouse, from one's output handle to the other's input handle. */
+  async wire(from: string, to: string): Promise<void> {
+    const centre = async (locator: Locator) => {
+      const box = await locator.boundingBox();
+      if (!box) throw new Error('A handle is not visible');
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const start = await centre(this.page.getByTestId(`handle-out-${from}`));
+    const end = await centre(this.page.getByTestId(`handle-in-${to}`));
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+    await this.page.mouse.move(end.x, end.y, { steps: 5 });
+    await this.page.mouse.up();
+    await expect(this.wireLabel(from, to)).toBeVisible();
+  }
+
+  /** Problems the Build panel lists. */
+  async problemCount(): Promise<number> {
+    return Number(await this.page.getByTestId('problems').getAttribute('data-count'));
   }
 }

@@ -1,7 +1,9 @@
-import type { LayerNode, NodeId, Shape } from '../shared/model-spec';
+import type { LayerNode, ModelSpec, NodeId, Shape } from '../shared/model-spec';
+import type { Fix, SpecEdit } from './edit-types';
 import type { Graph } from './graph';
-import { soleOutput } from './graph';
+import { incomingOf, nodeOf, soleOutput } from './graph';
 import { formatShape, layerDefinition } from './layers';
+import { below, newLayer } from './new-layer';
 import { nodeProblem } from './problems';
 import type { DatasetShape, Problem } from './types';
 
@@ -11,6 +13,7 @@ import type { DatasetShape, Problem } from './types';
  * already reported, so they are skipped here.
  */
 export function datasetProblems(
+  spec: ModelSpec,
   graph: Graph,
   shapes: Record<NodeId, Shape>,
   dataset: DatasetShape,
@@ -20,7 +23,9 @@ export function datasetProblems(
     .flatMap((node) => inputProblems(node, dataset));
   const output = soleOutput(graph);
   const outputShape = output && shapes[output.id];
-  if (output && outputShape) problems.push(...outputProblems(output, outputShape, dataset));
+  if (output && outputShape) {
+    problems.push(...outputProblems(spec, graph, output, outputShape, dataset));
+  }
   return problems;
 }
 
@@ -33,50 +38,107 @@ function inputProblems(node: LayerNode, dataset: DatasetShape): Problem[] {
     nodeProblem(
       node,
       `The Input layer takes ${formatShape(actual)} images, but the dataset's images are ${formatShape(expected)}.`,
-      `Set the Input shape to ${formatShape(expected)}.`,
+      {
+        label: `Set the shape to ${formatShape(expected)}`,
+        edits: [{ type: 'updateConfig', id: node.id, config: { shape: [...dataset.shape] } }],
+      },
     ),
   ];
 }
 
-function outputProblems(node: LayerNode, shape: Shape, dataset: DatasetShape): Problem[] {
+function outputProblems(
+  spec: ModelSpec,
+  graph: Graph,
+  node: LayerNode,
+  shape: Shape,
+  dataset: DatasetShape,
+): Problem[] {
   const { classes } = dataset;
-  const ending = `Dense layer with ${classes} units and softmax activation`;
   if (shape.length !== 2) {
     return [
       nodeProblem(
         node,
         `The network ends with a ${formatShape(shape)} output, but it must end with one score per class.`,
-        `End the network with Flatten and then a ${ending}.`,
+        appendClassifier(spec, node, classes, true),
       ),
     ];
   }
-  if (node.kind !== 'dense') {
+  if (node.kind !== 'dense' && node.kind !== 'activation') {
     return [
       nodeProblem(
         node,
         `The network ends with ${layerDefinition(node.kind).label}, but it must end with a Dense layer whose softmax turns scores into class probabilities.`,
-        `Add a ${ending} at the end.`,
+        appendClassifier(spec, node, classes, false),
       ),
     ];
   }
   const problems: Problem[] = [];
-  if (node.config.units !== classes) {
+  const units = shape[1];
+  if (units !== classes) {
+    const scorer = node.kind === 'dense' ? node : denseFeeding(graph, node);
+    const what = node.kind === 'dense' ? 'The last Dense layer' : 'The network';
     problems.push(
       nodeProblem(
         node,
-        `The last Dense layer has ${node.config.units} units but the dataset has ${classes} classes; set units to ${classes}.`,
-        `Set units to ${classes}.`,
+        `${what} gives ${units} scores but the dataset has ${classes} classes; it needs one per class.`,
+        scorer
+          ? {
+              label: `Set units to ${classes}`,
+              edits: [{ type: 'updateConfig', id: scorer.id, config: { units: classes } }],
+            }
+          : appendClassifier(spec, node, classes, false),
       ),
     );
   }
   if (node.config.activation !== 'softmax') {
+    const what = node.kind === 'dense' ? 'The last Dense layer' : 'The last Activation';
     problems.push(
       nodeProblem(
         node,
-        `The last Dense layer uses ${node.config.activation} activation, but classification needs softmax so that its outputs are class probabilities.`,
-        'Set its activation to softmax.',
+        `${what} uses ${node.config.activation}, but classification needs softmax so that its outputs are class probabilities.`,
+        {
+          label: 'Use softmax',
+          edits: [{ type: 'updateConfig', id: node.id, config: { activation: 'softmax' } }],
+        },
       ),
     );
   }
   return problems;
+}
+
+/** The Dense layer whose scores reach `node` through layers that keep the shape. */
+function denseFeeding(graph: Graph, node: LayerNode): LayerNode | undefined {
+  let current = node;
+  for (;;) {
+    const wires = incomingOf(graph, current.id);
+    const [wire] = wires;
+    if (wires.length !== 1 || !wire) return undefined;
+    current = nodeOf(graph, wire.from);
+    if (current.kind === 'dense') return current;
+    if (!['activation', 'dropout', 'batchNorm', 'rescaling'].includes(current.kind)) {
+      return undefined;
+    }
+  }
+}
+
+/** Adds (Flatten and) a Dense layer with one softmax unit per class after `node`. */
+function appendClassifier(spec: ModelSpec, node: LayerNode, classes: number, flat: boolean): Fix {
+  const edits: SpecEdit[] = [];
+  let last = node;
+  let working = spec;
+  if (flat) {
+    const flatten = newLayer(working, 'flatten', {}, [below(last)]);
+    edits.push({ type: 'addNode', node: flatten }, connect(last, flatten));
+    working = { ...working, nodes: [...working.nodes, flatten] };
+    last = flatten;
+  }
+  const dense = newLayer(working, 'dense', { units: classes, activation: 'softmax' }, [
+    below(last),
+  ]);
+  edits.push({ type: 'addNode', node: dense }, connect(last, dense));
+  return { label: flat ? 'Add Flatten and a Dense output' : 'Add a Dense output', edits };
+}
+
+function connect(from: LayerNode, to: LayerNode): SpecEdit {
+  return { type: 'connect', edge: { from: from.id, to: to.id } };
 }

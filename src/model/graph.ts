@@ -52,7 +52,7 @@ export function incomingOf(graph: Graph, id: NodeId): Edge[] {
 }
 
 /** Wires out of `id`. */
-function outgoingOf(graph: Graph, id: NodeId): Edge[] {
+export function outgoingOf(graph: Graph, id: NodeId): Edge[] {
   return graph.outgoing.get(id) ?? [];
 }
 

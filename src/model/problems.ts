@@ -1,4 +1,5 @@
 import type { LayerNode } from '../shared/model-spec';
+import type { Fix } from './edit-types';
 import type { Problem } from './types';
 
 /** The name students see on the canvas. */
@@ -7,7 +8,7 @@ export function nodeName(node: LayerNode): string {
 }
 
 /** A problem pinned to `node`, its message led by the layer's name so it reads alone too. */
-export function nodeProblem(node: LayerNode, message: string, fix?: string): Problem {
+export function nodeProblem(node: LayerNode, message: string, fix?: Fix): Problem {
   const problem: Problem = { nodeId: node.id, message: `${nodeName(node)}: ${message}` };
   if (fix !== undefined) problem.fix = fix;
   return problem;

@@ -10,8 +10,11 @@ describe('layer', () => {
       kernelSize: 3,
       strides: 1,
       padding: 'valid',
+      dilation: 1,
       activation: 'relu',
       useBias: true,
+      kernelInitializer: 'glorotUniform',
+      kernelRegularizer: { l1: 0, l2: 0 },
     });
   });
 

@@ -6,26 +6,80 @@
 /** Stable identifier of a layer node inside one spec. */
 export type NodeId = string;
 
-/** Activation functions a layer can apply. */
-export type ActivationName = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
+/** Activation functions a layer can apply (the names tfjs uses). */
+export type ActivationName =
+  | 'linear'
+  | 'relu'
+  | 'relu6'
+  | 'elu'
+  | 'selu'
+  | 'sigmoid'
+  | 'tanh'
+  | 'softmax'
+  | 'softplus'
+  | 'swish'
+  | 'gelu';
+
+/** What the standalone Activation layer can apply: the above, plus LeakyReLU with its slope. */
+export type ActivationLayerName = ActivationName | 'leakyRelu';
 
 export type Padding = 'valid' | 'same';
+
+/** Weight initialisers offered on layers with weights (tfjs names). */
+export type InitializerName =
+  'glorotUniform' | 'glorotNormal' | 'heUniform' | 'heNormal' | 'lecunNormal' | 'zeros';
+
+/** L1/L2 penalties on a layer's kernel; 0 and 0 mean none. */
+export interface Regularizer {
+  l1: number;
+  l2: number;
+}
+
+/** Options of layers that own a kernel. */
+export interface KernelOptions {
+  kernelInitializer: InitializerName;
+  kernelRegularizer: Regularizer;
+}
+
+/** Options shared by the sliding-window layers. */
+export interface WindowOptions {
+  kernelSize: number;
+  strides: number;
+  padding: Padding;
+  dilation: number;
+}
 
 /** Every layer kind's configuration, keyed by kind. New kinds extend this map. */
 export interface LayerConfigs {
   input: { shape: [number, number, number] };
-  conv2d: {
-    filters: number;
-    kernelSize: number;
-    strides: number;
-    padding: Padding;
-    activation: ActivationName;
-    useBias: boolean;
-  };
+  conv2d: WindowOptions &
+    KernelOptions & { filters: number; activation: ActivationName; useBias: boolean };
+  depthwiseConv2d: WindowOptions &
+    KernelOptions & { depthMultiplier: number; activation: ActivationName; useBias: boolean };
+  separableConv2d: WindowOptions &
+    KernelOptions & {
+      filters: number;
+      depthMultiplier: number;
+      activation: ActivationName;
+      useBias: boolean;
+    };
   maxPool2d: { poolSize: number; strides: number; padding: Padding };
-  flatten: Record<string, never>;
-  dense: { units: number; activation: ActivationName; useBias: boolean };
+  avgPool2d: { poolSize: number; strides: number; padding: Padding };
+  globalAvgPool2d: Record<string, never>;
+  globalMaxPool2d: Record<string, never>;
+  batchNorm: { momentum: number; epsilon: number };
   dropout: { rate: number };
+  spatialDropout2d: { rate: number };
+  flatten: Record<string, never>;
+  dense: KernelOptions & { units: number; activation: ActivationName; useBias: boolean };
+  /** `alpha` is LeakyReLU's negative slope and ELU's scale; other activations ignore it. */
+  activation: { activation: ActivationLayerName; alpha: number };
+  add: Record<string, never>;
+  /** Joins inputs along the channel (last) axis. */
+  concatenate: Record<string, never>;
+  /** output = input × scale + offset, e.g. scale 1/255 maps pixels to [0, 1]. */
+  rescaling: { scale: number; offset: number };
+  zeroPadding2d: { top: number; bottom: number; left: number; right: number };
 }
 
 export type LayerKind = keyof LayerConfigs;

@@ -3,6 +3,8 @@ import type { StudioState } from './store/studio-store';
 import { useStudio } from './store/studio-store';
 import { metricsBuffer } from './train/metrics-buffer';
 import { checkSettings } from '../shared/train-settings';
+import type { Problem } from '../model/analyse';
+import { selectAnalysis } from './store/analysis';
 
 /** A user action as data, shared by buttons, keyboard shortcuts and tests. */
 export interface Action {
@@ -14,11 +16,18 @@ export interface Action {
   run: () => void;
 }
 
+/**
+ * What stops the network from training on the loaded dataset; empty when it can train. The
+ * Train action and the Train panel's explanation both read this, so they cannot disagree.
+ */
+export const networkProblems = (s: StudioState): readonly Problem[] => selectAnalysis(s).problems;
+
 const canTrain = (s: StudioState) =>
   s.runState === 'idle' &&
   s.dataset !== null &&
   s.backend !== null &&
-  checkSettings(s.settings).length === 0;
+  checkSettings(s.settings).length === 0 &&
+  networkProblems(s).length === 0;
 
 export const trainAction: Action = {
   id: 'train',

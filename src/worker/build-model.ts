@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerNode, ModelSpec } from '../shared/model-spec';
-import { assertNever } from '../shared/assert-never';
 import { createRng } from '../shared/random';
 import { analyse } from '../model/analyse';
 import type { Problem } from '../model/analyse';
 import { buildGraph, incomingOf, nodeOf, soleOutput } from '../model/graph';
 import { impliedDataset } from '../model/implied-dataset';
+import { makeLayer } from './make-layer';
 
 /** How to build: the seed fixes the initial weights; the dataset, when known, is checked. */
 export interface BuildOptions {
@@ -26,9 +26,9 @@ export class SpecProblemsError extends Error {
 }
 
 /**
- * Compiles `spec` into an untrained tfjs model with the functional API. Each layer is named
- * after its node id, so `model.getLayer(id)` maps back to the builder. The same seed gives
- * the same initial weights.
+ * Compiles `spec` into an untrained tfjs model with the functional API, branches and skip
+ * connections included. Each layer is named after its node id, so `model.getLayer(id)`
+ * maps back to the builder. The same seed gives the same initial weights.
  *
  * @throws SpecProblemsError when `analyse` reports any problem.
  */
@@ -46,7 +46,7 @@ export function buildModel(spec: ModelSpec, options: BuildOptions): tf.LayersMod
   const tensors = new Map<string, tf.SymbolicTensor>();
   const inputs: tf.SymbolicTensor[] = [];
   for (const id of order) {
-    const node = nodeOf(graph, id);
+    const node: LayerNode = nodeOf(graph, id);
     // One seed per layer, drawn in topological order, so no two layers share a random stream.
     const seed = Math.floor(rng() * 2 ** 31);
     if (node.kind === 'input') {
@@ -55,8 +55,8 @@ export function buildModel(spec: ModelSpec, options: BuildOptions): tf.LayersMod
       tensors.set(id, input);
       continue;
     }
+    // Wires come ordered by port, which fixes the order Concatenate stacks its inputs in.
     const from = incomingOf(graph, id).map((edge) => symbolic(tensors, edge.from));
-    // Single-input layers take the tensor itself; merge layers will take the list.
     const [only] = from;
     const applied = makeLayer(node, seed).apply(from.length === 1 && only ? only : from);
     tensors.set(id, applied as tf.SymbolicTensor);
@@ -66,57 +66,19 @@ export function buildModel(spec: ModelSpec, options: BuildOptions): tf.LayersMod
   return tf.model({ inputs, outputs: symbolic(tensors, output.id) });
 }
 
+/**
+ * The sum of the model's L1/L2 weight penalties, or null when no layer has one. A custom
+ * training loop computes its loss itself, so it must add this term inside the function it
+ * minimises (as `model.fit` does) for the regularisers to have any effect.
+ */
+export function regularizationLoss(model: tf.LayersModel): tf.Scalar | null {
+  const losses = model.calculateLosses();
+  if (losses.length === 0) return null;
+  return tf.addN<tf.Scalar>(losses);
+}
+
 function symbolic(tensors: Map<string, tf.SymbolicTensor>, id: string): tf.SymbolicTensor {
   const tensor = tensors.get(id);
   if (!tensor) throw new Error(`Layer '${id}' was used before it was built`);
   return tensor;
-}
-
-/** The tfjs layer for one non-input node, named after the node id. */
-function makeLayer(node: Exclude<LayerNode, { kind: 'input' }>, seed: number): tf.layers.Layer {
-  const name = node.id;
-  switch (node.kind) {
-    case 'conv2d': {
-      const { filters, kernelSize, strides, padding, activation, useBias } = node.config;
-      return tf.layers.conv2d({
-        name,
-        filters,
-        kernelSize,
-        strides,
-        padding,
-        activation,
-        useBias,
-        kernelInitializer: kernelInitializer(seed),
-      });
-    }
-    case 'maxPool2d': {
-      const { poolSize, strides, padding } = node.config;
-      return tf.layers.maxPooling2d({ name, poolSize, strides, padding });
-    }
-    case 'flatten':
-      return tf.layers.flatten({ name });
-    case 'dense': {
-      const { units, activation, useBias } = node.config;
-      return tf.layers.dense({
-        name,
-        units,
-        activation,
-        useBias,
-        kernelInitializer: kernelInitializer(seed),
-      });
-    }
-    case 'dropout':
-      // No seed: tfjs would then draw the same dropout mask at every training step.
-      return tf.layers.dropout({ name, rate: node.config.rate });
-    default:
-      return assertNever(node);
-  }
-}
-
-/**
- * Keras' default kernel initialiser, seeded: a network exported as Keras code then starts
- * from the same distribution as in the studio.
- */
-function kernelInitializer(seed: number) {
-  return tf.initializers.glorotUniform({ seed });
 }

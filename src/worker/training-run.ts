@@ -3,6 +3,7 @@ import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../shared/
 import type { TrainSettings } from '../shared/train-settings';
 import { createRng, shuffleInPlace } from '../shared/random';
 import type { DeviceData } from './device-data';
+import { regularizationLoss } from './build-model';
 import { evaluate } from './evaluate';
 import { lossAndCorrect } from './loss';
 import { makeOptimizer, setLearningRate } from './optimizer';
@@ -88,12 +89,13 @@ export class TrainingRun {
     const speed = new Throughput();
     let epoch = 0;
     const watch = new DivergenceWatch(classes);
-    let batch = 0;
+    /** Batches finished in the current epoch. */
+    let batchesDone = 0;
 
     const progress = (examplesPerSec: number): Progress => ({
       epoch: epoch + 1,
       epochs,
-      batch,
+      batch: batchesDone,
       batchesPerEpoch: batches,
       step: this.completedSteps,
       examplesPerSec,
@@ -143,9 +145,10 @@ export class TrainingRun {
     try {
       for (epoch = 0; epoch < epochs; epoch++) {
         shuffleInPlace(order, rng);
+        batchesDone = 0;
         const epochOrder = tf.tensor1d(order.subarray(0, count), 'int32');
         try {
-          for (batch = 0; batch < batches; batch++) {
+          for (let batch = 0; batch < batches; batch++) {
             if (await shouldHalt()) break;
             const start = batch * batchSize;
             const size = Math.min(batchSize, count - start);
@@ -160,7 +163,10 @@ export class TrainingRun {
                 const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
                 const result = lossAndCorrect(probs, labels, classes);
                 kept.correct = tf.keep(result.correct);
-                return result.lossSum.div<tf.Scalar>(size);
+                const loss = result.lossSum.div<tf.Scalar>(size);
+                // model.fit adds the L1/L2 penalties itself; this loop must do it too.
+                const penalty = regularizationLoss(this.model);
+                return penalty ? loss.add<tf.Scalar>(penalty) : loss;
               }, true) as tf.Scalar;
               const step = tf.stack([
                 loss.mul(size),
@@ -173,6 +179,7 @@ export class TrainingRun {
             windowSums.dispose();
             windowSums = next;
             this.completedSteps++;
+            batchesDone = batch + 1;
             if (this.completedSteps % WINDOW === 0) {
               await flushWindow();
               await yieldToEventLoop();

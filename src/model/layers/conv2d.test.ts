@@ -43,8 +43,10 @@ describe('conv2d', () => {
   it('explains a kernel larger than its input, naming both sizes', () => {
     const result = conv2d.inferShape([[null, 4, 4, 16]], config({ kernelSize: 5 }));
     expect(result).toMatchObject({
-      problem: 'The 5×5 kernel is larger than its 4×4×16 input, so it fits nowhere.',
-      fix: expect.stringContaining('at most 4') as unknown,
+      problem: expect.stringContaining(
+        'The 5×5 kernel is larger than its 4×4×16 input, so it fits nowhere.',
+      ) as unknown,
+      fix: { label: "Use padding 'same'", config: { padding: 'same' } },
     });
   });
 
@@ -69,6 +71,25 @@ describe('conv2d', () => {
     expect(conv2d.inferShape([[null, 28, 28, 1]], config(changes))).toMatchObject({
       problem: expect.stringMatching(new RegExp(`^${setting} must be a whole number`)) as unknown,
     });
+  });
+
+  it('dilates the kernel: k + (k − 1)(d − 1)', () => {
+    const image = [[null, 28, 28, 1]];
+    expect(conv2d.inferShape(image, config({ kernelSize: 3, dilation: 2 }))).toEqual([
+      null,
+      24,
+      24,
+      8,
+    ]);
+    expect(conv2d.inferShape([[null, 4, 4, 1]], config({ dilation: 2 }))).toMatchObject({
+      problem: expect.stringContaining('(dilated to 5×5)') as unknown,
+    });
+  });
+
+  it('refuses strides and dilation both above 1, offering strides 1', () => {
+    expect(
+      conv2d.inferShape([[null, 28, 28, 1]], config({ strides: 2, dilation: 2 })),
+    ).toMatchObject({ fix: { label: 'Set strides to 1', config: { strides: 1 } } });
   });
 
   it('counts kernel weights plus one bias per filter', () => {

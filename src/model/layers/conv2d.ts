@@ -1,12 +1,25 @@
+import type { LayerConfigs } from '../../shared/model-spec';
 import type { LayerDefinition } from './types';
+import { convGeometry } from './conv-window';
 import {
-  checkPositiveInteger,
-  elementCount,
-  firstProblem,
-  lastDim,
-  soleInput,
-} from './shape-utils';
-import { imageDims, slideWindow } from './spatial';
+  KERNEL_DEFAULTS,
+  activationField,
+  kernelFields,
+  useBiasField,
+  windowFields,
+} from './fields';
+import { checkPositiveInteger, elementCount, lastDim, soleInput } from './shape-utils';
+
+const defaults: LayerConfigs['conv2d'] = {
+  filters: 8,
+  kernelSize: 3,
+  strides: 1,
+  padding: 'valid',
+  dilation: 1,
+  activation: 'relu',
+  useBias: true,
+  ...KERNEL_DEFAULTS,
+};
 
 /** 2-D convolution: learned square filters slid over the image. */
 export const conv2d: LayerDefinition<'conv2d'> = {
@@ -14,30 +27,27 @@ export const conv2d: LayerDefinition<'conv2d'> = {
   label: 'Conv2D',
   description:
     'Slides small learned filters over the image, producing one feature map per filter that lights up where its pattern appears.',
-  defaults: {
-    filters: 8,
-    kernelSize: 3,
-    strides: 1,
-    padding: 'valid',
-    activation: 'relu',
-    useBias: true,
-  },
+  category: 'Convolution',
+  defaults,
+  fields: [
+    {
+      key: 'filters',
+      label: 'Filters',
+      type: 'int',
+      min: 1,
+      max: 1024,
+      help: 'How many patterns the layer learns; each becomes one output channel.',
+    },
+    ...windowFields,
+    activationField,
+    useBiasField,
+    ...kernelFields,
+  ],
   inputs: { min: 1, max: 1 },
   inferShape(inputShapes, config) {
-    const problem = firstProblem(
-      checkPositiveInteger(config.filters, 'Filters'),
-      checkPositiveInteger(config.kernelSize, 'Kernel size'),
-      checkPositiveInteger(config.strides, 'Strides'),
-    );
-    if (problem) return problem;
-    const image = imageDims(soleInput(inputShapes), 'Conv2D');
-    if ('problem' in image) return image;
-    const out = slideWindow(image, {
-      size: config.kernelSize,
-      strides: config.strides,
-      padding: config.padding,
-      noun: 'kernel',
-    });
+    const bad = checkPositiveInteger(config, defaults, 'filters', 'Filters');
+    if (bad) return bad;
+    const out = convGeometry(inputShapes, config, defaults, 'Conv2D');
     if ('problem' in out) return out;
     return [null, out.height, out.width, config.filters];
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dense } from './dense';
 
-const config = { units: 64, activation: 'relu', useBias: true } as const;
+const config = { ...dense.defaults, units: 64, activation: 'relu', useBias: true } as const;
 
 describe('dense', () => {
   it('maps a flat input to one value per unit', () => {
@@ -11,8 +11,8 @@ describe('dense', () => {
   it('asks for a Flatten before an image input', () => {
     expect(dense.inferShape([[null, 4, 4, 16]], config)).toEqual({
       problem:
-        'Dense needs a flat input, but it gets a 4×4×16 feature map; insert Flatten before it.',
-      fix: 'Insert a Flatten layer before this Dense layer.',
+        'Dense needs a flat input, but it gets a 4×4×16 feature map; insert Flatten (or GlobalAvgPool2D) before it.',
+      fix: { label: 'Insert Flatten', insertBefore: 'flatten' },
     });
   });
 

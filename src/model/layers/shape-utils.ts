@@ -43,24 +43,43 @@ export function formatShape(shape: Shape): string {
     .join('×');
 }
 
+/** A kernel's reach once dilated: `k + (k - 1)(d - 1)`, as Keras computes it. */
+export function effectiveKernel(size: number, dilation = 1): number {
+  return size + (size - 1) * (dilation - 1);
+}
+
 /** Keras' output length along one spatial axis of a sliding window (convolution, pooling). */
 export function windowOutputLength(
   length: number,
   window: number,
   stride: number,
   padding: Padding,
+  dilation = 1,
 ): number {
   return padding === 'same'
     ? Math.ceil(length / stride)
-    : Math.floor((length - window) / stride) + 1;
+    : Math.floor((length - effectiveKernel(window, dilation)) / stride) + 1;
 }
 
-/** A problem when `value` is not a whole number ≥ 1, naming the setting for the student. */
-export function checkPositiveInteger(value: number, setting: string): ShapeProblem | undefined {
-  if (Number.isInteger(value) && value >= 1) return undefined;
+/**
+ * A problem when `config[key]` is not a whole number ≥ 1, naming the setting for the student
+ * and offering to put back the layer's default.
+ */
+export function checkPositiveInteger<C extends object>(
+  config: C,
+  defaults: C,
+  key: keyof C & string,
+  setting: string,
+): ShapeProblem | undefined {
+  const value = config[key];
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return undefined;
+  const fallback = defaults[key];
   return {
-    problem: `${setting} must be a whole number of at least 1, but it is ${value}.`,
-    fix: `Set ${setting} to 1 or more.`,
+    problem: `${setting} must be a whole number of at least 1, but it is ${String(value)}.`,
+    fix: {
+      label: `Set ${setting.toLowerCase()} to ${String(fallback)}`,
+      config: { [key]: fallback },
+    },
   };
 }
 

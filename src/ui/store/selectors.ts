@@ -15,3 +15,12 @@ export const selectProgress = (s: StudioState) => s.progress;
 export const selectLastEpoch = (s: StudioState) => s.lastEpoch;
 export const selectReport = (s: StudioState) => s.report;
 export const selectTrainError = (s: StudioState) => s.trainError;
+export const selectSelection = (s: StudioState) => s.selection;
+export const selectEdit = (s: StudioState) => s.edit;
+export const selectSelect = (s: StudioState) => s.select;
+export const selectCanUndo = (s: StudioState) => s.specHistory.past.length > 0;
+export const selectCanRedo = (s: StudioState) => s.specHistory.future.length > 0;
+/** The one selected layer, or undefined when none or several are selected. */
+export const selectSelectedNode = (s: StudioState) =>
+  s.selection.length === 1 ? s.spec.nodes.find((node) => node.id === s.selection[0]) : undefined;
+export { selectAnalysis, selectDatasetShape } from './analysis';

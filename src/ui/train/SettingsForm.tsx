@@ -5,6 +5,29 @@ import { selectRunState, selectSettings, selectUpdateSettings } from '../store/s
 import { useStudio } from '../store/studio-store';
 import { NumberField } from './NumberField';
 
+type NumericKey =
+  'learningRate' | 'momentum' | 'batchSize' | 'epochs' | 'examplesPerEpoch' | 'seed';
+
+/** The numeric settings in form order; an optional one may be left empty (null). */
+const NUMBER_FIELDS: readonly {
+  key: NumericKey;
+  label: string;
+  testId: string;
+  optional?: boolean;
+}[] = [
+  { key: 'learningRate', label: 'Learning rate', testId: 'learning-rate' },
+  { key: 'momentum', label: 'Momentum', testId: 'momentum' },
+  { key: 'batchSize', label: 'Batch size', testId: 'batch-size' },
+  { key: 'epochs', label: 'Epochs', testId: 'epochs' },
+  {
+    key: 'examplesPerEpoch',
+    label: 'Examples per epoch',
+    testId: 'examples-per-epoch',
+    optional: true,
+  },
+  { key: 'seed', label: 'Seed', testId: 'seed' },
+];
+
 /** Hyperparameters of the next run, with a plain-words problem beside any bad value. */
 export function SettingsForm() {
   const settings = useStudio(selectSettings);
@@ -14,10 +37,6 @@ export function SettingsForm() {
   const problems = checkSettings(settings);
   const problemOf = (field: keyof TrainSettings) =>
     problems.find((p) => p.field === field)?.message;
-  const numeric =
-    (field: 'learningRate' | 'momentum' | 'batchSize' | 'epochs' | 'seed') =>
-    (value: number | null) =>
-      update({ [field]: value ?? Number.NaN });
 
   return (
     <form
@@ -41,58 +60,21 @@ export function SettingsForm() {
           ))}
         </select>
       </div>
-      <NumberField
-        label="Learning rate"
-        testId="learning-rate"
-        value={settings.learningRate}
-        onChange={numeric('learningRate')}
-        problem={problemOf('learningRate')}
-        disabled={running}
-      />
-      {settings.optimizer === 'sgd' && (
-        <NumberField
-          label="Momentum"
-          testId="momentum"
-          value={settings.momentum}
-          onChange={numeric('momentum')}
-          problem={problemOf('momentum')}
-          disabled={running}
-        />
+      {NUMBER_FIELDS.filter((f) => f.key !== 'momentum' || settings.optimizer === 'sgd').map(
+        (f) => (
+          <NumberField
+            key={f.key}
+            label={f.label}
+            testId={f.testId}
+            value={settings[f.key]}
+            optional={f.optional}
+            placeholder={f.optional ? 'all' : undefined}
+            onChange={(value) => update({ [f.key]: f.optional ? value : (value ?? Number.NaN) })}
+            problem={problemOf(f.key)}
+            disabled={running}
+          />
+        ),
       )}
-      <NumberField
-        label="Batch size"
-        testId="batch-size"
-        value={settings.batchSize}
-        onChange={numeric('batchSize')}
-        problem={problemOf('batchSize')}
-        disabled={running}
-      />
-      <NumberField
-        label="Epochs"
-        testId="epochs"
-        value={settings.epochs}
-        onChange={numeric('epochs')}
-        problem={problemOf('epochs')}
-        disabled={running}
-      />
-      <NumberField
-        label="Examples per epoch"
-        testId="examples-per-epoch"
-        value={settings.examplesPerEpoch}
-        optional
-        placeholder="all"
-        onChange={(value) => update({ examplesPerEpoch: value })}
-        problem={problemOf('examplesPerEpoch')}
-        disabled={running}
-      />
-      <NumberField
-        label="Seed"
-        testId="seed"
-        value={settings.seed}
-        onChange={numeric('seed')}
-        problem={problemOf('seed')}
-        disabled={running}
-      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { Curves } from './Curves';
+import { NetworkBlocker } from './NetworkBlocker';
 import { RunControls } from './RunControls';
 import { RunProgress } from './RunProgress';
 import { RunReportView } from './RunReportView';
@@ -12,6 +13,7 @@ export function TrainPanel() {
         <h2>Train</h2>
         <SettingsForm />
         <RunControls />
+        <NetworkBlocker />
         <RunProgress />
         <RunReportView />
       </div>
