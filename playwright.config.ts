@@ -29,7 +29,8 @@ export default defineConfig({
   testDir: 'e2e',
   // Software GPUs saturate both cores; parallel browsers only slow each other down.
   workers: 1,
-  timeout: 240_000,
+  // Shared, noisy machines with a software GPU: two MNIST epochs take 2–4 minutes.
+  timeout: 420_000,
   expect: { timeout: 20_000 },
   retries: 0,
   reporter: [['list']],

@@ -48,7 +48,7 @@ export class Studio {
     return this.page.getByTestId('run-report');
   }
 
-  async waitForRunEnd(timeout = 220_000): Promise<string> {
+  async waitForRunEnd(timeout = 400_000): Promise<string> {
     await expect(this.report).toBeVisible({ timeout });
     await expect(this.page.getByTestId('run-state')).toHaveAttribute('data-state', 'idle', {
       timeout,

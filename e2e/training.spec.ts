@@ -153,6 +153,6 @@ test.describe('the studio around the Train panel', () => {
     await expect(summary).toContainText('24×24×8');
     await expect(page.getByTestId('total-params')).not.toHaveText('0');
     await page.getByTestId('tab-insights').click();
-    await expect(page.getByTestId('empty-panel')).toContainText('not built yet');
+    await expect(page.getByTestId('insights-empty')).toContainText('Train the network');
   });
 });
