@@ -1,6 +1,7 @@
 import type { Backend, SkippedBackend } from './backend';
 import { isBackend } from './backend';
 import type { DatasetPreview, DatasetSource, DatasetSummary } from './dataset';
+import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec } from './model-spec';
 import type { TrainSettings } from './train-settings';
 
@@ -12,7 +13,8 @@ export type Command =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'setLearningRate'; value: number };
+  | { type: 'setLearningRate'; value: number }
+  | { type: 'insight'; request: InsightRequest };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -61,6 +63,9 @@ export type WorkerEvent =
       message: string;
       test?: { loss: number; accuracy: number };
     }
+  | { type: 'insight'; requestId: number; result: InsightResult }
+  /** An insight request that could not be answered (no trained model yet, bad layer id…). */
+  | { type: 'insightError'; requestId: number; message: string }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -71,6 +76,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'resume',
   'stop',
   'setLearningRate',
+  'insight',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -81,6 +87,8 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'metrics',
   'epochEnd',
   'runEnd',
+  'insight',
+  'insightError',
   'error',
 ]);
 
@@ -121,6 +129,12 @@ export function decodeCommand(data: unknown): Command {
     case 'setLearningRate':
       if (typeof data.value !== 'number') throw fail('value must be a number');
       break;
+    case 'insight':
+      if (!isRecord(data.request) || typeof data.request.kind !== 'string') {
+        throw fail('request must have a kind');
+      }
+      if (typeof data.request.requestId !== 'number') throw fail('requestId must be a number');
+      break;
   }
   return data as Command;
 }
@@ -133,13 +147,34 @@ export function decodeEvent(data: unknown): WorkerEvent {
   return data as WorkerEvent;
 }
 
+/** A typed array whose buffer it owns whole, so transferring the buffer detaches nothing else. */
+function ownsBuffer(array: ArrayBufferView): boolean {
+  return (
+    array.buffer instanceof ArrayBuffer &&
+    array.byteOffset === 0 &&
+    array.byteLength === array.buffer.byteLength
+  );
+}
+
+function typedArraysIn(value: unknown, found: ArrayBufferView[], depth = 0): void {
+  if (depth > 4 || typeof value !== 'object' || value === null) return;
+  if (ArrayBuffer.isView(value)) {
+    found.push(value);
+    return;
+  }
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    typedArraysIn(child, found, depth + 1);
+  }
+}
+
 /**
  * The buffers of an event's typed arrays, to transfer instead of copy. Only whole, unshared
  * buffers qualify: transferring a view's buffer would detach data the sender still uses.
  */
 export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
-  if (event.type !== 'dataset') return [];
-  const { pixels } = event.preview;
-  const whole = pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength;
-  return whole && pixels.buffer instanceof ArrayBuffer ? [pixels.buffer] : [];
+  if (event.type !== 'dataset' && event.type !== 'insight') return [];
+  const arrays: ArrayBufferView[] = [];
+  typedArraysIn(event.type === 'dataset' ? event.preview : event.result, arrays);
+  const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(buffers)];
 }

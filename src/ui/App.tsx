@@ -5,9 +5,15 @@ import { PanelTabs } from './PanelTabs';
 import { BuildPanel } from './panels/BuildPanel';
 import { DataPanel } from './panels/DataPanel';
 import { EmptyPanel } from './panels/EmptyPanel';
+import { InsightsPanel } from './insights/InsightsPanel';
 import { TrainPanel } from './train/TrainPanel';
+import { PlaygroundPanel } from './playground/PlaygroundPanel';
+import { PresenterButton } from './presenter/PresenterButton';
+import { VIEW_ACTIONS } from './presenter/presenter-actions';
+import { PresenterView } from './presenter/PresenterView';
 import type { PanelId } from './store/ui-slice';
 import { selectPanel } from './store/selectors';
+import type { StudioState } from './store/studio-store';
 import { useStudio } from './store/studio-store';
 import { useShortcuts } from './use-shortcuts';
 
@@ -15,12 +21,8 @@ const PANEL_CONTENT: Record<PanelId, () => ReactNode> = {
   build: () => <BuildPanel />,
   data: () => <DataPanel />,
   train: () => <TrainPanel />,
-  insights: () => (
-    <EmptyPanel title="Insights">
-      Feature maps, saliency maps, the confusion matrix and the prediction playground will live
-      here. They are not built yet; the Train panel shows the live loss and accuracy curves.
-    </EmptyPanel>
-  ),
+  insights: () => <InsightsPanel />,
+  playground: () => <PlaygroundPanel />,
   export: () => (
     <EmptyPanel title="Export">
       Downloading the trained model as TensorFlow.js files or Keras code is not built yet.
@@ -28,16 +30,22 @@ const PANEL_CONTENT: Record<PanelId, () => ReactNode> = {
   ),
 };
 
+const SHORTCUT_ACTIONS = [...RUN_ACTIONS, ...VIEW_ACTIONS];
+const selectPresenter = (s: StudioState) => s.presenter;
+
 /** The studio shell: header with the active backend, panel tabs, and the open panel. */
 export function App() {
   const panel = useStudio(selectPanel);
-  useShortcuts(RUN_ACTIONS);
+  const presenter = useStudio(selectPresenter);
+  useShortcuts(SHORTCUT_ACTIONS);
+  if (presenter) return <PresenterView />;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Layerwise</h1>
         <PanelTabs />
         <BackendBadge />
+        <PresenterButton />
       </header>
       <main
         className="app-main"

@@ -8,6 +8,7 @@ const LABELS: Record<PanelId, string> = {
   data: 'Data',
   train: 'Train',
   insights: 'Insights',
+  playground: 'Playground',
   export: 'Export',
 };
 

@@ -4,6 +4,7 @@ import { decodeEvent } from '../shared/protocol';
 import { assertNever } from '../shared/assert-never';
 import { useStudio } from './store/studio-store';
 import { metricsBuffer } from './train/metrics-buffer';
+import { settleInsight } from './insights/insight-client';
 
 let worker: Worker | null = null;
 
@@ -31,6 +32,12 @@ function apply(event: WorkerEvent): void {
       return;
     case 'runEnd':
       store.setReport({ outcome: event.outcome, message: event.message, test: event.test });
+      return;
+    case 'insight':
+      settleInsight(event.requestId, event.result);
+      return;
+    case 'insightError':
+      settleInsight(event.requestId, new Error(event.message));
       return;
     case 'error':
       if (event.where === 'backend') store.setBackendError(event.message);

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Backend } from '../shared/backend';
 import { BACKEND_LABELS, backendOrder } from '../shared/backend';
+import type { InsightRequest } from '../shared/insights';
 import type { Command, WorkerEvent } from '../shared/protocol';
 import type { ModelSpec } from '../shared/model-spec';
 import type { TrainSettings } from '../shared/train-settings';
@@ -13,6 +14,8 @@ import { disposeDeviceData } from './device-data';
 import type { LoadedDataset } from './sample-dataset';
 import { loadMnistSample, uploadDataset } from './sample-dataset';
 import { TrainingRun } from './training-run';
+import type { InsightContext } from './insights';
+import { answerInsight } from './insights';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -30,6 +33,8 @@ export class Engine {
   private dataset: LoadedDataset | null = null;
   private device: DeviceData | null = null;
   private model: tf.LayersModel | null = null;
+  /** The spec `model` was built from: insights name layers and find conv layers by it. */
+  private spec: ModelSpec | null = null;
   private run: TrainingRun | null = null;
   private busy = false;
   private assetBase = '';
@@ -73,6 +78,9 @@ export class Engine {
           this.run?.setLearningRate(command.value);
         }
         return;
+      case 'insight':
+        await this.insight(command.request);
+        return;
       default:
         assertNever(command);
     }
@@ -84,6 +92,30 @@ export class Engine {
     } catch (error) {
       this.post({ type: 'error', where, message: messageOf(error) });
     }
+  }
+
+  /**
+   * Answers an insight request on the live model, also between the steps of a running
+   * training loop. Requests only read the model and the device data; they dispose only what
+   * they create.
+   */
+  private async insight(request: InsightRequest): Promise<void> {
+    const { requestId } = request;
+    try {
+      const result = await answerInsight(this.insightContext(), request);
+      this.post({ type: 'insight', requestId, result });
+    } catch (error) {
+      this.post({ type: 'insightError', requestId, message: messageOf(error) });
+    }
+  }
+
+  private insightContext(): InsightContext {
+    if (!this.model || !this.spec) {
+      throw new Error('Train the network first: there is no model to look inside yet.');
+    }
+    if (!this.dataset) throw new Error('The dataset is still loading.');
+    this.device ??= uploadDataset(this.dataset);
+    return { model: this.model, spec: this.spec, device: this.device, dataset: this.dataset };
   }
 
   private async startBackend(order: Backend[]): Promise<void> {
@@ -162,11 +194,13 @@ export class Engine {
     if (!this.device) this.device = uploadDataset(this.dataset);
     this.model?.dispose();
     this.model = null;
+    this.spec = null;
     this.model = buildModel(spec, {
       seed: settings.seed,
       inputShape: this.dataset.summary.inputShape,
       classes: this.dataset.summary.classNames.length,
     });
+    this.spec = spec;
     const run = new TrainingRun(this.model, this.device, settings, {
       progress: (progress) => this.post({ type: 'progress', progress }),
       metrics: (point) => this.post({ type: 'metrics', points: [point] }),

@@ -180,10 +180,10 @@ export class TrainingRun {
             windowSums = next;
             this.completedSteps++;
             batchesDone = batch + 1;
-            if (this.completedSteps % WINDOW === 0) {
-              await flushWindow();
-              await yieldToEventLoop();
-            }
+            if (this.completedSteps % WINDOW === 0) await flushWindow();
+            // Every step, so Pause, Stop and insight requests wait one step at most, not a
+            // window: on a software GPU a window of steps can take seconds.
+            await yieldToEventLoop();
           }
         } finally {
           epochOrder.dispose();

@@ -23,4 +23,6 @@ export const selectCanRedo = (s: StudioState) => s.specHistory.future.length > 0
 /** The one selected layer, or undefined when none or several are selected. */
 export const selectSelectedNode = (s: StudioState) =>
   s.selection.length === 1 ? s.spec.nodes.find((node) => node.id === s.selection[0]) : undefined;
+export const selectPinned = (s: StudioState) => s.pinned;
+export const selectFilmstrip = (s: StudioState) => s.filmstrip;
 export { selectAnalysis, selectDatasetShape } from './analysis';

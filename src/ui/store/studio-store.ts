@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { DatasetSlice } from './dataset-slice';
+import type { InsightsSlice } from './insights-slice';
+import { createInsightsSlice } from './insights-slice';
 import { createDatasetSlice } from './dataset-slice';
 import type { SpecSlice } from './spec-slice';
 import { createSpecSlice } from './spec-slice';
@@ -9,11 +11,12 @@ import type { UiSlice } from './ui-slice';
 import { createUiSlice } from './ui-slice';
 
 /** The studio's coarse state; per-step metrics live in the metrics buffer, not here. */
-export type StudioState = SpecSlice & DatasetSlice & TrainingSlice & UiSlice;
+export type StudioState = SpecSlice & DatasetSlice & TrainingSlice & UiSlice & InsightsSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createSpecSlice(...a),
   ...createDatasetSlice(...a),
   ...createTrainingSlice(...a),
   ...createUiSlice(...a),
+  ...createInsightsSlice(...a),
 }));

@@ -28,7 +28,7 @@ export interface TrainingSlice {
   setLastEpoch: (summary: EpochSummary) => void;
   setReport: (report: RunReport) => void;
   setTrainError: (message: string | null) => void;
-  /** Clears the previous run's numbers when a new one starts. */
+  /** Clears the previous run's numbers (and its saliency filmstrip) when a new one starts. */
   beginRun: () => void;
 }
 
@@ -50,5 +50,12 @@ export const createTrainingSlice: StateCreator<StudioState, [], [], TrainingSlic
   setReport: (report) => set({ report }),
   setTrainError: (trainError) => set({ trainError }),
   beginRun: () =>
-    set({ progress: null, lastEpoch: null, report: null, trainError: null, runState: 'preparing' }),
+    set({
+      progress: null,
+      lastEpoch: null,
+      report: null,
+      trainError: null,
+      runState: 'preparing',
+      filmstrip: [],
+    }),
 });

@@ -1,0 +1,122 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { Studio } from './studio';
+
+/** Pixel statistics of every canvas under a locator: variance and an FNV-1a hash of the RGBA. */
+async function canvasStats(
+  locator: Locator,
+): Promise<{ variance: number; hash: number; n: number }> {
+  return locator.evaluate((root) => {
+    let hash = 0x811c9dc5;
+    let sum = 0;
+    let sumSq = 0;
+    let n = 0;
+    const canvases =
+      root instanceof HTMLCanvasElement ? [root] : [...root.querySelectorAll('canvas')];
+    for (const canvas of canvases) {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < data.length; i++) {
+        hash = Math.imul(hash ^ data[i]!, 0x01000193) >>> 0;
+        if (i % 4 === 3) continue;
+        sum += data[i]!;
+        sumSq += data[i]! * data[i]!;
+        n++;
+      }
+    }
+    const mean = n > 0 ? sum / n : 0;
+    return { variance: n > 0 ? sumSq / n - mean * mean : 0, hash, n };
+  });
+}
+
+const longestTask = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __longestTask: { value: number } }).__longestTask.value,
+  );
+
+test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM filmstrip', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const longest = { value: 0 };
+    (window as unknown as { __longestTask: typeof longest }).__longestTask = longest;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        longest.value = Math.max(longest.value, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.ready();
+
+  await page.getByTestId('tab-insights').click();
+  await expect(page.getByTestId('insights-empty')).toContainText(
+    'Train the network to look inside it',
+  );
+
+  await studio.openTrain();
+  await studio.fill('epochs', '2');
+  await studio.fill('examples-per-epoch', '1920');
+  await page.evaluate(
+    () => ((window as unknown as { __longestTask: { value: number } }).__longestTask.value = 0),
+  );
+  await studio.button('train').click();
+
+  // Pause as soon as epoch 1 is validated, so its feature maps can be captured before epoch 2
+  // changes them: 1,920 examples in batches of 64 leave 30 steps of epoch 2 to pause in.
+  await expect(page.getByTestId('validation')).toContainText('after epoch 1', {
+    timeout: 180_000,
+  });
+  await studio.button('pause').click();
+  await page.getByTestId('tab-insights').click();
+  const firstImageMaps = page.getByTestId('feature-maps-image').first();
+  await expect(firstImageMaps).toHaveAttribute('data-epoch', '1', { timeout: 60_000 });
+  const conv1 = firstImageMaps.getByTestId('feature-layer-conv1');
+  await expect(conv1.getByTestId('feature-channel')).toHaveCount(8);
+  const epoch1 = await canvasStats(conv1);
+  expect(epoch1.variance, 'first conv layer feature maps are not blank').toBeGreaterThan(0);
+
+  await page.getByTestId('tab-train').click();
+  const runState = page.getByTestId('run-state');
+  await expect(runState).toHaveAttribute('data-state', 'paused');
+  await studio.button('resume').click();
+  expect(await studio.waitForRunEnd()).toBe('completed');
+  await page.getByTestId('tab-insights').click();
+
+  await expect(firstImageMaps).toHaveAttribute('data-epoch', '2', { timeout: 60_000 });
+  await expect(conv1.getByTestId('feature-channel')).toHaveCount(8);
+  const epoch2 = await canvasStats(conv1);
+  expect(epoch2.variance).toBeGreaterThan(0);
+  expect(epoch2.hash, 'feature maps change between epoch 1 and epoch 2').not.toBe(epoch1.hash);
+
+  // Confusion matrix: one row and column per class, cells summing to the validation split.
+  const matrix = page.getByTestId('confusion-matrix');
+  await expect(matrix.getByTestId('confusion-row')).toHaveCount(10);
+  const counts = await matrix
+    .locator('[data-testid^="confusion-cell-"]')
+    .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-count'))));
+  expect(counts).toHaveLength(100);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(1000);
+
+  const diagonal = matrix.getByTestId('confusion-cell-3-3');
+  const count = Number(await diagonal.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(0);
+  await diagonal.click();
+  const gallery = page.getByTestId('cell-gallery');
+  await expect(gallery).toHaveAttribute('data-count', String(count));
+  await expect(gallery.getByTestId('gallery-image')).toHaveCount(count, { timeout: 30_000 });
+
+  // Grad-CAM (the default method) over the pinned images, and one filmstrip frame per epoch.
+  const overlay = page.getByTestId('saliency-overlay').first();
+  await expect(overlay).toBeVisible();
+  expect(
+    (await canvasStats(overlay)).variance,
+    'the Grad-CAM overlay is not uniform',
+  ).toBeGreaterThan(0);
+  await expect(page.getByTestId('filmstrip-frame')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('filmstrip-image')).toHaveCount(2);
+
+  const longest = await longestTask(page);
+  test.info().annotations.push({ type: 'longest task (ms)', description: String(longest) });
+  expect(longest, 'longest main-thread task while insights refresh (ms)').toBeLessThan(200);
+  expect(studio.errors).toEqual([]);
+});

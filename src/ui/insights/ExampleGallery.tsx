@@ -1,0 +1,73 @@
+import type { SplitName } from '../../shared/insights';
+import { MAX_PINNED } from '../store/insights-slice';
+import { selectPinned } from '../store/selectors';
+import { useStudio } from '../store/studio-store';
+import { useExamples } from './example-pixels';
+import { RgbaCanvas } from './RgbaCanvas';
+
+export interface GalleryItem {
+  index: number;
+  /** What the image shows, e.g. "actual 4, predicted 9"; also its text alternative. */
+  caption: string;
+  /** Extra lines under the image (top-3 probabilities). */
+  details?: string[];
+}
+
+interface Props {
+  owner: string;
+  split: SplitName;
+  items: GalleryItem[];
+  testId: string;
+}
+
+/** Example images of a split, each captioned and pinnable for feature maps and saliency. */
+export function ExampleGallery({ owner, split, items, testId }: Props) {
+  const { images, error } = useExamples(
+    owner,
+    split,
+    items.map((item) => item.index),
+  );
+  const pinned = useStudio(selectPinned);
+  const pin = useStudio((s) => s.pin);
+  const full = pinned.length >= MAX_PINNED;
+  return (
+    <div className="gallery" data-testid={testId} data-count={items.length}>
+      {error && <p className="message error">{error}</p>}
+      {items.map((item) => {
+        const image = images.get(item.index);
+        const isPinned = pinned.some((p) => p.split === split && p.index === item.index);
+        return (
+          <figure key={item.index} className="gallery-item">
+            {image ? (
+              <RgbaCanvas
+                image={image}
+                scale={2}
+                label={`${split} example ${item.index}: ${item.caption}`}
+                testId="gallery-image"
+              />
+            ) : (
+              <div className="gallery-placeholder" aria-hidden="true" />
+            )}
+            <figcaption>
+              {item.caption}
+              {item.details?.map((line) => (
+                <span key={line} className="gallery-detail">
+                  {line}
+                </span>
+              ))}
+              <button
+                type="button"
+                className="link-button"
+                disabled={isPinned || full}
+                onClick={() => pin({ split, index: item.index })}
+                aria-label={`Pin ${split} example ${item.index}`}
+              >
+                {isPinned ? 'Pinned' : 'Pin'}
+              </button>
+            </figcaption>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}

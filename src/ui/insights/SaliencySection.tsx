@@ -1,0 +1,104 @@
+import { useMemo, useState } from 'react';
+import type { SaliencyMethod } from '../../shared/insights';
+import { selectPinned, selectSpec } from '../store/selectors';
+import { useStudio } from '../store/studio-store';
+import { convLayers } from './conv-layers';
+import { Filmstrip } from './Filmstrip';
+import { METHOD_LABELS, PinnedSaliency } from './PinnedSaliency';
+
+interface Props {
+  token: unknown;
+  epoch: number;
+  classNames: string[];
+}
+
+/** Which pixels drove each pinned image's prediction, and the Grad-CAM filmstrip. */
+export function SaliencySection({ token, epoch, classNames }: Props) {
+  const spec = useStudio(selectSpec);
+  const pinned = useStudio(selectPinned);
+  const convs = useMemo(() => convLayers(spec), [spec]);
+  const [method, setMethod] = useState<SaliencyMethod>('gradcam');
+  const [classChoice, setClassChoice] = useState('');
+  const [layer, setLayer] = useState('');
+  const [opacity, setOpacity] = useState(0.5);
+  const classIndex = classChoice === '' ? undefined : Number(classChoice);
+  return (
+    <section className="insight-section" aria-labelledby="saliency-heading">
+      <div className="section-header">
+        <h3 id="saliency-heading">Saliency</h3>
+        <label>
+          Method{' '}
+          <select
+            value={method}
+            onChange={(e) => setMethod(e.target.value as SaliencyMethod)}
+            data-testid="saliency-method"
+          >
+            {(Object.keys(METHOD_LABELS) as SaliencyMethod[]).map((m) => (
+              <option key={m} value={m}>
+                {METHOD_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Class{' '}
+          <select value={classChoice} onChange={(e) => setClassChoice(e.target.value)}>
+            <option value="">predicted</option>
+            {classNames.map((name, k) => (
+              <option key={k} value={k}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Grad-CAM layer{' '}
+          <select
+            value={layer}
+            disabled={method !== 'gradcam'}
+            onChange={(e) => setLayer(e.target.value)}
+          >
+            <option value="">last conv layer</option>
+            {convs.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Opacity{' '}
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={opacity}
+            onChange={(e) => setOpacity(Number(e.target.value))}
+            data-testid="saliency-opacity"
+          />
+        </label>
+      </div>
+      {pinned.length === 0 && (
+        <p className="hint">Pin an image to see what drives its prediction.</p>
+      )}
+      <div className="saliency-grid">
+        {pinned.map((image, slot) => (
+          <PinnedSaliency
+            key={`${image.split}:${image.index}`}
+            slot={slot}
+            image={image}
+            method={method}
+            classIndex={classIndex}
+            layerId={layer || undefined}
+            opacity={opacity}
+            classNames={classNames}
+            token={token}
+            epoch={epoch}
+          />
+        ))}
+      </div>
+      <Filmstrip opacity={opacity} classNames={classNames} />
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { cellIndices, firstOfClasses, argmax } from './confusion-cells';
+import {
+  cellColour,
+  channelToRgba,
+  exampleToRgba,
+  filterToRgba,
+  heatColor,
+  overlayHeat,
+  valuesToStrip,
+} from './pixels';
+
+const pixel = (data: Uint8ClampedArray, p: number) => [...data.slice(p * 4, p * 4 + 4)];
+
+describe('pixel math', () => {
+  it('copies grayscale into RGB and keeps RGB, picking the n-th image of a batch', () => {
+    const gray = exampleToRgba(new Uint8Array([1, 2, 3, 4, 9, 8, 7, 6]), [2, 2, 1], 1);
+    expect(gray.width).toBe(2);
+    expect(pixel(gray.data, 0)).toEqual([9, 9, 9, 255]);
+    expect(pixel(gray.data, 3)).toEqual([6, 6, 6, 255]);
+    const rgb = exampleToRgba(new Uint8Array([10, 20, 30]), [1, 1, 3]);
+    expect(pixel(rgb.data, 0)).toEqual([10, 20, 30, 255]);
+  });
+
+  it('normalises each channel min–max on its own', () => {
+    // 2×1 pixels, 2 channels: channel 0 = [1, 3], channel 1 = [-10, 10].
+    const data = new Float32Array([1, -10, 3, 10]);
+    const c0 = channelToRgba(data, 1, 2, 2, 0);
+    const c1 = channelToRgba(data, 1, 2, 2, 1);
+    expect(pixel(c0.data, 0)).toEqual([0, 0, 0, 255]);
+    expect(pixel(c0.data, 1)).toEqual([255, 255, 255, 255]);
+    expect(pixel(c1.data, 0)[0]).toBe(0);
+    expect(pixel(c1.data, 1)[0]).toBe(255);
+  });
+
+  it('draws a constant channel black instead of dividing by zero', () => {
+    const flat = channelToRgba(new Float32Array([5, 5, 5, 5]), 2, 2, 1, 0);
+    expect([...flat.data].filter((_, i) => i % 4 !== 3).every((v) => v === 0)).toBe(true);
+  });
+
+  it('draws dense units as a strip from 0 to 255', () => {
+    const strip = valuesToStrip(new Float32Array([0, 0.5, 1]));
+    expect(strip.width).toBe(3);
+    expect([strip.data[0], strip.data[4], strip.data[8]]).toEqual([0, 128, 255]);
+  });
+
+  it('reads a filter out of a [kh, kw, in, filters] kernel', () => {
+    // 1×2 kernel, 1 input channel, 2 filters: filter 1 has weights [-1, 1].
+    const kernel = new Float32Array([0.3, -1, 0.3, 1]);
+    const f = filterToRgba(kernel, [1, 2, 1, 2], 1);
+    expect(f.width).toBe(2);
+    expect(pixel(f.data, 0)).toEqual([0, 0, 0, 255]);
+    expect(pixel(f.data, 1)).toEqual([255, 255, 255, 255]);
+  });
+
+  it('maps heat from blue through green to red, clamped', () => {
+    expect(heatColor(0)).toEqual([0, 0, 255]);
+    expect(heatColor(0.5)).toEqual([0, 255, 0]);
+    expect(heatColor(1)).toEqual([255, 0, 0]);
+    expect(heatColor(2)).toEqual([255, 0, 0]);
+    expect(heatColor(Number.NaN)).toEqual([0, 0, 255]);
+    expect(heatColor(0.125)).toEqual([0, 128, 255]);
+  });
+
+  it('blends the heat over the image by the opacity, upsampling a smaller map', () => {
+    const base = exampleToRgba(new Uint8Array([100, 100, 100, 100]), [2, 2, 1]);
+    const map = new Float32Array([1]); // 1×1 map covers all four pixels
+    const half = overlayHeat(base, map, 1, 1, 0.5);
+    expect(pixel(half.data, 3)).toEqual([178, 50, 50, 255]);
+    expect(overlayHeat(base, map, 1, 1, 0).data).toEqual(base.data);
+    expect(pixel(overlayHeat(base, map, 1, 1, 1).data, 0)).toEqual([255, 0, 0, 255]);
+  });
+
+  it('colours confusion cells from white to the accent', () => {
+    expect(cellColour(0, 10)).toBe('rgb(255, 255, 255)');
+    expect(cellColour(10, 10)).toBe('rgb(42, 91, 215)');
+    expect(cellColour(0, 0)).toBe('rgb(255, 255, 255)');
+  });
+});
+
+describe('confusion-matrix helpers', () => {
+  const labels = new Uint8Array([0, 1, 1, 2, 0, 2]);
+  const predicted = new Uint8Array([0, 2, 1, 2, 1, 2]);
+
+  it('finds exactly the examples of one cell', () => {
+    expect(cellIndices(labels, predicted, 1, 2)).toEqual([1]);
+    expect(cellIndices(labels, predicted, 2, 2)).toEqual([3, 5]);
+    expect(cellIndices(labels, predicted, 2, 0)).toEqual([]);
+  });
+
+  it('picks the first example of each class in class order', () => {
+    expect(firstOfClasses(new Uint8Array([2, 0, 2, 1, 0]), 2)).toEqual([1, 3]);
+  });
+
+  it('finds the most probable class', () => {
+    expect(argmax([0.1, 0.7, 0.2])).toEqual([1, 0.7]);
+    expect(argmax([])).toEqual([-1, 0]);
+  });
+});

@@ -1,0 +1,190 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InsightRequest } from '../../shared/insights';
+import { chain, layer } from '../../model/spec-builder';
+import { answerInsight } from './index';
+import { PROBE_BATCH } from './weights';
+import { halvesDataset, makeContext, makeDataset } from './test-fixtures';
+
+const spec = chain([
+  layer('input', 'input', { shape: [6, 6, 1] }),
+  {
+    ...layer('conv2d', 'c1', { filters: 4, kernelSize: 3, padding: 'same', activation: 'linear' }),
+    name: 'First conv',
+  },
+  layer('batchNorm', 'bn'),
+  layer('activation', 'act', { activation: 'relu' }),
+  layer('maxPool2d', 'pool', { poolSize: 2, strides: 2 }),
+  layer('conv2d', 'c2', { filters: 3, kernelSize: 1, activation: 'relu' }),
+  layer('flatten', 'flat'),
+  layer('dense', 'hidden', { units: 8, activation: 'relu' }),
+  layer('dense', 'out', { units: 2, activation: 'softmax' }),
+]);
+
+let ctx: ReturnType<typeof makeContext>;
+const image = { source: 'split', split: 'validation', index: 3 } as const;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  ctx = makeContext(spec, makeDataset(halvesDataset(120), 40, 70));
+});
+
+afterAll(() => ctx.dispose());
+
+describe('featureMaps', () => {
+  it('returns every conv and pooling layer by default, without the batch dimension', async () => {
+    const result = await answerInsight(ctx, { kind: 'featureMaps', requestId: 1, image });
+    if (result.kind !== 'featureMaps') throw new Error(result.kind);
+    expect(result.layers.map((l) => [l.layerId, l.name, l.output.shape])).toEqual([
+      ['c1', 'First conv', [6, 6, 4]],
+      ['pool', 'pool', [3, 3, 4]],
+      ['c2', 'c2', [3, 3, 3]],
+    ]);
+    expect(result.layers[0]?.output.data).toHaveLength(6 * 6 * 4);
+  });
+
+  it('returns a dense layer asked for by id, as a strip of units', async () => {
+    const result = await answerInsight(ctx, {
+      kind: 'featureMaps',
+      requestId: 2,
+      image,
+      layerIds: ['hidden'],
+    });
+    if (result.kind !== 'featureMaps') throw new Error(result.kind);
+    expect(result.layers[0]?.output.shape).toEqual([8]);
+  });
+
+  it('follows the live weights (the cached probe model shares them)', async () => {
+    const ask = async () => {
+      const result = await answerInsight(ctx, {
+        kind: 'featureMaps',
+        requestId: 3,
+        image,
+        layerIds: ['c2'],
+      });
+      return result.kind === 'featureMaps' ? Array.from(result.layers[0]?.output.data ?? []) : [];
+    };
+    const before = await ask();
+    const c2 = ctx.model.getLayer('c2');
+    const old = c2.getWeights().map((w) => w.clone());
+    const doubled = old.map((w) => w.mul(2));
+    c2.setWeights(doubled);
+    const after = await ask();
+    c2.setWeights(old);
+    tf.dispose([...old, ...doubled]);
+    expect(after).toEqual(before.map((v): unknown => expect.closeTo(2 * v, 4)));
+  });
+
+  it('names an unknown layer', async () => {
+    await expect(
+      answerInsight(ctx, { kind: 'featureMaps', requestId: 4, image, layerIds: ['nope'] }),
+    ).rejects.toThrow("There is no layer 'nope' in the trained network.");
+  });
+});
+
+describe('saliency', () => {
+  it.each(['vanilla', 'smoothgrad', 'gradcam'] as const)(
+    '%s returns an h×w map in [0, 1] and the probabilities',
+    async (method) => {
+      const result = await answerInsight(ctx, { kind: 'saliency', requestId: 5, image, method });
+      if (result.kind !== 'saliency') throw new Error(result.kind);
+      expect(result.map.shape).toEqual([6, 6]);
+      expect(Math.min(...result.map.data)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...result.map.data)).toBeLessThanOrEqual(1);
+      expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      const predicted = result.probabilities[1]! > result.probabilities[0]! ? 1 : 0;
+      expect(result.classIndex).toBe(predicted);
+    },
+  );
+
+  it('Grad-CAM on a chosen layer, resized to the input', async () => {
+    const result = await answerInsight(ctx, {
+      kind: 'saliency',
+      requestId: 6,
+      image,
+      method: 'gradcam',
+      layerId: 'pool',
+      classIndex: 1,
+    });
+    if (result.kind !== 'saliency') throw new Error(result.kind);
+    expect(result.classIndex).toBe(1);
+    expect(result.map.shape).toEqual([6, 6]);
+  });
+
+  it('rejects a class that does not exist', async () => {
+    await expect(
+      answerInsight(ctx, {
+        kind: 'saliency',
+        requestId: 7,
+        image,
+        method: 'vanilla',
+        classIndex: 2,
+      }),
+    ).rejects.toThrow('Class 2 does not exist: there are 2 classes.');
+  });
+});
+
+describe('weights', () => {
+  it('histograms every kernel, measures dead ReLUs and returns the first filters', async () => {
+    const result = await answerInsight(ctx, { kind: 'weights', requestId: 8 });
+    if (result.kind !== 'weights') throw new Error(result.kind);
+    const byId = new Map(result.layers.map((l) => [l.layerId, l]));
+    expect([...byId.keys()]).toEqual(['c1', 'c2', 'hidden', 'out', 'act']);
+    const c1 = byId.get('c1');
+    expect(c1?.name).toBe('First conv');
+    expect(c1?.weights.counts.reduce((a, b) => a + b, 0)).toBe(3 * 3 * 1 * 4);
+    expect(c1?.gradients?.counts.reduce((a, b) => a + b, 0)).toBe(3 * 3 * 1 * 4);
+    expect(c1?.deadReluFraction).toBeUndefined();
+    for (const id of ['act', 'c2', 'hidden']) {
+      const fraction = byId.get(id)?.deadReluFraction;
+      expect(fraction).toBeGreaterThanOrEqual(0);
+      expect(fraction).toBeLessThanOrEqual(1);
+    }
+    expect(result.firstLayerFilters?.shape).toEqual([3, 3, 1, 4]);
+    const kernel = ctx.model.getLayer('c1').getWeights()[0]!;
+    expect(Array.from(result.firstLayerFilters?.data ?? [])).toEqual(Array.from(kernel.dataSync()));
+    expect(result.firstLayerFilters?.data.buffer).not.toBe(kernel.dataSync().buffer);
+  });
+
+  it('counts a ReLU unit as dead only when it is 0 for every probe image', async () => {
+    const hidden = ctx.model.getLayer('hidden');
+    const old = hidden.getWeights().map((w) => w.clone());
+    // Kill units 0..3 with a large negative bias; units 4..7 are always on (positive bias).
+    const [kernel] = old;
+    const bias = tf.tensor1d([-1e3, -1e3, -1e3, -1e3, 1e3, 1e3, 1e3, 1e3]);
+    hidden.setWeights([kernel!, bias]);
+    const result = await answerInsight(ctx, { kind: 'weights', requestId: 9 });
+    hidden.setWeights(old);
+    tf.dispose([...old, bias]);
+    if (result.kind !== 'weights') throw new Error(result.kind);
+    expect(result.layers.find((l) => l.layerId === 'hidden')?.deadReluFraction).toBe(0.5);
+    expect(PROBE_BATCH).toBe(64);
+  });
+});
+
+describe('leaks', () => {
+  const requests: InsightRequest[] = [
+    { kind: 'evaluate', requestId: 0, split: 'validation' },
+    { kind: 'examples', requestId: 0, split: 'train', indices: [0, 5, 9] },
+    { kind: 'featureMaps', requestId: 0, image },
+    { kind: 'saliency', requestId: 0, image, method: 'vanilla' },
+    { kind: 'saliency', requestId: 0, image, method: 'smoothgrad' },
+    { kind: 'saliency', requestId: 0, image, method: 'gradcam' },
+    { kind: 'weights', requestId: 0 },
+    { kind: 'predict', requestId: 0, image: { source: 'pixels', pixels: new Uint8Array(36) } },
+    // Failing requests must not leak either.
+    { kind: 'predict', requestId: 0, image: { source: 'pixels', pixels: new Uint8Array(3) } },
+    { kind: 'saliency', requestId: 0, image, method: 'gradcam', layerId: 'out' },
+  ];
+
+  it.each(requests.map((r) => [r.kind + ('method' in r ? ` ${r.method}` : ''), r] as const))(
+    '%s: numTensors unchanged after 100 requests',
+    async (_, request) => {
+      // Cached probe models own no tensors, so even the first request must leave none.
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 100; i++) await answerInsight(ctx, request).catch(() => null);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+    30_000,
+  );
+});

@@ -1,0 +1,128 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chain, layer } from '../../model/spec-builder';
+import { buildModel } from '../build-model';
+import { gradCam, gradCamLayer, inputGradient } from './saliency';
+import { SMOOTHGRAD_SAMPLES, gradientMap, smoothGradient } from './saliency-maps';
+import type { InsightContext } from './context';
+
+/**
+ * 3×3×1 input → 1×1 conv with 2 filters (weights 1 and 2, biases −0.5 and −0.4, ReLU) →
+ * global average pooling → dense softmax with kernel W. With the logits z_c:
+ *   A0 = relu(x − 0.5), A1 = relu(2x − 0.4), z_c = (W[0][c]·ΣA0 + W[1][c]·ΣA1) / 9,
+ *   dz_c/dx = (W[0][c]·[x > 0.5] + 2·W[1][c]·[x > 0.2]) / 9.
+ */
+const W = [
+  [1, -1],
+  [0.5, 0.25],
+];
+const PIXELS = [0.1, 0.3, 0.6, 0.9, 0.15, 0.45, 0.7, 0.05, 1.0];
+
+const spec = chain([
+  layer('input', 'input', { shape: [3, 3, 1] }),
+  layer('conv2d', 'conv', { filters: 2, kernelSize: 1, activation: 'relu' }),
+  layer('globalAvgPool2d', 'gap'),
+  layer('dense', 'out', { units: 2, activation: 'softmax' }),
+]);
+
+let model: tf.LayersModel;
+let x: tf.Tensor4D;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  model = buildModel(spec, { seed: 1 });
+  const weights = [
+    tf.tensor4d([1, 2], [1, 1, 1, 2]),
+    tf.tensor1d([-0.5, -0.4]),
+    tf.tensor2d(W),
+    tf.tensor1d([0, 0]),
+  ];
+  model.getLayer('conv').setWeights(weights.slice(0, 2));
+  model.getLayer('out').setWeights(weights.slice(2));
+  tf.dispose(weights);
+  x = tf.tensor4d(PIXELS, [1, 3, 3, 1]);
+});
+
+afterAll(() => {
+  model.dispose();
+  x.dispose();
+});
+
+const near = (value: number, digits: number): unknown => expect.closeTo(value, digits);
+
+const valuesOf = (t: tf.Tensor) => {
+  const values = Array.from(t.dataSync());
+  t.dispose();
+  return values;
+};
+
+describe('vanilla gradient', () => {
+  it('equals the hand-computed |d logit / d x|, scaled to a maximum of 1', () => {
+    // Class 0: 2/9 where x > 0.5, 1/9 where 0.2 < x ≤ 0.5, else 0.
+    const map0 = valuesOf(tf.tidy(() => gradientMap(inputGradient(model, 0)(x))));
+    expect(map0).toEqual([0, 0.5, 1, 1, 0, 0.5, 1, 0, 1].map((v) => near(v, 5)));
+    // Class 1: −0.5/9 where x > 0.5 and +0.5/9 where 0.2 < x ≤ 0.5: equal magnitudes.
+    const map1 = valuesOf(tf.tidy(() => gradientMap(inputGradient(model, 1)(x))));
+    expect(map1).toEqual([0, 1, 1, 1, 0, 1, 1, 0, 1].map((v) => near(v, 5)));
+  });
+});
+
+describe('Grad-CAM', () => {
+  const context = () => ({ model, spec }) as unknown as InsightContext;
+
+  it('defaults to the last conv layer', () => {
+    expect(gradCamLayer(context()).name).toBe('conv');
+  });
+
+  it('equals ReLU(Σ mean-gradient · activation), by hand, for both classes', () => {
+    // Channel weights are W[k][c] / 9; the map is relu(Σ_k W[k][c]·A_k) / 9, scaled by its max.
+    const layer = gradCamLayer(context());
+    const cam0 = valuesOf(gradCam(model, layer, x, 0));
+    const raw0 = [0, 0.1, 0.5, 1.1, 0, 0.25, 0.7, 0, 1.3];
+    expect(cam0).toEqual(raw0.map((v) => near(v / 1.3, 5)));
+    const cam1 = valuesOf(gradCam(model, layer, x, 1));
+    const raw1 = [0, 0.05, 0.1, 0, 0, 0.125, 0.05, 0, 0];
+    expect(cam1).toEqual(raw1.map((v) => near(v / 0.125, 5)));
+  });
+
+  it('leaves the model as it was (no tap left behind)', () => {
+    const layer = gradCamLayer(context());
+    tf.tidy(() => gradCam(model, layer, x, 0));
+    expect(Object.prototype.hasOwnProperty.call(layer, 'call')).toBe(false);
+  });
+
+  it('rejects a layer without a spatial output', () => {
+    expect(() => gradCamLayer(context(), 'out')).toThrow(/image-shaped/);
+  });
+});
+
+describe('SmoothGrad', () => {
+  it(`averages exactly ${SMOOTHGRAD_SAMPLES} noisy copies`, () => {
+    const batches: number[] = [];
+    // Gradient of copy i is the constant i + 1, so the mean is (N + 1) / 2 only if all N count.
+    const fake = (batch: tf.Tensor4D) => {
+      batches.push(batch.shape[0]);
+      const ramp = tf.range(1, batch.shape[0] + 1).reshape([-1, 1, 1, 1]);
+      return tf.onesLike(batch).mul<tf.Tensor4D>(ramp);
+    };
+    const mean = valuesOf(tf.tidy(() => smoothGradient(x, fake)));
+    expect(batches).toEqual([SMOOTHGRAD_SAMPLES]);
+    expect(mean).toEqual(PIXELS.map(() => near((SMOOTHGRAD_SAMPLES + 1) / 2, 5)));
+  });
+
+  it('adds noise with σ = 0.15 · (max − min) of the image', () => {
+    let spread = 0;
+    const identity = (batch: tf.Tensor4D) => {
+      spread = tf.tidy(() => tf.moments(batch.sub(x)).variance.sqrt().dataSync()[0] ?? 0);
+      return tf.zerosLike(batch);
+    };
+    tf.tidy(() => smoothGradient(x, identity, 2000));
+    expect(spread).toBeCloseTo(0.15 * (1.0 - 0.05), 2);
+  });
+
+  it('on the real model, matches vanilla where the noise cannot flip a ReLU', () => {
+    const map = valuesOf(tf.tidy(() => gradientMap(smoothGradient(x, inputGradient(model, 0)))));
+    expect(map).toHaveLength(9);
+    expect(Math.max(...map)).toBeCloseTo(1, 5);
+  });
+});
