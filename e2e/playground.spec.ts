@@ -123,6 +123,18 @@ test('a drawn digit gets probability bars for its top classes that add up to 1',
     return reds.size;
   });
   expect(spread).toBeGreaterThan(1);
+
+  // And what the first convolution sees of it: one map per filter, not blank.
+  const maps = page.getByTestId('playground-feature-maps');
+  await expect(maps.getByTestId('feature-channel')).toHaveCount(8);
+  const varied = await maps.locator('canvas').evaluateAll((canvases) =>
+    canvases.some((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return new Set(data.filter((_, i) => i % 4 === 0)).size > 1;
+    }),
+  );
+  expect(varied, 'some feature map of the drawn digit has detail').toBe(true);
 });
 
 test('a file that is not an image is explained and the playground stays usable', async () => {

@@ -88,6 +88,9 @@ test.describe('training the starter network on the MNIST digits', () => {
     expect(await studio.waitForRunEnd()).toBe('completed');
     await expect(page.getByTestId('epoch')).toHaveText('1 / 1');
     expect(await studio.step(), '320 examples in batches of 32').toBe(10);
+    // The stopped run stays on the curves, paler, for comparison; the learning rate is plotted.
+    await expect(page.getByTestId('loss-curve')).toHaveAttribute('data-series', /previous train/);
+    await expect(page.getByTestId('learning-rate-curve')).not.toHaveAttribute('data-points', '0');
     expect(studio.errors).toEqual([]);
   });
 

@@ -29,6 +29,8 @@ export interface MetricPoint {
   epoch: number;
   loss: number;
   accuracy: number;
+  /** The learning rate in force, on training points. */
+  learningRate?: number;
 }
 
 export interface Progress {

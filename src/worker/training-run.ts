@@ -76,6 +76,11 @@ export class TrainingRun {
     setLearningRate(this.optimizer, value);
   }
 
+  /** The learning rate the optimizer applies now. */
+  get learningRate(): number {
+    return (this.optimizer as unknown as { learningRate: number }).learningRate;
+  }
+
   /** Trains until the last epoch, a stop, or a diverging loss. */
   async run(): Promise<RunResult> {
     const { epochs, batchSize, seed } = this.settings;
@@ -121,6 +126,7 @@ export class TrainingRun {
           epoch: at.epoch,
           loss,
           accuracy: correct / n,
+          learningRate: this.learningRate,
         });
         speed.add(n);
         this.confirmedSteps = at.step;

@@ -6,6 +6,7 @@ import { DrawingPad } from './DrawingPad';
 import { recall, remember } from './playground-memory';
 import { ImageDrop } from './ImageDrop';
 import { InputPreview } from './InputPreview';
+import { PlaygroundFeatureMaps } from './PlaygroundFeatureMaps';
 import { PlaygroundSaliency } from './PlaygroundSaliency';
 import { ProbabilityBars } from './ProbabilityBars';
 import { WebcamCapture } from './WebcamCapture';
@@ -154,6 +155,7 @@ function PlaygroundBody({ summary, datasetKey }: { summary: DatasetSummary; data
               classNames={summary.classNames}
             />
             <PlaygroundSaliency pixels={pixels} shape={shape} classNames={summary.classNames} />
+            <PlaygroundFeatureMaps pixels={pixels} />
           </>
         )}
       </div>

@@ -1,45 +1,55 @@
 import { useEffect, useRef, useState } from 'react';
 import { metricsBuffer } from './metrics-buffer';
-import { curveOf } from './curve-data';
+import type { Measure } from './curve-data';
+import { chartOf } from './curve-data';
 
 /** Redraws re-embed a Vega view, so they are spaced out whatever the metric rate. */
 const REDRAW_MS = 1000;
 
 type Vis = typeof import('@tensorflow/tfjs-vis'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- a type-only import would still load the module eagerly in tests
 
-async function draw(vis: Vis, loss: HTMLElement, accuracy: HTMLElement): Promise<void> {
-  const points = metricsBuffer.all();
-  for (const [element, measure] of [
-    [loss, 'loss'],
-    [accuracy, 'accuracy'],
-  ] as const) {
-    const { train, validation } = curveOf(points, measure);
+const LABELS: Record<Measure, string> = {
+  loss: 'loss',
+  accuracy: 'accuracy',
+  learningRate: 'learning rate',
+};
+
+async function draw(vis: Vis, charts: [HTMLElement, Measure][]): Promise<void> {
+  for (const [element, measure] of charts) {
     // Drawn even when empty: the axes show where the curves will appear, and the first
     // canvas is created before training keeps the GPU busy.
-    const values = validation.length > 0 ? [train, validation] : [train];
-    const series = validation.length > 0 ? ['train', 'validation'] : ['train'];
-    element.dataset.points = String(train.length + validation.length);
+    const { names, values, colors } = chartOf(
+      metricsBuffer.all(),
+      metricsBuffer.previousRun(),
+      measure,
+    );
+    element.dataset.points = String((values[0]?.length ?? 0) + (values[1]?.length ?? 0));
+    element.dataset.series = names.join(',');
     // scatterplot, not linechart: linechart plots by array index, which would misplace the
     // validation points that come once per epoch rather than once per window.
     await vis.render.scatterplot(
       element,
-      { values, series },
+      { values, series: names },
       {
         xLabel: 'step',
-        yLabel: measure,
+        yLabel: LABELS[measure],
         width: element.clientWidth || 480,
-        height: 220,
-        seriesColors: validation.length > 0 ? ['#2a5bd7', '#e8710a'] : ['#2a5bd7'],
+        height: measure === 'learningRate' ? 120 : 200,
+        seriesColors: colors,
         ...(measure === 'accuracy' ? { yAxisDomain: [0, 1] } : { zoomToFit: true }),
       },
     );
   }
 }
 
-/** Live loss and accuracy curves, train and validation, drawn with tfjs-vis. */
+/**
+ * Live loss, accuracy and learning-rate curves drawn with tfjs-vis: train and validation,
+ * with the previous run's curves in paler colours for comparison.
+ */
 export function Curves() {
   const lossRef = useRef<HTMLDivElement>(null);
   const accuracyRef = useRef<HTMLDivElement>(null);
+  const rateRef = useRef<HTMLDivElement>(null);
   const [empty, setEmpty] = useState(metricsBuffer.all().length === 0);
 
   useEffect(() => {
@@ -53,14 +63,19 @@ export function Curves() {
       timer = null;
       const loss = lossRef.current;
       const accuracy = accuracyRef.current;
-      if (disposed || drawing || !loss || !accuracy) return;
+      const rate = rateRef.current;
+      if (disposed || drawing || !loss || !accuracy || !rate) return;
       drawing = true;
       try {
         // Loaded on first use: tfjs-vis is large and only this panel needs it.
         vis ??= await import('@tensorflow/tfjs-vis');
         const version = metricsBuffer.version;
         if (version !== drawnVersion && !disposed) {
-          await draw(vis, loss, accuracy);
+          await draw(vis, [
+            [loss, 'loss'],
+            [accuracy, 'accuracy'],
+            [rate, 'learningRate'],
+          ]);
           drawnVersion = version;
         }
       } finally {
@@ -89,6 +104,8 @@ export function Curves() {
       <div ref={lossRef} className="curve" data-testid="loss-curve" />
       <h3>Accuracy</h3>
       <div ref={accuracyRef} className="curve" data-testid="accuracy-curve" />
+      <h3>Learning rate</h3>
+      <div ref={rateRef} className="curve curve-small" data-testid="learning-rate-curve" />
     </div>
   );
 }

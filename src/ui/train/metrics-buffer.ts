@@ -8,6 +8,7 @@ type Listener = () => void;
  */
 export class MetricsBuffer {
   private points: MetricPoint[] = [];
+  private previous: MetricPoint[] = [];
   private listeners = new Set<Listener>();
   /** Bumped on every change, so a drawer can tell whether it is up to date. */
   version = 0;
@@ -17,13 +18,20 @@ export class MetricsBuffer {
     this.changed();
   }
 
+  /** Starts a new run; the last run's points are kept as the previous run, for comparison. */
   clear(): void {
+    if (this.points.length > 0) this.previous = this.points;
     this.points = [];
     this.changed();
   }
 
   all(): readonly MetricPoint[] {
     return this.points;
+  }
+
+  /** The points of the run before this one, or none. */
+  previousRun(): readonly MetricPoint[] {
+    return this.previous;
   }
 
   subscribe(listener: Listener): () => void {
