@@ -194,7 +194,7 @@ test("the webcam playground predicts from Chromium's fake camera", async () => {
   await page.getByTestId('camera-live').uncheck();
 });
 
-test('presenter mode opens with F, shows large curves and the playground, and Escape leaves it', async () => {
+test('presenter mode opens with F, shows large curves, the playground and the filmstrip, and Escape leaves it', async () => {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('f');
   const presenter = page.getByTestId('presenter');
@@ -209,6 +209,8 @@ test('presenter mode opens with F, shows large curves and the playground, and Es
   // The playground keeps its last input (here the camera's last frame) and its prediction.
   await expect(presenter.getByTestId('probability')).toHaveCount(5);
   await expect(presenter.getByTestId('train-button')).toBeVisible();
+  // The one-epoch run earlier in this file left one Grad-CAM frame in the filmstrip.
+  await expect(presenter.getByTestId('filmstrip-frame')).toHaveCount(1);
 
   await page.keyboard.press('Escape');
   await expect(presenter).toHaveCount(0);

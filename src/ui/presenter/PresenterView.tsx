@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
+import { Filmstrip } from '../insights/Filmstrip';
 import { Playground } from '../playground/Playground';
+import { selectDataset } from '../store/selectors';
+import { useStudio } from '../store/studio-store';
 import { Curves } from '../train/Curves';
 import { RunControls } from '../train/RunControls';
 import { RunProgress } from '../train/RunProgress';
@@ -18,9 +21,12 @@ function useLeaveWithFullscreen(): void {
   }, []);
 }
 
-/** The projector layout: large type, the live curves, run controls and the playground. */
+const NO_CLASSES: string[] = [];
+
+/** The projector layout: large type, the live curves, run controls, the playground and the filmstrip. */
 export function PresenterView() {
   useLeaveWithFullscreen();
+  const classNames = useStudio(selectDataset)?.summary.classNames ?? NO_CLASSES;
   return (
     <div className="presenter" data-testid="presenter" role="region" aria-label="Presenter mode">
       <header className="presenter-header">
@@ -42,6 +48,13 @@ export function PresenterView() {
         <section className="presenter-playground" aria-label="Playground">
           <h2>Try it</h2>
           <Playground />
+        </section>
+        <section
+          className="presenter-filmstrip"
+          aria-label="Where the network looks, epoch by epoch"
+        >
+          <h2>Where it looks, epoch by epoch</h2>
+          <Filmstrip opacity={0.55} classNames={classNames} />
         </section>
       </div>
     </div>
