@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { longestTask, resetLongestTask, watchLongTasks } from './long-tasks';
 import { Studio } from './studio';
 
 /** Pixel statistics of every canvas under a locator: variance and an FNV-1a hash of the RGBA. */
@@ -28,22 +29,10 @@ async function canvasStats(
   });
 }
 
-const longestTask = (page: Page) =>
-  page.evaluate(
-    () => (window as unknown as { __longestTask: { value: number } }).__longestTask.value,
-  );
-
 test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM filmstrip', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const longest = { value: 0 };
-    (window as unknown as { __longestTask: typeof longest }).__longestTask = longest;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        longest.value = Math.max(longest.value, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   const studio = new Studio(page);
   await studio.open();
   await studio.ready();
@@ -56,9 +45,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   await studio.openTrain();
   await studio.fill('epochs', '2');
   await studio.fill('examples-per-epoch', '1920');
-  await page.evaluate(
-    () => ((window as unknown as { __longestTask: { value: number } }).__longestTask.value = 0),
-  );
+  await resetLongestTask(page);
   await studio.button('train').click();
 
   // Pause as soon as epoch 1 is validated, so its feature maps can be captured before epoch 2

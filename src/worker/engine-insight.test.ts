@@ -131,7 +131,7 @@ async function train(withInsights: boolean) {
     ctx.model,
     ctx.device,
     { ...DEFAULT_SETTINGS, epochs: 2, batchSize: 8 },
-    { progress: ask, metrics: () => {}, epochEnd: ask },
+    { progress: ask, metrics: () => {}, epochEnd: ask, paused: () => {} },
   );
   const result = await run.run();
   run.dispose();

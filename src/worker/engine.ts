@@ -57,8 +57,8 @@ export class Engine {
         return;
       case 'pause':
         if (this.run && !this.run.paused) {
+          // 'paused' is posted by the run once it has halted and reported its final step.
           this.run.pause();
-          this.post({ type: 'runState', state: 'paused' });
         }
         return;
       case 'resume':
@@ -205,6 +205,7 @@ export class Engine {
       progress: (progress) => this.post({ type: 'progress', progress }),
       metrics: (point) => this.post({ type: 'metrics', points: [point] }),
       epochEnd: (summary) => this.post({ type: 'epochEnd', summary }),
+      paused: () => this.post({ type: 'runState', state: 'paused' }),
     });
     this.run = run;
     return run;

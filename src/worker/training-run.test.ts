@@ -49,6 +49,7 @@ function recorder() {
     progress: () => {},
     metrics: (p) => points.push(p),
     epochEnd: (e) => epochs.push(e),
+    paused: () => {},
   };
   return { points, epochs, listener };
 }

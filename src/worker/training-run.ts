@@ -16,6 +16,8 @@ export interface RunListener {
   progress(progress: Progress): void;
   metrics(point: MetricPoint): void;
   epochEnd(summary: EpochSummary): void;
+  /** The run has stopped stepping and its progress up to the pause has been reported. */
+  paused(): void;
 }
 
 export interface RunResult {
@@ -139,6 +141,7 @@ export class TrainingRun {
         await flushWindow();
         await pendingRead;
         speed.hold();
+        this.listener.paused();
         while (this.state === 'paused') {
           await new Promise<void>((resolve) => (this.wake = resolve));
         }

@@ -46,7 +46,7 @@ export function ExampleGallery({ owner, split, items, testId }: Props) {
                 testId="gallery-image"
               />
             ) : (
-              <div className="gallery-placeholder" aria-hidden="true" />
+              <div className="gallery-pending" aria-hidden="true" />
             )}
             <figcaption>
               {item.caption}
