@@ -59,12 +59,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/shared/**/*.ts', 'src/model/**/*.ts'],
+    files: ['src/shared/**/*.ts', 'src/model/**/*.ts', 'src/data/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['@tensorflow/*', 'react', 'react-dom', 'zustand', '**/ui/**', '**/worker/**'],
-          message: 'shared/ and model/ are pure: no tfjs, no React, no UI or worker code.',
+          group: [
+            '@tensorflow/*',
+            'react',
+            'react-dom',
+            'zustand',
+            '**/ui/**',
+            '**/worker/**',
+            'node:*',
+          ],
+          message:
+            'shared/, model/ and data/ are pure: no tfjs, no React, no Node, no UI or worker code.',
         },
       ]),
     },

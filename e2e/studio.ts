@@ -124,3 +124,37 @@ export class Studio {
     return Number(await this.page.getByTestId('problems').getAttribute('data-count'));
   }
 }
+
+/** Train settings a test may change before a run; the rest keep their values. */
+export interface RunSettings {
+  epochs?: number;
+  batchSize?: number;
+  examplesPerEpoch?: number;
+  learningRate?: number;
+}
+
+/**
+ * Opens the Train panel, applies `settings`, trains to the end and returns the run's outcome
+ * and test accuracy.
+ */
+export async function trainRun(
+  studio: Studio,
+  settings: RunSettings,
+  timeout = 400_000,
+): Promise<{ outcome: string; accuracy: number }> {
+  await studio.openTrain();
+  const fields: [keyof RunSettings, string][] = [
+    ['epochs', 'epochs'],
+    ['batchSize', 'batch-size'],
+    ['examplesPerEpoch', 'examples-per-epoch'],
+    ['learningRate', 'learning-rate'],
+  ];
+  for (const [key, testId] of fields) {
+    const value = settings[key];
+    if (value !== undefined) await studio.fill(testId, String(value));
+  }
+  await expect(studio.button('train')).toBeEnabled({ timeout: 60_000 });
+  await studio.button('train').click();
+  const outcome = await studio.waitForRunEnd(timeout);
+  return { outcome, accuracy: outcome === 'completed' ? await studio.testAccuracy() : NaN };
+}

@@ -42,24 +42,15 @@ describe('worker protocol', () => {
     expect(() => decodeEvent({ type: 'nope' })).toThrow(/Unknown event/);
   });
 
-  it('transfers the preview pixels of a dataset event instead of copying them', () => {
+  it('transfers the pixels of a data result instead of copying them', () => {
     const pixels = new Uint8Array(28 * 28 * 2);
-    const event: WorkerEvent = {
-      type: 'dataset',
-      summary: {
-        name: 'x',
-        inputShape: [28, 28, 1],
-        classNames: ['a', 'b'],
-        splits: {
-          train: { total: 2, perClass: [1, 1] },
-          validation: { total: 0, perClass: [0, 0] },
-          test: { total: 0, perClass: [0, 0] },
-        },
-      },
-      preview: { pixels, labels: [0, 1] },
-    };
+    const result = { kind: 'examples' as const, indices: [0, 1], labels: [0, 1], total: 2 };
+    const event: WorkerEvent = { type: 'dataResult', requestId: 1, result: { ...result, pixels } };
     expect(transferablesOf(event)).toEqual([pixels.buffer]);
-    const view: WorkerEvent = { ...event, preview: { pixels: pixels.subarray(10), labels: [0] } };
+    const view: WorkerEvent = {
+      ...event,
+      result: { ...result, pixels: pixels.subarray(10) },
+    };
     expect(transferablesOf(view)).toEqual([]);
     expect(transferablesOf({ type: 'pause' } as never)).toEqual([]);
   });

@@ -1,6 +1,16 @@
 import type { Backend, SkippedBackend } from './backend';
 import { isBackend } from './backend';
-import type { DatasetPreview, DatasetSource, DatasetSummary } from './dataset';
+import type {
+  ClassEdit,
+  DataConfig,
+  DataRequest,
+  DataResult,
+  DatasetPreview,
+  DatasetSource,
+  DatasetSummary,
+  LoadProgress,
+  SkippedItem,
+} from './dataset';
 import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec } from './model-spec';
 import type { TrainSettings } from './train-settings';
@@ -9,6 +19,14 @@ import type { TrainSettings } from './train-settings';
 export type Command =
   | { type: 'init'; backend?: Backend; assetBase: string }
   | { type: 'loadDataset'; source: DatasetSource }
+  /** Abandons the load in progress; the dataset loaded before stays. */
+  | { type: 'cancelLoad' }
+  /** Re-splits and re-scales the loaded dataset. */
+  | { type: 'configureData'; config: DataConfig }
+  | { type: 'editClasses'; edit: ClassEdit }
+  /** Appends `count` images of the dataset's shape (uint8) to one class (webcam capture). */
+  | { type: 'addExamples'; classIndex: number; pixels: Uint8Array; count: number }
+  | { type: 'dataRequest'; request: DataRequest }
   | { type: 'train'; spec: ModelSpec; settings: TrainSettings }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -55,6 +73,17 @@ export interface EpochSummary {
 export type WorkerEvent =
   | { type: 'backend'; active: Backend; skipped: SkippedBackend[] }
   | { type: 'dataset'; summary: DatasetSummary; preview: DatasetPreview }
+  | { type: 'loadProgress'; progress: LoadProgress }
+  /** A load finished: 'loaded' follows its 'dataset' event; otherwise the old dataset stays. */
+  | {
+      type: 'loadEnd';
+      outcome: 'loaded' | 'cancelled' | 'failed';
+      message: string;
+      /** Files a failed load could not use, with reasons. */
+      skipped?: SkippedItem[];
+    }
+  | { type: 'dataResult'; requestId: number; result: DataResult }
+  | { type: 'dataError'; requestId: number; message: string }
   | { type: 'runState'; state: RunState }
   | { type: 'progress'; progress: Progress }
   | { type: 'metrics'; points: MetricPoint[] }
@@ -73,6 +102,11 @@ export type WorkerEvent =
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'init',
   'loadDataset',
+  'cancelLoad',
+  'configureData',
+  'editClasses',
+  'addExamples',
+  'dataRequest',
   'train',
   'pause',
   'resume',
@@ -84,6 +118,10 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'backend',
   'dataset',
+  'loadProgress',
+  'loadEnd',
+  'dataResult',
+  'dataError',
   'runState',
   'progress',
   'metrics',
@@ -117,6 +155,24 @@ export function decodeCommand(data: unknown): Command {
       break;
     case 'loadDataset':
       if (!isRecord(data.source)) throw fail('source missing');
+      break;
+    case 'configureData':
+      if (!isRecord(data.config)) throw fail('config missing');
+      break;
+    case 'editClasses':
+      if (!isRecord(data.edit) || typeof data.edit.op !== 'string') throw fail('edit needs an op');
+      break;
+    case 'addExamples':
+      if (!(data.pixels instanceof Uint8Array)) throw fail('pixels must be a Uint8Array');
+      if (typeof data.classIndex !== 'number' || typeof data.count !== 'number') {
+        throw fail('classIndex and count must be numbers');
+      }
+      break;
+    case 'dataRequest':
+      if (!isRecord(data.request) || typeof data.request.kind !== 'string') {
+        throw fail('request must have a kind');
+      }
+      if (typeof data.request.requestId !== 'number') throw fail('requestId must be a number');
       break;
     case 'train':
       if (
@@ -174,9 +230,15 @@ function typedArraysIn(value: unknown, found: ArrayBufferView[], depth = 0): voi
  * buffers qualify: transferring a view's buffer would detach data the sender still uses.
  */
 export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
-  if (event.type !== 'dataset' && event.type !== 'insight') return [];
+  const payload =
+    event.type === 'dataset'
+      ? event.preview
+      : event.type === 'insight' || event.type === 'dataResult'
+        ? event.result
+        : null;
+  if (payload === null) return [];
   const arrays: ArrayBufferView[] = [];
-  typedArraysIn(event.type === 'dataset' ? event.preview : event.result, arrays);
+  typedArraysIn(payload, arrays);
   const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
   return [...new Set(buffers)];
 }

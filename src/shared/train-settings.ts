@@ -1,3 +1,6 @@
+import type { Augmentation } from './augmentation';
+import { NO_AUGMENTATION, checkAugmentation } from './augmentation';
+
 /** The optimizers a run can use. */
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -19,6 +22,8 @@ export interface TrainSettings {
   seed: number;
   /** Train on this many randomly drawn examples per epoch, for quick demos; null uses all. */
   examplesPerEpoch: number | null;
+  /** Random changes to each training batch; all zero trains on the images as they are. */
+  augmentation: Augmentation;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   epochs: 2,
   seed: 42,
   examplesPerEpoch: null,
+  augmentation: NO_AUGMENTATION,
 };
 
 /** A problem with one setting, in words a student can act on. */
@@ -65,6 +71,9 @@ export function checkSettings(s: TrainSettings): SettingProblem[] {
       field: 'examplesPerEpoch',
       message: 'Examples per epoch must be a whole number above 0.',
     });
+  }
+  for (const message of checkAugmentation(s.augmentation)) {
+    problems.push({ field: 'augmentation', message });
   }
   return problems;
 }

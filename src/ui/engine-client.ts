@@ -5,6 +5,7 @@ import { assertNever } from '../shared/assert-never';
 import { useStudio } from './store/studio-store';
 import { metricsBuffer } from './train/metrics-buffer';
 import { settleInsight } from './insights/insight-client';
+import { settleData } from './data/data-client';
 
 let worker: Worker | null = null;
 
@@ -17,6 +18,18 @@ function apply(event: WorkerEvent): void {
       return;
     case 'dataset':
       store.setDataset(event.summary, event.preview);
+      return;
+    case 'loadProgress':
+      store.setLoadProgress(event.progress);
+      return;
+    case 'loadEnd':
+      store.endLoad(event.outcome, event.message, event.skipped);
+      return;
+    case 'dataResult':
+      settleData(event.requestId, event.result);
+      return;
+    case 'dataError':
+      settleData(event.requestId, new Error(event.message));
       return;
     case 'runState':
       store.setRunState(event.state);
@@ -51,6 +64,9 @@ function apply(event: WorkerEvent): void {
 
 /** Sends a command to the training worker. */
 export function send(command: Command): void {
+  // The store shows a load as under way from the moment it is asked for, not from the worker's
+  // first progress report, so the Cancel button is there at once.
+  if (command.type === 'loadDataset') useStudio.getState().beginLoad();
   worker?.postMessage(command);
 }
 

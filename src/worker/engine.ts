@@ -9,15 +9,21 @@ import { checkSettings } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
+import type { DataRequest, DatasetSource } from '../shared/dataset';
+import { DEFAULT_DATA_CONFIG } from '../shared/dataset';
 import type { DeviceData } from './device-data';
-import { disposeDeviceData } from './device-data';
-import type { LoadedDataset } from './sample-dataset';
-import { loadMnistSample, uploadDataset } from './sample-dataset';
+import { storageFor, uploadDataset } from './device-data';
+import type { LoadedDataset } from './data/dataset-store';
+import { DatasetStore, checkRaw } from './data/dataset-store';
+import { answerDataRequest } from './data/data-requests';
+import { LoadError, loadSource } from './data/load-source';
 import { TrainingRun } from './training-run';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
 
 type Post = (event: WorkerEvent) => void;
+
+const TRAINING_MESSAGE = 'Training is running: stop it before changing the data.';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -30,7 +36,10 @@ function messageOf(error: unknown): string {
 export class Engine {
   private order: Backend[] = backendOrder();
   private backend: Backend | null = null;
+  private store: DatasetStore | null = null;
+  /** What insights read: a snapshot of the store, replaced whenever the data changes. */
   private dataset: LoadedDataset | null = null;
+  private loading: AbortController | null = null;
   private device: DeviceData | null = null;
   private model: tf.LayersModel | null = null;
   /** The spec `model` was built from: insights name layers and find conv layers by it. */
@@ -47,10 +56,35 @@ export class Engine {
         this.assetBase = command.assetBase;
         this.order = backendOrder(command.backend);
         await this.guard('backend', () => this.startBackend(this.order));
-        await this.guard('dataset', () => this.loadDataset());
+        if (!(await this.loadDataset({ kind: 'sample', id: 'mnist' }))) {
+          this.post({ type: 'error', where: 'dataset', message: 'The MNIST sample did not load.' });
+        }
         return;
       case 'loadDataset':
-        await this.guard('dataset', () => this.loadDataset());
+        await this.loadDataset(command.source);
+        return;
+      case 'cancelLoad':
+        this.loading?.abort(new DOMException('Loading was cancelled.', 'AbortError'));
+        return;
+      case 'configureData':
+        await this.guard('dataset', () =>
+          this.changeData((store) => store.configure(command.config)),
+        );
+        return;
+      case 'editClasses':
+        await this.guard('dataset', () =>
+          this.changeData((store) => store.editClasses(command.edit)),
+        );
+        return;
+      case 'addExamples':
+        await this.guard('dataset', () =>
+          this.changeData((store) =>
+            store.addExamples(command.classIndex, command.pixels, command.count),
+          ),
+        );
+        return;
+      case 'dataRequest':
+        await this.dataRequest(command.request);
         return;
       case 'train':
         await this.guard('training', () => this.train(command.spec, command.settings));
@@ -86,7 +120,7 @@ export class Engine {
     }
   }
 
-  private async guard(where: string, task: () => Promise<void>): Promise<void> {
+  private async guard(where: string, task: () => Promise<void> | void): Promise<void> {
     try {
       await task();
     } catch (error) {
@@ -114,7 +148,7 @@ export class Engine {
       throw new Error('Train the network first: there is no model to look inside yet.');
     }
     if (!this.dataset) throw new Error('The dataset is still loading.');
-    this.device ??= uploadDataset(this.dataset);
+    this.device ??= this.upload();
     return { model: this.model, spec: this.spec, device: this.device, dataset: this.dataset };
   }
 
@@ -124,20 +158,104 @@ export class Engine {
     this.post({ type: 'backend', active, skipped });
   }
 
-  private async loadDataset(): Promise<void> {
-    this.dataset = await loadMnistSample(this.assetBase);
+  /**
+   * Loads a dataset in place of the current one, which stays until the new one is ready (and
+   * stays for good when the load fails or is cancelled). True when it loaded.
+   */
+  private async loadDataset(source: DatasetSource): Promise<boolean> {
+    if (this.busy) {
+      this.post({ type: 'loadEnd', outcome: 'failed', message: TRAINING_MESSAGE });
+      return false;
+    }
+    this.loading?.abort(new DOMException('Another load started.', 'AbortError'));
+    const loading = new AbortController();
+    this.loading = loading;
+    try {
+      const raw = await loadSource(source, {
+        signal: loading.signal,
+        progress: (progress) => this.post({ type: 'loadProgress', progress }),
+        assetBase: this.assetBase,
+      });
+      loading.signal.throwIfAborted();
+      checkRaw(raw);
+      this.post({
+        type: 'loadProgress',
+        progress: { stage: 'checking', done: 0, total: null, unit: 'images' },
+      });
+      const store = new DatasetStore(raw, source.kind, DEFAULT_DATA_CONFIG);
+      loading.signal.throwIfAborted();
+      this.forgetModel();
+      this.store = store;
+      this.publish();
+      const { loaded, skipped } = raw.report;
+      const also = skipped.length > 0 ? `; ${skipped.length} skipped (see the list)` : '';
+      this.post({ type: 'loadEnd', outcome: 'loaded', message: `Loaded ${loaded} images${also}.` });
+      return true;
+    } catch (error) {
+      if (loading.signal.aborted) {
+        const message = 'Loading was cancelled; the dataset you had is still loaded.';
+        this.post({ type: 'loadEnd', outcome: 'cancelled', message });
+      } else {
+        const skipped = error instanceof LoadError ? error.skipped : undefined;
+        const message = this.store
+          ? `${messageOf(error)} The dataset you had is still loaded.`
+          : messageOf(error);
+        this.post({ type: 'loadEnd', outcome: 'failed', message, skipped });
+      }
+      return false;
+    } finally {
+      if (this.loading === loading) this.loading = null;
+    }
+  }
+
+  /** Applies a change to the loaded data, then re-uploads and republishes it. */
+  private changeData(change: (store: DatasetStore) => void): void {
+    if (this.busy) throw new Error(TRAINING_MESSAGE);
+    if (!this.store) throw new Error('No dataset is loaded yet.');
+    const classesBefore = this.store.summary('device').classNames.length;
+    change(this.store);
+    if (this.store.summary('device').classNames.length !== classesBefore) this.forgetModel();
+    this.publish();
+  }
+
+  /** Tells the page about the data as it is now; the device copy is rebuilt on next use. */
+  private publish(): void {
+    const store = this.store;
+    if (!store) return;
     this.replaceDevice(null);
-    const { summary, preview } = this.dataset;
-    // A copy travels, so the transfer cannot detach the worker's own preview.
-    this.post({
-      type: 'dataset',
-      summary,
-      preview: { ...preview, pixels: preview.pixels.slice() },
-    });
+    const storage = storageFor(store.shape, store.host().labels.length);
+    this.dataset = store.loaded(storage);
+    this.post({ type: 'dataset', summary: store.summary(storage), preview: store.preview() });
+  }
+
+  /** The trained model belongs to the data it was trained on. */
+  private forgetModel(): void {
+    this.model?.dispose();
+    this.model = null;
+    this.spec = null;
+  }
+
+  private async dataRequest(request: DataRequest): Promise<void> {
+    const { requestId } = request;
+    try {
+      if (!this.store) throw new Error('No dataset is loaded yet.');
+      const result = await answerDataRequest(this.store, request);
+      this.post({ type: 'dataResult', requestId, result });
+    } catch (error) {
+      this.post({ type: 'dataError', requestId, message: messageOf(error) });
+    }
+  }
+
+  private upload(): DeviceData {
+    const store = this.store;
+    if (!store) throw new Error('No dataset is loaded yet.');
+    const { split } = store;
+    const classes = store.summary('device').classNames.length;
+    return uploadDataset(store.host(), split, classes, store.scaling());
   }
 
   private replaceDevice(next: DeviceData | null): void {
-    if (this.device) disposeDeviceData(this.device);
+    this.device?.dispose();
     this.device = next;
   }
 
@@ -191,7 +309,7 @@ export class Engine {
 
   private prepareRun(spec: ModelSpec, settings: TrainSettings): TrainingRun {
     if (!this.dataset) throw new Error('No dataset is loaded.');
-    if (!this.device) this.device = uploadDataset(this.dataset);
+    this.device ??= this.upload();
     this.model?.dispose();
     this.model = null;
     this.spec = null;

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { DeviceSplit } from './device-data';
+import type { SplitSource } from './device-data';
 import { lossAndCorrect } from './loss';
 
 /** Mean loss and accuracy of a model on one split, read back once at the end. */
 export async function evaluate(
   model: tf.LayersModel,
-  split: DeviceSplit,
+  split: SplitSource,
   classes: number,
   batchSize = 256,
 ): Promise<{ loss: number; accuracy: number }> {
@@ -14,9 +14,9 @@ export async function evaluate(
   for (let start = 0; start < split.count; start += batchSize) {
     const size = Math.min(batchSize, split.count - start);
     const next = tf.tidy(() => {
-      const xs = split.x.slice(start, size);
-      const probs = model.predict(xs) as tf.Tensor2D;
-      const { lossSum, correct } = lossAndCorrect(probs, split.y.slice(start, size), classes);
+      const { x, y } = split.range(start, size);
+      const probs = model.predict(x) as tf.Tensor2D;
+      const { lossSum, correct } = lossAndCorrect(probs, y, classes);
       return sums.add<tf.Tensor1D>(tf.stack([lossSum, correct]));
     });
     sums.dispose();

@@ -5,8 +5,8 @@ import type { TrainSettings } from '../shared/train-settings';
 import { DEFAULT_SETTINGS } from '../shared/train-settings';
 import { chain, layer } from '../model/spec-builder';
 import { buildModel } from './build-model';
-import type { DeviceData, DeviceSplit, HostExamples } from './device-data';
-import { disposeDeviceData, uploadSplit } from './device-data';
+import type { DeviceData, HostExamples } from './device-data';
+import { uploadDataset } from './device-data';
 import type { RunListener } from './training-run';
 import { TrainingRun } from './training-run';
 
@@ -31,8 +31,19 @@ function makeDataset(count: number, seed: number): HostExamples {
   return { shape: [6, 6, 1], labels, pixels };
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const split = (host: HostExamples): DeviceSplit => uploadSplit(host, range(host.labels.length));
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** 256 training, 64 validation and 64 test examples, drawn with different seeds. */
+function upload(budget?: number): DeviceData {
+  const parts = [makeDataset(256, 1), makeDataset(64, 2), makeDataset(64, 3)];
+  const host: HostExamples = {
+    shape: [6, 6, 1],
+    labels: Uint8Array.from(parts.flatMap((p) => [...p.labels])),
+    pixels: Uint8Array.from(parts.flatMap((p) => [...p.pixels])),
+  };
+  const split = { train: range(0, 256), validation: range(256, 320), test: range(320, 384) };
+  return uploadDataset(host, split, 2, undefined, budget);
+}
 
 const tinyNet = () =>
   chain([
@@ -63,15 +74,38 @@ describe('TrainingRun on the cpu backend', () => {
   let data: DeviceData;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    data = {
-      train: split(makeDataset(256, 1)),
-      validation: split(makeDataset(64, 2)),
-      test: split(makeDataset(64, 3)),
-      classes: 2,
-    };
+    data = upload();
   });
 
-  afterAll(() => disposeDeviceData(data));
+  afterAll(() => data.dispose());
+
+  it('trains identically from host-streamed batches and from the device', async () => {
+    const streamed = upload(0);
+    expect(streamed.storage).toBe('streamed');
+    expect(data.storage).toBe('device');
+    const curves = [];
+    for (const source of [data, streamed]) {
+      const { points, listener } = recorder();
+      const run = makeRun({ epochs: 2, batchSize: 16, seed: 7 }, listener, source);
+      await run.run();
+      run.dispose();
+      run.model.dispose();
+      curves.push(points.map((p) => p.loss));
+    }
+    streamed.dispose();
+    expect(curves[1]).toEqual(curves[0]);
+  });
+
+  it('trains with augmentation without leaking tensors', async () => {
+    const { epochs, listener } = recorder();
+    const augmentation = { ...DEFAULT_SETTINGS.augmentation, rotation: 20, noise: 0.05 };
+    const run = makeRun({ epochs: 3, batchSize: 16, augmentation }, listener, data);
+    const result = await run.run();
+    run.dispose();
+    run.model.dispose();
+    expect(result.outcome).toBe('completed');
+    expect(new Set(epochs.map((e) => e.numTensors)).size).toBe(1);
+  });
 
   it('learns a separable problem and leaks no tensors from epoch to epoch', async () => {
     const { points, epochs, listener } = recorder();

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../shared/protocol';
 import type { TrainSettings } from '../shared/train-settings';
+import { isIdentity } from '../shared/augmentation';
 import { createRng, shuffleInPlace } from '../shared/random';
-import type { DeviceData } from './device-data';
+import { augmentBatch } from './augment';
+import type { Augment, DeviceData } from './device-data';
 import { regularizationLoss } from './build-model';
 import { evaluate } from './evaluate';
 import { lossAndCorrect } from './loss';
@@ -90,6 +92,12 @@ export class TrainingRun {
     const count = Math.min(train.count, this.settings.examplesPerEpoch ?? train.count);
     const batches = Math.ceil(count / batchSize);
     const rng = createRng(seed);
+    // A stream of its own, so turning augmentation on does not change the shuffle.
+    const augmentRng = createRng(seed + 1);
+    const { augmentation } = this.settings;
+    const augment: Augment | undefined = isIdentity(augmentation)
+      ? undefined
+      : (x01) => augmentBatch(x01, augmentation, augmentRng);
     const order = Int32Array.from({ length: train.count }, (_, i) => i);
     let windowSums: tf.Tensor1D = tf.zeros([3]);
     let pendingRead: Promise<void> = Promise.resolve();
@@ -155,47 +163,36 @@ export class TrainingRun {
       for (epoch = 0; epoch < epochs; epoch++) {
         shuffleInPlace(order, rng);
         batchesDone = 0;
-        const epochOrder = tf.tensor1d(order.subarray(0, count), 'int32');
-        try {
-          for (let batch = 0; batch < batches; batch++) {
-            if (await shouldHalt()) break;
-            const start = batch * batchSize;
-            const size = Math.min(batchSize, count - start);
-            // Kept out of minimize's inner tidy so accuracy needs no second forward pass;
-            // kept tensors escape every tidy, hence the explicit dispose below.
-            const kept: { correct?: tf.Scalar } = {};
-            const next = tf.tidy(() => {
-              const idx = epochOrder.slice(start, size);
-              const xs = tf.gather(train.x, idx);
-              const labels = tf.gather(train.y, idx);
-              const loss = this.optimizer.minimize(() => {
-                const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
-                const result = lossAndCorrect(probs, labels, classes);
-                kept.correct = tf.keep(result.correct);
-                const loss = result.lossSum.div<tf.Scalar>(size);
-                // model.fit adds the L1/L2 penalties itself; this loop must do it too.
-                const penalty = regularizationLoss(this.model);
-                return penalty ? loss.add<tf.Scalar>(penalty) : loss;
-              }, true) as tf.Scalar;
-              const step = tf.stack([
-                loss.mul(size),
-                kept.correct ?? tf.scalar(0),
-                tf.scalar(size),
-              ]);
-              return windowSums.add<tf.Tensor1D>(step);
-            });
-            kept.correct?.dispose();
-            windowSums.dispose();
-            windowSums = next;
-            this.completedSteps++;
-            batchesDone = batch + 1;
-            if (this.completedSteps % WINDOW === 0) await flushWindow();
-            // Every step, so Pause, Stop and insight requests wait one step at most, not a
-            // window: on a software GPU a window of steps can take seconds.
-            await yieldToEventLoop();
-          }
-        } finally {
-          epochOrder.dispose();
+        for (let batch = 0; batch < batches; batch++) {
+          if (await shouldHalt()) break;
+          const start = batch * batchSize;
+          const size = Math.min(batchSize, count - start);
+          // Kept out of minimize's inner tidy so accuracy needs no second forward pass;
+          // kept tensors escape every tidy, hence the explicit dispose below.
+          const kept: { correct?: tf.Scalar } = {};
+          const next = tf.tidy(() => {
+            const { x: xs, y: labels } = train.take(order.subarray(start, start + size), augment);
+            const loss = this.optimizer.minimize(() => {
+              const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
+              const result = lossAndCorrect(probs, labels, classes);
+              kept.correct = tf.keep(result.correct);
+              const loss = result.lossSum.div<tf.Scalar>(size);
+              // model.fit adds the L1/L2 penalties itself; this loop must do it too.
+              const penalty = regularizationLoss(this.model);
+              return penalty ? loss.add<tf.Scalar>(penalty) : loss;
+            }, true) as tf.Scalar;
+            const step = tf.stack([loss.mul(size), kept.correct ?? tf.scalar(0), tf.scalar(size)]);
+            return windowSums.add<tf.Tensor1D>(step);
+          });
+          kept.correct?.dispose();
+          windowSums.dispose();
+          windowSums = next;
+          this.completedSteps++;
+          batchesDone = batch + 1;
+          if (this.completedSteps % WINDOW === 0) await flushWindow();
+          // Every step, so Pause, Stop and insight requests wait one step at most, not a
+          // window: on a software GPU a window of steps can take seconds.
+          await yieldToEventLoop();
         }
         await flushWindow();
         await pendingRead;

@@ -1,68 +1,68 @@
-import { selectDataset, selectDatasetError } from '../store/selectors';
+import { AugmentationControls } from '../data/AugmentationControls';
+import { AugmentPreview } from '../data/AugmentPreview';
+import { ClassTable } from '../data/ClassTable';
+import { DatasetSummaryLine } from '../data/DatasetSummaryLine';
+import { HealthCheck } from '../data/HealthCheck';
+import { LoadReportView } from '../data/LoadReportView';
+import { LoadStatus } from '../data/LoadStatus';
+import { NetworkAdaptedNotice } from '../data/NetworkAdaptedNotice';
+import { SampleGrid } from '../data/SampleGrid';
+import { SourceBar } from '../data/SourceBar';
+import { SplitControls } from '../data/SplitControls';
+import { WebcamRecorder } from '../data/WebcamRecorder';
+import { selectDataset } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { ExampleGrid } from './ExampleGrid';
 
-/** The loaded dataset: what it is, how it is split, and some of its examples. */
+/**
+ * Where the data comes from and what it is: sources, the load in progress, then the loaded
+ * dataset's report, classes, split, health, examples and the augmentation training will use.
+ */
 export function DataPanel() {
   const dataset = useStudio(selectDataset);
-  const error = useStudio(selectDatasetError);
-  if (error) {
-    return (
-      <section className="panel">
-        <h2>Data</h2>
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
-  }
-  if (!dataset) {
-    return (
-      <section className="panel">
-        <h2>Data</h2>
-        <p>Loading the MNIST digits…</p>
-      </section>
-    );
-  }
-  const { summary, preview } = dataset;
-  const { train, validation, test } = summary.splits;
-  const [h, w, c] = summary.inputShape;
   return (
     <section className="panel data-panel">
-      <h2>Data: {summary.name}</h2>
-      <p data-testid="dataset-summary">
-        {train.total + validation.total + test.total} images of {h}×{w}×{c},{' '}
-        {summary.classNames.length} classes. Split (stratified, fixed seed): {train.total} train,{' '}
-        {validation.total} validation, {test.total} test. Pixels are scaled to [0, 1].
-      </p>
-      <table className="split-table">
-        <thead>
-          <tr>
-            <th scope="col">Class</th>
-            <th scope="col">Train</th>
-            <th scope="col">Validation</th>
-            <th scope="col">Test</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.classNames.map((name, k) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{train.perClass[k]}</td>
-              <td>{validation.perClass[k]}</td>
-              <td>{test.perClass[k]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>Examples from the training split</h3>
-      <ExampleGrid
-        pixels={preview.pixels}
-        shape={summary.inputShape}
-        labels={preview.labels}
-        classNames={summary.classNames}
-      />
-      <p className="hint">Loading your own images, folders and other datasets is not built yet.</p>
+      <h2>Data{dataset ? `: ${dataset.summary.name}` : ''}</h2>
+      <SourceBar />
+      <LoadStatus />
+      <NetworkAdaptedNotice />
+      {dataset ? <LoadedDataset {...dataset} /> : <p>Loading the MNIST digits…</p>}
     </section>
+  );
+}
+
+type Loaded = NonNullable<ReturnType<typeof selectDataset>>;
+
+function LoadedDataset({ summary, preview }: Loaded) {
+  return (
+    <div className="loaded-dataset">
+      <DatasetSummaryLine summary={summary} />
+      <LoadReportView report={summary.report} />
+      {summary.source === 'webcam' && <WebcamRecorder summary={summary} />}
+      <div className="data-columns">
+        <ClassTable summary={summary} />
+        <div>
+          <SplitControls config={summary.config} />
+          <HealthCheck issues={summary.health} />
+        </div>
+      </div>
+      {preview.labels.length > 0 && (
+        <>
+          <h3>A few training examples</h3>
+          <ExampleGrid
+            pixels={preview.pixels}
+            shape={summary.inputShape}
+            labels={preview.labels}
+            classNames={summary.classNames}
+          />
+        </>
+      )}
+      <SampleGrid summary={summary} />
+      <section className="augmentation" aria-label="Augmentation">
+        <h3>Augmentation</h3>
+        <AugmentationControls />
+        <AugmentPreview summary={summary} />
+      </section>
+    </div>
   );
 }

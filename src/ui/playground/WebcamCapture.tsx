@@ -1,18 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { cameraProblem } from './camera-errors';
+import { centreCrop } from '../webcam/centre-crop';
+import { useCamera } from '../webcam/use-camera';
 import { rgbaOf } from './image-source';
 import type { InputShape, RgbaImage } from './preprocess';
 
 /** Live predictions at most this often; each also waits for the previous answer. */
 const LIVE_MS = 500;
-
-/** The largest centred crop of a `w` × `h` frame with the input's aspect ratio. */
-function centreCrop(w: number, h: number, shape: InputShape) {
-  const aspect = shape[1] / shape[0];
-  const width = Math.min(w, h * aspect);
-  const height = width / aspect;
-  return { x: (w - width) / 2, y: (h - height) / 2, width, height };
-}
 
 /**
  * The webcam, previewed mirrored (as a mirror feels natural), with a snapshot button and a live
@@ -26,15 +19,8 @@ export function WebcamCapture({
   shape: InputShape;
   onFrame: (image: RgbaImage) => void;
 }) {
-  const video = useRef<HTMLVideoElement>(null);
-  const [stream, setStream] = useState<MediaStream | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { video, stream, problem, start, stop } = useCamera();
   const [live, setLive] = useState(false);
-
-  useEffect(() => {
-    if (video.current) video.current.srcObject = stream;
-    return () => stream?.getTracks().forEach((track) => track.stop());
-  }, [stream]);
 
   const snapshot = () => {
     const v = video.current;
@@ -61,19 +47,6 @@ export function WebcamCapture({
     const timer = setInterval(() => snapshotRef.current(), LIVE_MS);
     return () => clearInterval(timer);
   }, [live, stream]);
-
-  const start = async () => {
-    setProblem(null);
-    if (!navigator.mediaDevices?.getUserMedia) {
-      setProblem('This browser offers no camera here (it needs a secure https or localhost page).');
-      return;
-    }
-    try {
-      setStream(await navigator.mediaDevices.getUserMedia({ video: true, audio: false }));
-    } catch (error) {
-      setProblem(cameraProblem(error));
-    }
-  };
 
   return (
     <div className="webcam">
@@ -110,7 +83,7 @@ export function WebcamCapture({
               type="button"
               onClick={() => {
                 setLive(false);
-                setStream(null);
+                stop();
               }}
             >
               Stop camera

@@ -26,3 +26,8 @@ export const selectSelectedNode = (s: StudioState) =>
 export const selectPinned = (s: StudioState) => s.pinned;
 export const selectFilmstrip = (s: StudioState) => s.filmstrip;
 export { selectAnalysis, selectDatasetShape } from './analysis';
+export const selectLoading = (s: StudioState) => s.loading;
+export const selectLoadOutcome = (s: StudioState) => s.loadOutcome;
+export const selectNetworkNotice = (s: StudioState) => s.networkNotice;
+/** The loaded dataset's summary, or undefined before one loads. */
+export const selectDatasetSummary = (s: StudioState) => s.dataset?.summary;

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { LayerKind, ModelSpec, NodeId } from '../../shared/model-spec';
 import type { DeviceData } from '../device-data';
-import type { LoadedDataset } from '../sample-dataset';
+import type { LoadedDataset } from '../data/dataset-store';
 
 /**
  * What an insight request may look at: the live model (possibly mid-run), the spec it was

@@ -15,12 +15,13 @@ async function splitProbabilities(
   ctx: InsightContext,
   split: 'validation' | 'test',
 ): Promise<Float32Array> {
-  const { x, count } = ctx.device[split];
+  const source = ctx.device[split];
+  const { count } = source;
   const classes = ctx.device.classes;
   const probabilities = new Float32Array(count * classes);
   for (let start = 0; start < count; start += BATCH) {
     const size = Math.min(BATCH, count - start);
-    const batch = tf.tidy(() => ctx.model.predict(x.slice(start, size)) as tf.Tensor);
+    const batch = tf.tidy(() => ctx.model.predict(source.range(start, size).x) as tf.Tensor);
     probabilities.set(await readAndDispose(batch), start * classes);
   }
   return probabilities;

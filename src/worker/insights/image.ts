@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { ImageRef } from '../../shared/insights';
 import type { InsightContext } from './context';
 import { InsightError } from './context';
@@ -32,7 +32,7 @@ export function checkIndices(
 
 /**
  * The image as a [1, h, w, c] float tensor scaled exactly as in training: a slice of the
- * split on the device, or user pixels (uint8, the dataset's shape) divided by 255.
+ * split on the device, or user pixels (uint8, the dataset's shape) normalised like it.
  * The caller owns (disposes) the result.
  */
 export function imageTensor(ctx: InsightContext, ref: ImageRef): tf.Tensor4D {
@@ -42,7 +42,9 @@ export function imageTensor(ctx: InsightContext, ref: ImageRef): tf.Tensor4D {
   }
   if (ref.source === 'split') {
     checkIndices(ctx, ref.split, [ref.index]);
-    return ctx.device[ref.split].x.slice([ref.index, 0, 0, 0], [1, h, w, c]);
+    const { x, y } = ctx.device[ref.split].range(ref.index, 1);
+    y.dispose();
+    return x;
   }
   const expected = h * w * c;
   if (!(ref.pixels instanceof Uint8Array) || ref.pixels.length !== expected) {
@@ -51,6 +53,6 @@ export function imageTensor(ctx: InsightContext, ref: ImageRef): tf.Tensor4D {
       `The image must be ${h}×${w} with ${c} channel${c === 1 ? '' : 's'} (${expected} values); got ${got}.`,
     );
   }
-  // Same arithmetic as uploadSplit, so a drawn digit is scaled like the training images.
-  return tf.tidy(() => tf.tensor4d(ref.pixels, [1, h, w, c], 'int32').toFloat().div(255));
+  // The splits' own normalisation, so a drawn digit is scaled like the training images.
+  return ctx.device.fromPixels(ref.pixels, 1);
 }

@@ -1,9 +1,9 @@
 import type { ModelSpec } from '../../shared/model-spec';
+import { DEFAULT_DATA_CONFIG } from '../../shared/dataset';
 import type { HostExamples } from '../device-data';
-import { disposeDeviceData } from '../device-data';
+import { uploadDataset } from '../device-data';
 import { buildModel } from '../build-model';
-import type { LoadedDataset } from '../sample-dataset';
-import { uploadDataset } from '../sample-dataset';
+import type { LoadedDataset } from '../data/dataset-store';
 import type { InsightContext } from './context';
 
 const range = (from: number, to: number) =>
@@ -26,13 +26,21 @@ export function makeDataset(host: HostExamples, train: number, validation: numbe
     },
     summary: {
       name: 'fixture',
+      source: 'sample',
       inputShape: host.shape,
       classNames: Array.from({ length: classes }, (_, k) => String(k)),
+      classCounts: [],
       splits: {
         train: counts(0, train),
         validation: counts(train, train + validation),
         test: counts(train + validation, count),
       },
+      config: DEFAULT_DATA_CONFIG,
+      stats: { mean: [0], std: [1] },
+      report: { loaded: count, skipped: [], notes: [], fromCache: false },
+      health: [],
+      storage: 'device',
+      fingerprint: '',
     },
     preview: { pixels: new Uint8Array(0), labels: [] },
   };
@@ -60,7 +68,7 @@ export function makeContext(
   dataset: LoadedDataset,
 ): InsightContext & { dispose(): void } {
   const model = buildModel(spec, { seed: 1, inputShape: dataset.host.shape });
-  const device = uploadDataset(dataset);
+  const device = uploadDataset(dataset.host, dataset.split, dataset.summary.classNames.length);
   return {
     model,
     spec,
@@ -68,7 +76,7 @@ export function makeContext(
     dataset,
     dispose() {
       model.dispose();
-      disposeDeviceData(device);
+      device.dispose();
     },
   };
 }

@@ -19,7 +19,7 @@ const isKernel = (variable: tf.LayerVariable) => /kernel(_\d+)?$/.test(variable.
 function probeBatch(ctx: InsightContext): { x: tf.Tensor4D; y: tf.Tensor1D } {
   const split = ctx.device.validation.count > 0 ? ctx.device.validation : ctx.device.train;
   const size = Math.min(PROBE_BATCH, split.count);
-  return { x: split.x.slice(0, size), y: split.y.slice(0, size) };
+  return split.range(0, size);
 }
 
 /** Values of several tensors on the host, concatenated; disposes nothing it was given. */

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { checkReport } from './report-schema.mjs';
+
+/** A complete report with one of everything, as a smoke run writes it. */
+function makeReport(): Record<string, unknown> {
+  const three = { studio: 1, reference: 1, fit: 1 };
+  return {
+    schema: 'layerwise-bench/1',
+    mode: 'smoke',
+    date: '2026-11-22T00:00:00.000Z',
+    command: 'node bench/run.mjs --smoke',
+    machine: {
+      cpus: 2,
+      cpuModel: 'cpu',
+      memoryGiB: 8,
+      platform: 'linux x64',
+      node: 'v20',
+      chromium: '140',
+      webglRenderer: 'SwiftShader',
+    },
+    settings: {
+      reps: 1,
+      batchSize: 16,
+      backends: ['webgl'],
+      networks: ['starter'],
+      order: ['studio', 'reference', 'fit'],
+    },
+    networks: [{ network: 'starter', params: 1, forwardFlops: 1, trainingFlopsPerExample: 3 }],
+    throughput: [
+      {
+        backend: 'webgl',
+        network: 'starter',
+        steps: 20,
+        examplesPerSec: three,
+        studioReadoutExamplesPerSec: 1,
+        ratios: { studioOverFit: 1, studioOverReference: 1 },
+        achievedFlopsPerSec: three,
+        repetitions: { studio: [1], reference: [1], fit: [1] },
+      },
+    ],
+    firstStep: [{ backend: 'webgl', referenceMs: 1, fitMs: 1, studioFirstWindowMs: 1 }],
+    responsiveness: [
+      {
+        backend: 'webgl',
+        network: 'starter',
+        longestTaskMs: 1,
+        worstLongestTaskMs: 1,
+        tasksOver50ms: 0,
+        framesPerSecond: 60,
+      },
+    ],
+    memory: {
+      backend: 'webgl',
+      network: 'starter',
+      studio: [{ epoch: 1, numTensors: 1, tfjsBytes: 1, heapBytes: 1 }],
+      reference: [{ epoch: 1, numTensors: 1, numBytes: 1 }],
+      growthPercent: {
+        studioTensors: 0,
+        studioTfjsBytes: 0,
+        studioHeapBytes: 0,
+        referenceTensors: 0,
+        referenceBytes: 0,
+      },
+    },
+    startup: {
+      backend: 'webgl',
+      interactiveMs: 1,
+      pageJsGzipBytes: 1,
+      workerJsGzipBytes: 1,
+      scripts: [{ path: 'assets/index.js', context: 'page', gzipBytes: 1 }],
+    },
+    ingest: { status: 'not measured', reason: 'later', images: 2000, size: 512 },
+    targets: [
+      { id: 'frame-rate', description: 'fps', target: '≥ 50', value: 60, holds: true },
+      { id: 'ingest', description: 'ingest', target: '≤ 50', value: null, holds: null },
+    ],
+    errors: [],
+  };
+}
+
+describe('the report check', () => {
+  it('accepts a complete report, strictly too', () => {
+    expect(checkReport(makeReport())).toEqual([]);
+    expect(checkReport(makeReport(), { strict: true })).toEqual([]);
+  });
+
+  it('names a missing field by its path', () => {
+    const report = makeReport();
+    delete (report.machine as Record<string, unknown>).cpus;
+    expect(checkReport(report)).toEqual(['machine.cpus is missing']);
+  });
+
+  it('names a field of the wrong type, and an empty list', () => {
+    const report = makeReport();
+    report.mode = 3;
+    report.firstStep = [];
+    expect(checkReport(report)).toEqual(['mode should be a string, not 3', 'firstStep is empty']);
+  });
+
+  it('allows a measurement that could not be made, except in a strict (smoke) check', () => {
+    const report = makeReport();
+    (report.throughput as { ratios: { studioOverFit: unknown } }[])[0]!.ratios.studioOverFit = null;
+    expect(checkReport(report)).toEqual([]);
+    expect(checkReport(report, { strict: true })).toEqual([
+      'throughput[0].ratios.studioOverFit should be a number, not null',
+    ]);
+  });
+
+  it('lets only the ingest target stay unmeasured in a strict check', () => {
+    const report = makeReport();
+    (report.targets as { value: unknown }[])[0]!.value = null;
+    expect(checkReport(report, { strict: true })).toEqual([
+      'targets[0].value should be a number, not null',
+    ]);
+  });
+
+  it('rejects what is not a report at all', () => {
+    expect(checkReport(null)).toEqual(['the report should be an object']);
+    expect(checkReport(JSON.parse('[]'))).toEqual(['the report should be an object']);
+  });
+});

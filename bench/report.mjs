@@ -1,0 +1,192 @@
+/**
+ * Turns the raw runs of one bench into the report: medians per contender, ratios, FLOP/s,
+ * and which of the issue's targets hold. Pure: the runner gathers, this summarises.
+ */
+import { framesPerSecond, growthPercent, median, ratio, steadyRate } from './stats.mjs';
+
+/** Training costs about three forward passes: the forward, and two for the backward pass. */
+export const TRAINING_FLOPS_PER_FORWARD = 3;
+
+/** The issue's targets (issue 7), as numbers. */
+export const TARGETS = {
+  studioOverFitWebgl: 1.5,
+  studioOverFitEveryBackend: 1.0,
+  studioOverReference: 0.9,
+  longestTaskMs: 50,
+  framesPerSecond: 50,
+  memoryGrowthPercent: 1,
+  initialJsGzipBytes: 250_000,
+};
+
+/** Examples/s, first-step time and responsiveness of one studio run (contender A). */
+export function summariseStudioRun(raw, batchSize) {
+  const marks = [{ t: raw.start, step: 0 }, ...raw.progress.map(({ t, step }) => ({ t, step }))];
+  const pauses = raw.epochEnds.map((e) => e.t);
+  const last = raw.progress[raw.progress.length - 1];
+  // Per epoch too: live insights refresh only from the end of epoch 1, so the second
+  // epoch shows what they cost.
+  const inEpoch = (epoch) => [
+    { t: raw.start, step: 0 },
+    ...raw.progress.filter((p) => p.epoch === epoch).map(({ t, step }) => ({ t, step })),
+  ];
+  const secondEpoch = raw.progress.filter((p) => p.epoch === 2).map(({ t, step }) => ({ t, step }));
+  return {
+    examplesPerSec: steadyRate(marks, batchSize, pauses),
+    firstEpochExamplesPerSec: steadyRate(inEpoch(1), batchSize),
+    // Counted from the epoch's first readback: the window before it spans validation.
+    secondEpochExamplesPerSec: steadyRate(secondEpoch.slice(0, 1).concat(secondEpoch), batchSize),
+    readoutExamplesPerSec: last ? last.examplesPerSec : null,
+    firstWindowMs: raw.progress.length > 0 ? raw.progress[0].t - raw.start : null,
+    longestTaskMs: raw.longTasks.length > 0 ? Math.max(...raw.longTasks) : 0,
+    tasksOver50ms: raw.longTasks.filter((d) => d > 50).length,
+    framesPerSecond: framesPerSecond(raw.frames),
+    interactiveMs: raw.interactiveMs,
+  };
+}
+
+/** Examples/s and first-step time of one reference (B) or `model.fit` (C) run. */
+export function summariseWorkerRun(raw, batchSize) {
+  return { examplesPerSec: steadyRate(raw.marks, batchSize), firstStepMs: raw.firstStepMs };
+}
+
+const pick = (runs, key) => median(runs.map((r) => r[key]).filter((v) => v !== null));
+
+/**
+ * One row of the throughput table: medians over repetitions of each contender, the ratios
+ * the issue asks for, and the FLOP/s each achieved.
+ */
+export function throughputRow(backend, network, runs, trainingFlopsPerExample) {
+  const studio = pick(runs.studio, 'examplesPerSec');
+  const reference = pick(runs.reference, 'examplesPerSec');
+  const fit = pick(runs.fit, 'examplesPerSec');
+  const flops = (rate) => (rate === null ? null : rate * trainingFlopsPerExample);
+  return {
+    backend,
+    network,
+    examplesPerSec: { studio, reference, fit },
+    studioReadoutExamplesPerSec: pick(runs.studio, 'readoutExamplesPerSec'),
+    studioByEpoch: {
+      first: pick(runs.studio, 'firstEpochExamplesPerSec'),
+      second: pick(runs.studio, 'secondEpochExamplesPerSec'),
+    },
+    ratios: { studioOverFit: ratio(studio, fit), studioOverReference: ratio(studio, reference) },
+    achievedFlopsPerSec: { studio: flops(studio), reference: flops(reference), fit: flops(fit) },
+    repetitions: {
+      studio: runs.studio.map((r) => r.examplesPerSec),
+      reference: runs.reference.map((r) => r.examplesPerSec),
+      fit: runs.fit.map((r) => r.examplesPerSec),
+    },
+  };
+}
+
+/** Medians of the studio's responsiveness over its runs on one backend and network. */
+export function responsivenessRow(backend, network, studioRuns) {
+  return {
+    backend,
+    network,
+    longestTaskMs: pick(studioRuns, 'longestTaskMs'),
+    worstLongestTaskMs: studioRuns.length
+      ? Math.max(...studioRuns.map((r) => r.longestTaskMs))
+      : null,
+    tasksOver50ms: pick(studioRuns, 'tasksOver50ms'),
+    framesPerSecond: pick(studioRuns, 'framesPerSecond'),
+  };
+}
+
+/** Memory after each epoch, and its growth from the first epoch to the last, in percent. */
+export function memoryReport(backend, network, studioEpochs, referenceEpochs) {
+  return {
+    backend,
+    network,
+    studio: studioEpochs.map(({ epoch, numTensors, tfjsBytes, heapBytes }) => ({
+      epoch,
+      numTensors,
+      tfjsBytes,
+      heapBytes,
+    })),
+    reference: referenceEpochs,
+    growthPercent: {
+      studioTensors: growthPercent(studioEpochs.map((e) => e.numTensors)),
+      studioTfjsBytes: growthPercent(studioEpochs.map((e) => e.tfjsBytes ?? NaN)),
+      studioHeapBytes: growthPercent(studioEpochs.map((e) => e.heapBytes ?? NaN)),
+      referenceTensors: growthPercent(referenceEpochs.map((e) => e.numTensors)),
+      referenceBytes: growthPercent(referenceEpochs.map((e) => e.numBytes)),
+    },
+  };
+}
+
+function target(id, description, goal, value, holds) {
+  return { id, description, target: goal, value, holds: value === null ? null : holds(value) };
+}
+
+const minOf = (values) => {
+  const known = values.filter((v) => v !== null && Number.isFinite(v));
+  return known.length ? Math.min(...known) : null;
+};
+const maxOf = (values) => {
+  const known = values.filter((v) => v !== null && Number.isFinite(v));
+  return known.length ? Math.max(...known) : null;
+};
+
+/** Each of the issue's targets with the measured value and whether it holds (null: not measured). */
+export function evaluateTargets({ throughput, responsiveness, memory, startup }) {
+  const webgl = throughput.filter((row) => row.backend === 'webgl');
+  const growth = memory.growthPercent;
+  return [
+    target(
+      'studio-over-fit-webgl',
+      'A/C on WebGL (lowest over networks)',
+      `≥ ${TARGETS.studioOverFitWebgl}`,
+      minOf(webgl.map((row) => row.ratios.studioOverFit)),
+      (v) => v >= TARGETS.studioOverFitWebgl,
+    ),
+    target(
+      'studio-over-fit-every-backend',
+      'A/C on every backend (lowest)',
+      `≥ ${TARGETS.studioOverFitEveryBackend}`,
+      minOf(throughput.map((row) => row.ratios.studioOverFit)),
+      (v) => v >= TARGETS.studioOverFitEveryBackend,
+    ),
+    target(
+      'studio-over-reference',
+      'A/B on every backend (lowest)',
+      `≥ ${TARGETS.studioOverReference}`,
+      minOf(throughput.map((row) => row.ratios.studioOverReference)),
+      (v) => v >= TARGETS.studioOverReference,
+    ),
+    target(
+      'longest-task',
+      'longest main-thread task while training with live insights (worst run), ms',
+      `≤ ${TARGETS.longestTaskMs}`,
+      maxOf(responsiveness.map((row) => row.worstLongestTaskMs)),
+      (v) => v <= TARGETS.longestTaskMs,
+    ),
+    target(
+      'frame-rate',
+      'requestAnimationFrame rate while training (lowest median), fps',
+      `≥ ${TARGETS.framesPerSecond}`,
+      minOf(responsiveness.map((row) => row.framesPerSecond)),
+      (v) => v >= TARGETS.framesPerSecond,
+    ),
+    target(
+      'memory-flat',
+      'growth of tensors and tfjs bytes from the first epoch to the last (largest), %',
+      `≤ ${TARGETS.memoryGrowthPercent}`,
+      maxOf([
+        growth.studioTensors,
+        growth.studioTfjsBytes,
+        growth.referenceTensors,
+        growth.referenceBytes,
+      ]),
+      (v) => v <= TARGETS.memoryGrowthPercent,
+    ),
+    target('ingest', 'no main-thread task over 50 ms during ingest', '≤ 50', null, () => false),
+    target(
+      'initial-js',
+      'gzip bytes of the JavaScript the page loads before Train is enabled',
+      `≤ ${TARGETS.initialJsGzipBytes}`,
+      startup.pageJsGzipBytes,
+      (v) => v <= TARGETS.initialJsGzipBytes,
+    ),
+  ];
+}

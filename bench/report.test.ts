@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTargets, summariseStudioRun, throughputRow } from './report.mjs';
+
+const studioRaw = {
+  interactiveMs: 1200,
+  start: 1000,
+  longTasks: [30, 70, 55],
+  frames: [1000, 1020, 1040],
+  progress: [
+    { t: 3000, step: 10, epoch: 1, examplesPerSec: 100 },
+    { t: 4000, step: 20, epoch: 1, examplesPerSec: 150 },
+    { t: 9000, step: 30, epoch: 2, examplesPerSec: 160 },
+    { t: 10_000, step: 40, epoch: 2, examplesPerSec: 170 },
+  ],
+  epochEnds: [{ t: 7000, epoch: 1, numTensors: 40, heapBytes: 1, tfjsBytes: 1 }],
+};
+
+describe('a studio run', () => {
+  it('measures throughput without the warm-up or the validation pass', () => {
+    const summary = summariseStudioRun(studioRaw, 64);
+    expect(summary.examplesPerSec).toBe(640);
+    expect(summary.readoutExamplesPerSec).toBe(170);
+    expect(summary.firstWindowMs).toBe(2000);
+  });
+
+  it('measures each epoch alone, the second from its first readback', () => {
+    const summary = summariseStudioRun(studioRaw, 64);
+    expect(summary.firstEpochExamplesPerSec).toBe(640);
+    expect(summary.secondEpochExamplesPerSec).toBe(640);
+  });
+
+  it('reports the longest task, the tasks over 50 ms and the frame rate', () => {
+    const summary = summariseStudioRun(studioRaw, 64);
+    expect(summary.longestTaskMs).toBe(70);
+    expect(summary.tasksOver50ms).toBe(2);
+    expect(summary.framesPerSecond).toBe(50);
+  });
+});
+
+describe('a throughput row', () => {
+  const run = (examplesPerSec: number) => ({ examplesPerSec, readoutExamplesPerSec: 1 });
+  const row = throughputRow(
+    'webgl',
+    'starter',
+    { studio: [run(300), run(100), run(200)], reference: [run(200), run(250)], fit: [run(100)] },
+    1000,
+  );
+
+  it('takes medians over repetitions and the ratios A/C and A/B of the medians', () => {
+    expect(row.examplesPerSec).toEqual({ studio: 200, reference: 225, fit: 100 });
+    expect(row.ratios.studioOverFit).toBe(2);
+    expect(row.ratios.studioOverReference).toBeCloseTo(200 / 225);
+    expect(row.achievedFlopsPerSec.studio).toBe(200_000);
+  });
+
+  it('leaves a ratio null when a contender never ran', () => {
+    const missing = throughputRow(
+      'cpu',
+      'starter',
+      { studio: [run(1)], reference: [], fit: [] },
+      1,
+    );
+    expect(missing.ratios).toEqual({ studioOverFit: null, studioOverReference: null });
+  });
+});
+
+describe('the targets', () => {
+  it('say which hold, and leave what was not measured as null', () => {
+    const targets: { id: string; holds: boolean | null }[] = evaluateTargets({
+      throughput: [
+        { backend: 'webgl', ratios: { studioOverFit: 1.6, studioOverReference: 0.95 } },
+        { backend: 'cpu', ratios: { studioOverFit: 0.9, studioOverReference: 0.92 } },
+      ],
+      responsiveness: [{ worstLongestTaskMs: 40, framesPerSecond: 58 }],
+      memory: {
+        growthPercent: {
+          studioTensors: 0,
+          studioTfjsBytes: 0.5,
+          referenceTensors: 0,
+          referenceBytes: 0,
+        },
+      },
+      startup: { pageJsGzipBytes: 260_000 },
+    });
+    const holds = Object.fromEntries(targets.map((t) => [t.id, t.holds]));
+    expect(holds).toEqual({
+      'studio-over-fit-webgl': true,
+      'studio-over-fit-every-backend': false,
+      'studio-over-reference': true,
+      'longest-task': true,
+      'frame-rate': true,
+      'memory-flat': true,
+      ingest: null,
+      'initial-js': false,
+    });
+  });
+});

@@ -1,0 +1,404 @@
+/**
+ * `npm run bench`: builds the studio and the bench page, serves them, drives Debian's
+ * Chromium with the software-GPU flags, and prints one JSON report (also written to
+ * bench/results/latest.json). See bench/README.md for what is measured and how.
+ *
+ *   node bench/run.mjs [--reps 3] [--backends webgl,webgpu,cpu] [--networks starter,smallResnet]
+ *                      [--batch-size 64] [--steps N] [--memory-epochs 10] [--smoke] [--no-build]
+ *                      [--gpu swiftshader|hardware] [--out file.json]
+ *
+ * --smoke: one repetition of a few steps on WebGL with the starter network; exits non-zero
+ * unless the report is complete and well-formed. Run it under `flock /tmp/playwright.lock`
+ * on a shared machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../scripts/find-chromium.mjs';
+import { alternation, median } from './stats.mjs';
+import {
+  TRAINING_FLOPS_PER_FORWARD,
+  evaluateTargets,
+  memoryReport,
+  responsivenessRow,
+  summariseStudioRun,
+  summariseWorkerRun,
+  throughputRow,
+} from './report.mjs';
+import { checkReport } from './report-schema.mjs';
+import { scriptSizes } from './script-sizes.mjs';
+import { serveStatic } from './serve.mjs';
+import { runStudio } from './studio-run.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// Built outside dist/ so the bench never clobbers (or is clobbered by) another build.
+const BUILD = join(ROOT, 'node_modules', '.cache', 'layerwise-bench', 'app');
+
+// The same flags as playwright.config.ts: quiet, and a software GPU for both WebGL and WebGPU
+// so that `?backend=` picks; precise memory info makes performance.memory exact.
+const QUIET = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-precise-memory-info',
+];
+const GPU_FLAGS = {
+  swiftshader: [
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--enable-unsafe-webgpu',
+    '--use-webgpu-adapter=swiftshader',
+    '--enable-features=Vulkan',
+  ],
+  // A real GPU: only WebGPU needs asking for on Linux.
+  hardware: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'],
+};
+
+/**
+ * Training steps per contender run, per backend and network: enough windows of 10 for a
+ * steady rate, few enough that a full run fits in about half an hour on 2 cores.
+ */
+const FULL_STEPS = {
+  webgl: { starter: 60, smallResnet: 30 },
+  webgpu: { starter: 40, smallResnet: 20 },
+  cpu: { starter: 30, smallResnet: 20 },
+};
+const SMOKE_STEPS = 20;
+const SMOKE_BATCH_SIZE = 16;
+/** Steps in each epoch of the memory measurement (`--memory-epochs` epochs, 10 by default). */
+const MEMORY_STEPS_PER_EPOCH = 10;
+const INGEST_IMAGES = 2000;
+const INGEST_SIZE = 512;
+
+const CONTENDERS = ['studio', 'reference', 'fit'];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      reps: { type: 'string', default: '3' },
+      backends: { type: 'string' },
+      networks: { type: 'string' },
+      'batch-size': { type: 'string' },
+      steps: { type: 'string' },
+      'memory-epochs': { type: 'string' },
+      smoke: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      gpu: { type: 'string', default: 'swiftshader' },
+    },
+  });
+  const smoke = values.smoke;
+  const list = (text, fallback) => (text ? text.split(',').map((s) => s.trim()) : fallback);
+  const backends = list(values.backends, smoke ? ['webgl'] : ['webgl', 'webgpu', 'cpu']);
+  const networks = list(values.networks, smoke ? ['starter'] : ['starter', 'smallResnet']);
+  for (const b of backends) {
+    if (!(b in FULL_STEPS)) throw new Error(`Unknown backend "${b}": use webgl, webgpu or cpu.`);
+  }
+  for (const n of networks) {
+    if (!(n in FULL_STEPS.webgl))
+      throw new Error(`Unknown network "${n}": use starter or smallResnet.`);
+  }
+  const reps = smoke ? 1 : Number(values.reps);
+  // The studio's default batch size; the smoke run uses small batches to finish quickly.
+  const batchSize = Number(values['batch-size'] ?? (smoke ? SMOKE_BATCH_SIZE : 64));
+  const steps = values.steps === undefined ? null : Number(values.steps);
+  if (steps !== null && (!Number.isInteger(steps) || steps < 20 || steps % 10 !== 0)) {
+    throw new Error('--steps must be a multiple of 10, at least 20.');
+  }
+  if (!Number.isInteger(reps) || reps < 1)
+    throw new Error('--reps must be a whole number above 0.');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error('--batch-size must be a whole number above 0.');
+  const memoryEpochs = Number(values['memory-epochs'] ?? (smoke ? 2 : 10));
+  if (!Number.isInteger(memoryEpochs) || memoryEpochs < 2) {
+    throw new Error('--memory-epochs must be a whole number, 2 or more.');
+  }
+  if (!(values.gpu in GPU_FLAGS)) throw new Error('--gpu must be swiftshader or hardware.');
+  return {
+    smoke,
+    gpu: values.gpu,
+    memoryEpochs,
+    backends,
+    networks,
+    reps,
+    batchSize,
+    steps,
+    build: !values['no-build'],
+    out: values.out,
+  };
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0)
+    throw new Error(`\`${command} ${args.join(' ')}\` failed (exit ${result.status}).`);
+}
+
+function build() {
+  if (!existsSync(join(ROOT, 'public', 'samples', 'mnist-digits.bin.gz'))) {
+    run('node', ['scripts/build-samples.mjs']);
+  }
+  run('npx', ['vite', 'build', '--outDir', BUILD, '--emptyOutDir', '--logLevel', 'warn']);
+  const benchOut = join(BUILD, 'bench');
+  run('npx', [
+    'vite',
+    'build',
+    '--config',
+    'bench/vite.config.ts',
+    '--outDir',
+    benchOut,
+    '--logLevel',
+    'warn',
+  ]);
+}
+
+const started = Date.now();
+const log = (message) => {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  process.stderr.write(`[bench ${seconds}s] ${message}\n`);
+};
+
+/** Steps of one contender run on `backend` for `network`. */
+function stepsFor(settings, backend, network) {
+  return settings.steps ?? (settings.smoke ? SMOKE_STEPS : FULL_STEPS[backend][network]);
+}
+
+/** The studio trains two epochs (so live insights refresh mid-run), each ≥ 2 windows. */
+function studioJob(settings, backend, network) {
+  const half = Math.max(20, Math.round(stepsFor(settings, backend, network) / 20) * 10);
+  return { backend, network, batchSize: settings.batchSize, epochs: 2, stepsPerEpoch: half };
+}
+
+async function benchPage(browser, baseUrl) {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => log(`bench page error: ${error.message}`));
+  await page.goto(`${baseUrl}bench/`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  return page;
+}
+
+async function machine(browser, page) {
+  const webglRenderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return info
+      ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL))
+      : String(gl.getParameter(gl.RENDERER));
+  });
+  const cores = cpus();
+  return {
+    cpus: cores.length,
+    cpuModel: cores[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    platform: `${process.platform} ${process.arch}`,
+    node: process.version,
+    chromium: browser.version(),
+    webglRenderer,
+  };
+}
+
+async function main() {
+  const settings = options();
+  if (settings.build) build();
+  const server = await serveStatic(BUILD);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...QUIET, ...GPU_FLAGS[settings.gpu]],
+  });
+  const errors = [];
+  try {
+    const page = await benchPage(browser, server.url);
+    const order = alternation(CONTENDERS, settings.reps);
+    const networks = [];
+    for (const network of settings.networks) {
+      const cost = await page.evaluate((n) => window.layerwiseBench.cost(n), network);
+      networks.push({ network, cost });
+    }
+    const flopsOf = (network) =>
+      networks.find((n) => n.network === network).cost.forwardFlops * TRAINING_FLOPS_PER_FORWARD;
+
+    const throughput = [];
+    const responsiveness = [];
+    const firstStep = [];
+    const startupRuns = [];
+    for (const backend of settings.backends) {
+      const firstSteps = { reference: [], fit: [], studio: [] };
+      for (const network of settings.networks) {
+        const steps = stepsFor(settings, backend, network);
+        const runs = { studio: [], reference: [], fit: [] };
+        for (const { rep, contender } of order) {
+          log(`${backend} ${network} rep ${rep + 1}/${settings.reps}: ${contender}`);
+          try {
+            if (contender === 'studio') {
+              const raw = await runStudio(
+                browser,
+                server.url,
+                studioJob(settings, backend, network),
+              );
+              const summary = summariseStudioRun(raw, settings.batchSize);
+              runs.studio.push(summary);
+              firstSteps.studio.push(summary.firstWindowMs);
+              startupRuns.push({ backend, network, raw });
+              for (const message of raw.errors)
+                errors.push({ backend, network, contender, message });
+            } else {
+              const kind = contender === 'reference' ? 'loop' : 'fit';
+              const job = {
+                kind,
+                backend,
+                network,
+                batchSize: settings.batchSize,
+                steps,
+                epochs: 1,
+              };
+              const raw = await page.evaluate((j) => window.layerwiseBench.run(j), job);
+              const summary = summariseWorkerRun(raw, settings.batchSize);
+              runs[contender].push(summary);
+              firstSteps[contender].push(summary.firstStepMs);
+            }
+          } catch (error) {
+            const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            log(`  failed: ${message}`);
+            errors.push({ backend, network, contender, message });
+          }
+        }
+        throughput.push({ ...throughputRow(backend, network, runs, flopsOf(network)), steps });
+        responsiveness.push(responsivenessRow(backend, network, runs.studio));
+      }
+      firstStep.push({
+        backend,
+        referenceMs: median(firstSteps.reference),
+        fitMs: median(firstSteps.fit),
+        studioFirstWindowMs: median(firstSteps.studio.filter((v) => v !== null)),
+      });
+    }
+
+    // Memory: one studio run of several short epochs, and the reference loop for as long.
+    const memoryBackend = settings.backends[0];
+    const epochs = settings.memoryEpochs;
+    log(`${memoryBackend} starter: memory over ${epochs} epochs`);
+    let studioEpochs = [];
+    let referenceEpochs = [];
+    // The smoke run's studio run already trained two epochs: its memory is enough there.
+    const reused = settings.smoke
+      ? startupRuns.find((r) => r.backend === memoryBackend && r.network === 'starter')
+      : undefined;
+    try {
+      const raw =
+        reused?.raw ??
+        (await runStudio(browser, server.url, {
+          backend: memoryBackend,
+          network: 'starter',
+          batchSize: settings.batchSize,
+          epochs,
+          stepsPerEpoch: MEMORY_STEPS_PER_EPOCH,
+        }));
+      studioEpochs = raw.epochEnds;
+      if (!reused) startupRuns.push({ backend: memoryBackend, network: 'starter', raw });
+      const job = {
+        kind: 'memory',
+        backend: memoryBackend,
+        network: 'starter',
+        batchSize: settings.batchSize,
+        steps: MEMORY_STEPS_PER_EPOCH,
+        epochs,
+      };
+      referenceEpochs = (await page.evaluate((j) => window.layerwiseBench.run(j), job)).memory;
+    } catch (error) {
+      errors.push({
+        backend: memoryBackend,
+        network: 'starter',
+        contender: 'memory',
+        message: String(error),
+      });
+    }
+    const memory = memoryReport(memoryBackend, 'starter', studioEpochs, referenceEpochs);
+
+    // Start-up: the median over every studio page opened on the first backend.
+    const opened = startupRuns.filter((r) => r.backend === settings.backends[0]);
+    const sizes = opened.length
+      ? scriptSizes(opened[0].raw.scripts, server.url, BUILD)
+      : { pageJsGzipBytes: null, workerJsGzipBytes: null, scripts: [] };
+    const startup = {
+      backend: settings.backends[0],
+      interactiveMs: median(opened.map((r) => r.raw.interactiveMs)),
+      ...sizes,
+    };
+
+    const ingest = {
+      status: 'not measured',
+      reason:
+        'The folder path of the Datasets work (issue 4) is not in the studio yet; bench/jpegs.ts ' +
+        'can generate the images when it is.',
+      images: INGEST_IMAGES,
+      size: INGEST_SIZE,
+    };
+
+    const report = {
+      schema: 'layerwise-bench/1',
+      mode: settings.smoke ? 'smoke' : 'full',
+      date: new Date().toISOString(),
+      command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: await machine(browser, page),
+      settings: {
+        reps: settings.reps,
+        gpu: settings.gpu,
+        batchSize: settings.batchSize,
+        backends: settings.backends,
+        networks: settings.networks,
+        order: order.map(({ contender }) => contender),
+      },
+      networks: networks.map(({ network, cost }) => ({
+        network,
+        params: cost.params,
+        forwardFlops: cost.forwardFlops,
+        trainingFlopsPerExample: cost.forwardFlops * TRAINING_FLOPS_PER_FORWARD,
+      })),
+      throughput,
+      firstStep,
+      responsiveness,
+      memory,
+      startup,
+      ingest,
+      targets: [],
+      errors,
+    };
+    report.targets = evaluateTargets(report);
+    return report;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+try {
+  const settings = options();
+  const report = await main();
+  const json = JSON.stringify(report, null, 2);
+  process.stdout.write(`${json}\n`);
+  const results = join(ROOT, 'bench', 'results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, 'latest.json'), `${json}\n`);
+  if (settings.out) writeFileSync(settings.out, `${json}\n`);
+  const problems = checkReport(report, { strict: settings.smoke });
+  if (settings.smoke && report.errors.length > 0) {
+    problems.push(
+      ...report.errors.map((e) => `${e.backend} ${e.network} ${e.contender}: ${e.message}`),
+    );
+  }
+  if (problems.length > 0) {
+    log(`The report is incomplete or malformed:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  log(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

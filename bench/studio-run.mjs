@@ -1,0 +1,128 @@
+/**
+ * Contender A: the studio itself, driven as a person would (e2e/studio.ts does the same):
+ * open it with `?backend=`, pick the network, type the settings, press Train, open Insights.
+ */
+import { studioProbe } from './studio-probe.mjs';
+
+/** How long one studio run may take before the bench gives up on it. */
+const RUN_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * @typedef {{ backend: string, network: string, batchSize: number, epochs: number,
+ *   stepsPerEpoch: number }} StudioJob
+ */
+
+/** The tfjs accounting inside the studio's engine worker, read without changing it. */
+async function engineMemory(page) {
+  const engine = page.workers().find((w) => w.url().includes('engine'));
+  if (!engine) return null;
+  // tfjs keeps its engine on the worker's global object; reading it changes nothing.
+  return engine
+    .evaluate(() => {
+      const tfEngine = /** @type {any} */ (globalThis)._tfengine;
+      return tfEngine ? tfEngine.memory() : null;
+    })
+    .catch(() => null);
+}
+
+/** Script files the page and its worker fetched until `until` ms, with who fetched them. */
+async function scriptsFetched(page, until) {
+  // Runs in the page or a worker: it must not close over anything from here.
+  const read = (context) =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.m?js(\?|$)/.test(e.name))
+      .map((e) => ({ url: e.name, startTime: e.startTime, initiator: e.initiatorType, context }));
+  const inWorkers = [];
+  for (const worker of page.workers()) {
+    const entries = await worker.evaluate(read, 'worker').catch(() => []);
+    // The worker's entries all precede `until`: the bench asks only once Train is enabled.
+    inWorkers.push(...entries, { url: worker.url(), context: 'worker' });
+  }
+  const workerScripts = new Set(inWorkers.map((e) => e.url));
+  // The page fetches each worker's own script; it runs in the worker, so it counts there.
+  const main = (await page.evaluate(read, 'page')).filter(
+    (e) => e.startTime <= until && !workerScripts.has(e.url),
+  );
+  return [...main, ...inWorkers];
+}
+
+/**
+ * Opens a fresh studio page, trains once and returns what the probe saw.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {StudioJob} job
+ */
+export async function runStudio(browser, baseUrl, job) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const memoryByEpoch = new Map();
+  await page.exposeFunction('__layerwiseBenchEpochEnd', async (epoch) => {
+    memoryByEpoch.set(epoch, await engineMemory(page));
+  });
+  await page.addInitScript(studioProbe);
+  try {
+    await page.goto(`${baseUrl}?backend=${job.backend}`);
+    const interactiveMs = await page
+      .waitForFunction(
+        () => {
+          const train = document.querySelector('[data-testid="train-button"]');
+          const badge = document.querySelector('[data-testid="backend-badge"]');
+          const ready = train && !train.disabled && badge?.getAttribute('data-backend');
+          return ready ? performance.now() : false;
+        },
+        undefined,
+        { timeout: 120_000, polling: 50 },
+      )
+      .then((handle) => handle.jsonValue());
+    const scripts = await scriptsFetched(page, interactiveMs);
+    const active = await page.getByTestId('backend-badge').getAttribute('data-backend');
+    if (active !== job.backend) {
+      throw new Error(`The studio asked for ${job.backend} but runs on ${active}.`);
+    }
+    if (job.network !== 'starter') {
+      await page.getByTestId('tab-build').click();
+      await page.getByTestId('template-select').selectOption(job.network);
+      await page.getByTestId('tab-train').click();
+    }
+    await page.getByTestId('epochs').fill(String(job.epochs));
+    await page.getByTestId('batch-size').fill(String(job.batchSize));
+    await page.getByTestId('examples-per-epoch').fill(String(job.stepsPerEpoch * job.batchSize));
+    const train = page.getByTestId('train-button');
+    await train.waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="train-button"]')?.disabled,
+    );
+    await page.evaluate(() => window.__layerwiseBenchProbe.reset());
+    await train.click();
+    // Live insights while the run trains: feature maps and the rest refresh at each epoch end.
+    await page.getByTestId('tab-insights').click();
+    await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
+      timeout: RUN_TIMEOUT_MS,
+      polling: 500,
+    });
+    const seen = await page.evaluate(() => {
+      const p = window.__layerwiseBenchProbe;
+      return {
+        start: p.start,
+        longTasks: p.longTasks,
+        frames: p.frames,
+        progress: p.progress,
+        epochEnds: p.epochEnds,
+        runEnd: p.runEnd,
+      };
+    });
+    if (seen.runEnd.outcome !== 'completed') {
+      throw new Error(`The studio's run ended "${seen.runEnd.outcome}": ${seen.runEnd.message}`);
+    }
+    const epochEnds = seen.epochEnds.map((e) => {
+      const memory = memoryByEpoch.get(e.epoch);
+      return { ...e, tfjsBytes: memory ? memory.numBytes : null };
+    });
+    return { interactiveMs, scripts, ...seen, epochEnds, errors };
+  } finally {
+    await context.close();
+  }
+}

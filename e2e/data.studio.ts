@@ -1,0 +1,162 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The sources the Data panel offers. */
+export type SourceKind = 'mnist' | 'shapes' | 'files' | 'url' | 'webcam';
+
+/** What the page saw of dataset loads, recorded by watchLoads. */
+export interface LoadLog {
+  /** Stages the progress bars showed, in order (e.g. "starting", "downloading"). */
+  stages: string[];
+  /** Progress bars that appeared and that went away: one each per load. */
+  started: number;
+  ended: number;
+}
+
+type Probe = { __loads: LoadLog };
+
+/**
+ * Records every progress bar from the first paint on, so a test can tell a quick load
+ * happened and ended even when its progress bar was gone before anyone looked. Call before
+ * opening the page.
+ */
+export async function watchLoads(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: LoadLog = { stages: [], started: 0, ended: 0 };
+    (window as unknown as Probe).__loads = log;
+    const selector = '[data-testid="load-progress"]';
+    const bars = (node: Node): Element[] =>
+      node instanceof Element
+        ? [...(node.matches(selector) ? [node] : []), ...node.querySelectorAll(selector)]
+        : [];
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        if (mutation.type === 'attributes' && mutation.target instanceof Element) {
+          log.stages.push(mutation.target.getAttribute('data-stage') ?? '');
+        }
+        for (const bar of [...mutation.addedNodes].flatMap(bars)) {
+          log.started++;
+          log.stages.push(bar.getAttribute('data-stage') ?? '');
+        }
+        log.ended += [...mutation.removedNodes].flatMap(bars).length;
+      }
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-stage'],
+    });
+  });
+}
+
+/** The loads seen so far (see watchLoads). */
+export function loadLog(page: Page): Promise<LoadLog> {
+  return page.evaluate(() => (window as unknown as Probe).__loads);
+}
+
+/** A page object for the Data panel: sources, the loaded dataset and its classes. */
+export class DataPanel {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('tab-data').click();
+    await expect(this.source('mnist')).toBeVisible();
+  }
+
+  source(kind: SourceKind): Locator {
+    return this.page.getByTestId(`source-${kind}`);
+  }
+
+  async chooseSource(kind: SourceKind): Promise<void> {
+    await this.source(kind).click();
+  }
+
+  get summary(): Locator {
+    return this.page.getByTestId('dataset-summary');
+  }
+
+  get message(): Locator {
+    return this.page.getByTestId('load-message');
+  }
+
+  get skipped(): Locator {
+    return this.page.getByTestId('skipped-item');
+  }
+
+  get notes(): Locator {
+    return this.page.getByTestId('load-notes');
+  }
+
+  classRow(name: string): Locator {
+    return this.page.locator(`[data-testid="class-row"][data-name="${name}"]`);
+  }
+
+  /** Examples per class, by name, as the class list shows them. */
+  async classCounts(): Promise<Record<string, number>> {
+    const rows = await this.page
+      .getByTestId('class-row')
+      .evaluateAll((elements) =>
+        elements.map((e): [string, number] => [
+          e.getAttribute('data-name') ?? '',
+          Number(e.getAttribute('data-count')),
+        ]),
+      );
+    return Object.fromEntries(rows);
+  }
+
+  /** Waits until the dataset summary shows `count` examples of `shape` (e.g. "28×28×1"). */
+  async expectDataset(shape: string | RegExp, count?: number, timeout = 90_000): Promise<void> {
+    await expect(this.summary).toHaveAttribute('data-shape', shape, { timeout });
+    if (count !== undefined) {
+      await expect(this.summary).toHaveAttribute('data-count', String(count), { timeout });
+    }
+  }
+
+  /**
+   * Does `action`, which starts a load, and waits for that load to end. Returns how it ended:
+   * "loaded", or the load message's outcome ("failed", "cancelled"). Needs watchLoads.
+   */
+  async load(action: () => Promise<void>, timeout = 90_000): Promise<string> {
+    const before = (await loadLog(this.page)).ended;
+    await action();
+    await expect
+      .poll(async () => (await loadLog(this.page)).ended, { timeout, message: 'the load to end' })
+      .toBeGreaterThan(before);
+    if ((await this.message.count()) === 0) return 'loaded';
+    return (await this.message.getAttribute('data-outcome')) ?? '';
+  }
+
+  /** Picks a folder (one sub-folder per class) through the directory input. */
+  async pickFolder(dir: string): Promise<void> {
+    await this.chooseSource('files');
+    await this.page.getByTestId('folder-input').setInputFiles(dir);
+  }
+
+  /** Picks loose files through the file input. */
+  async pickFiles(paths: string[]): Promise<void> {
+    await this.chooseSource('files');
+    await this.page.getByTestId('files-input').setInputFiles(paths);
+  }
+
+  /**
+   * Sets a form field by test id: types into text and number fields, ticks checkboxes, and
+   * moves sliders (which Playwright cannot fill) as a drag would, with an input event.
+   */
+  async setField(testId: string, value: string | number | boolean): Promise<void> {
+    const field = this.page.getByTestId(testId);
+    const type = await field.getAttribute('type');
+    if (type === 'checkbox') {
+      await field.setChecked(Boolean(value));
+    } else if (type === 'range') {
+      await field.evaluate((input: HTMLInputElement, next) => {
+        // React tracks the value through the prototype's setter; assigning directly skips it.
+        const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+        descriptor?.set?.call(input, next);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, String(value));
+    } else {
+      await field.fill(String(value));
+    }
+  }
+}
