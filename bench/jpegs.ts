@@ -1,7 +1,8 @@
 /**
- * Generated photos for the dataset-ingest measurement: seeded gradients with a few shapes,
- * encoded by the browser's own JPEG encoder. Kept ready for when the folder path can be
- * driven by the bench (see bench/README.md).
+ * Generated photos: seeded gradients with a few shapes, encoded by the browser's own JPEG
+ * encoder, kept in memory. The bench page's `jpegs` hook uses this to time the encoding alone.
+ * The files the ingest measurement picks from disk are drawn the same way by `drawJpegs` in
+ * bench/ingest.mjs, which runs in any page and returns them to Node.
  */
 import { createRng } from '../src/shared/random';
 

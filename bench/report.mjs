@@ -115,6 +115,48 @@ export function memoryReport(backend, network, studioEpochs, referenceEpochs) {
   };
 }
 
+/**
+ * The ingest section of the report from one folder load (bench/ingest.mjs), or, when `raw` is
+ * null (the load failed; the report's `errors` say why), the same fields with null values.
+ * Times are in ms from the moment the folder was picked.
+ */
+export function summariseIngest(raw, { images, size, format }) {
+  const base = { images, size, format };
+  if (!raw) {
+    return {
+      status: 'failed',
+      ...base,
+      loaded: null,
+      imagesPerSec: null,
+      firstProgressMs: null,
+      loadEndMs: null,
+      summaryMs: null,
+      longestTaskMs: null,
+      tasksOver50ms: null,
+      tasksOver100ms: null,
+      pickTaskMs: null,
+      peakHeapBytes: null,
+    };
+  }
+  const durations = raw.longTasks.map((task) => task.duration);
+  // The task the pick itself started: the page's change handler and the post to the worker.
+  const pickTask = raw.longTasks.find((task) => task.start <= 0 && task.start + task.duration > 0);
+  return {
+    status: 'measured',
+    ...base,
+    loaded: raw.count,
+    imagesPerSec: raw.summaryAt > 0 ? (raw.count / raw.summaryAt) * 1000 : null,
+    firstProgressMs: raw.progress.length > 0 ? raw.progress[0].t : null,
+    loadEndMs: raw.loadEnd.t,
+    summaryMs: raw.summaryAt,
+    longestTaskMs: durations.length > 0 ? Math.max(...durations) : 0,
+    tasksOver50ms: durations.filter((d) => d > 50).length,
+    tasksOver100ms: durations.filter((d) => d > 100).length,
+    pickTaskMs: pickTask ? pickTask.duration : 0,
+    peakHeapBytes: raw.heapBytes.length > 0 ? Math.max(...raw.heapBytes) : null,
+  };
+}
+
 function target(id, description, goal, value, holds) {
   return { id, description, target: goal, value, holds: value === null ? null : holds(value) };
 }
@@ -128,8 +170,11 @@ const maxOf = (values) => {
   return known.length ? Math.max(...known) : null;
 };
 
-/** Each of the issue's targets with the measured value and whether it holds (null: not measured). */
-export function evaluateTargets({ throughput, responsiveness, memory, startup }) {
+/**
+ * Each of the issue's targets with the measured value and whether it holds (null: not measured).
+ * @param {{ throughput: any, responsiveness: any, memory: any, startup: any, ingest?: any }} report
+ */
+export function evaluateTargets({ throughput, responsiveness, memory, startup, ingest }) {
   const webgl = throughput.filter((row) => row.backend === 'webgl');
   const growth = memory.growthPercent;
   return [
@@ -180,7 +225,13 @@ export function evaluateTargets({ throughput, responsiveness, memory, startup })
       ]),
       (v) => v <= TARGETS.memoryGrowthPercent,
     ),
-    target('ingest', 'no main-thread task over 50 ms during ingest', '≤ 50', null, () => false),
+    target(
+      'ingest',
+      `longest main-thread task while ${ingest?.images ?? '?'} images load through the folder path, ms`,
+      `≤ ${TARGETS.longestTaskMs}`,
+      ingest?.longestTaskMs ?? null,
+      (v) => v <= TARGETS.longestTaskMs,
+    ),
     target(
       'initial-js',
       'gzip bytes of the JavaScript the page loads before Train is enabled',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, summariseStudioRun, throughputRow } from './report.mjs';
+import { evaluateTargets, summariseIngest, summariseStudioRun, throughputRow } from './report.mjs';
 
 const studioRaw = {
   interactiveMs: 1200,
@@ -93,5 +93,58 @@ describe('the targets', () => {
       ingest: null,
       'initial-js': false,
     });
+  });
+});
+
+describe('a dataset ingest', () => {
+  const raw = {
+    count: 2000,
+    summaryAt: 20_000,
+    loadEnd: { t: 19_500, outcome: 'loaded', message: null },
+    progress: [{ t: 120, stage: 'reading', done: 0 }],
+    // The first task began before the pick: the change handler that posts the files.
+    longTasks: [
+      { start: -10, duration: 60 },
+      { start: 5000, duration: 120 },
+      { start: 9000, duration: 51 },
+    ],
+    heapBytes: [10, 30, 20],
+  };
+
+  it('counts images/s from the pick to the summary, and the long tasks', () => {
+    expect(summariseIngest(raw, { images: 2000, size: 512, format: 'jpeg' })).toEqual({
+      status: 'measured',
+      images: 2000,
+      size: 512,
+      format: 'jpeg',
+      loaded: 2000,
+      imagesPerSec: 100,
+      firstProgressMs: 120,
+      loadEndMs: 19_500,
+      summaryMs: 20_000,
+      longestTaskMs: 120,
+      tasksOver50ms: 3,
+      tasksOver100ms: 1,
+      pickTaskMs: 60,
+      peakHeapBytes: 30,
+    });
+  });
+
+  it('keeps every field, empty, when the load failed', () => {
+    const failed = summariseIngest(null, { images: 50, size: 128, format: 'jpeg' });
+    expect(failed.status).toBe('failed');
+    expect(failed.imagesPerSec).toBeNull();
+    expect(failed.longestTaskMs).toBeNull();
+  });
+
+  it('decides the ingest target from the longest task', () => {
+    const targets = evaluateTargets({
+      throughput: [],
+      responsiveness: [],
+      memory: { growthPercent: {} },
+      startup: { pageJsGzipBytes: null },
+      ingest: summariseIngest(raw, { images: 2000, size: 512, format: 'jpeg' }),
+    });
+    expect(targets.find((t) => t.id === 'ingest')).toMatchObject({ value: 120, holds: false });
   });
 });

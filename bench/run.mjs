@@ -25,6 +25,7 @@ import {
   evaluateTargets,
   memoryReport,
   responsivenessRow,
+  summariseIngest,
   summariseStudioRun,
   summariseWorkerRun,
   throughputRow,
@@ -33,6 +34,7 @@ import { checkReport } from './report-schema.mjs';
 import { scriptSizes } from './script-sizes.mjs';
 import { serveStatic } from './serve.mjs';
 import { runStudio } from './studio-run.mjs';
+import { measureIngest } from './ingest.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Built outside dist/ so the bench never clobbers (or is clobbered by) another build.
@@ -74,8 +76,9 @@ const SMOKE_STEPS = 20;
 const SMOKE_BATCH_SIZE = 16;
 /** Steps in each epoch of the memory measurement (`--memory-epochs` epochs, 10 by default). */
 const MEMORY_STEPS_PER_EPOCH = 10;
-const INGEST_IMAGES = 2000;
-const INGEST_SIZE = 512;
+/** Dataset ingest: 2,000 JPEGs of 512×512 through the folder path (smoke: 50 of 128×128). */
+const INGEST = { images: 2000, size: 512 };
+const SMOKE_INGEST = { images: 50, size: 128 };
 
 const CONTENDERS = ['studio', 'reference', 'fit'];
 
@@ -333,14 +336,25 @@ async function main() {
       ...sizes,
     };
 
-    const ingest = {
-      status: 'not measured',
-      reason:
-        'The folder path of the Datasets work (issue 4) is not in the studio yet; bench/jpegs.ts ' +
-        'can generate the images when it is.',
-      images: INGEST_IMAGES,
-      size: INGEST_SIZE,
-    };
+    // Dataset ingest: generated JPEGs in a temporary folder, picked in a fresh studio page.
+    const scale = settings.smoke ? SMOKE_INGEST : INGEST;
+    log(`ingest: ${scale.images} JPEGs of ${scale.size}×${scale.size} through the folder input`);
+    let ingestRaw = null;
+    try {
+      const { raw, generated } = await measureIngest(browser, server.url, scale);
+      log(
+        `  generated in ${Math.round(generated.ms / 1000)} s, loaded in ${Math.round(raw.summaryAt)} ms`,
+      );
+      ingestRaw = raw;
+      for (const message of raw.errors) {
+        errors.push({ backend: 'any', network: 'none', contender: 'ingest', message });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      log(`  failed: ${message}`);
+      errors.push({ backend: 'any', network: 'none', contender: 'ingest', message });
+    }
+    const ingest = summariseIngest(ingestRaw, { ...scale, format: 'jpeg' });
 
     const report = {
       schema: 'layerwise-bench/1',

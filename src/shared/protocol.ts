@@ -10,6 +10,7 @@ import type {
   DatasetSummary,
   LoadProgress,
   SkippedItem,
+  SourceFile,
 } from './dataset';
 import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec } from './model-spec';
@@ -19,6 +20,11 @@ import type { TrainSettings } from './train-settings';
 export type Command =
   | { type: 'init'; backend?: Backend; assetBase: string }
   | { type: 'loadDataset'; source: DatasetSource }
+  /**
+   * Files for the next 'files' load, sent ahead in parts: cloning thousands of files in one
+   * message would block the page for seconds. The load takes them before its own files.
+   */
+  | { type: 'stageFiles'; files: SourceFile[] }
   /** Abandons the load in progress; the dataset loaded before stays. */
   | { type: 'cancelLoad' }
   /** Re-splits and re-scales the loaded dataset. */
@@ -102,6 +108,7 @@ export type WorkerEvent =
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'init',
   'loadDataset',
+  'stageFiles',
   'cancelLoad',
   'configureData',
   'editClasses',
@@ -155,6 +162,9 @@ export function decodeCommand(data: unknown): Command {
       break;
     case 'loadDataset':
       if (!isRecord(data.source)) throw fail('source missing');
+      break;
+    case 'stageFiles':
+      if (!Array.isArray(data.files)) throw fail('files must be an array');
       break;
     case 'configureData':
       if (!isRecord(data.config)) throw fail('config missing');

@@ -93,6 +93,19 @@ describe('Engine data commands', () => {
     expect(preview.augmented).not.toEqual(preview.original);
   });
 
+  it('loads files sent ahead in parts together with the load', async () => {
+    const { engine, last } = await engineWithShapes();
+    const image = { size: null, channels: null, aspect: 'crop' } as const;
+    await engine.handle({ type: 'stageFiles', files: [{ path: 'a.txt', file: new Blob(['a']) }] });
+    await engine.handle({ type: 'stageFiles', files: [{ path: 'b.txt', file: new Blob(['b']) }] });
+    await engine.handle({ type: 'loadDataset', source: { kind: 'files', files: [], image } });
+    // Neither is usable; the point is that both staged files reached the load.
+    expect(last('loadEnd')?.skipped?.map((item) => item.path)).toEqual(['a.txt', 'b.txt']);
+    await engine.handle({ type: 'stageFiles', files: [{ path: 'c.txt', file: new Blob(['c']) }] });
+    await engine.handle({ type: 'cancelLoad' });
+    expect(last('loadEnd')).toMatchObject({ outcome: 'cancelled' });
+  });
+
   it('adds webcam captures to a class it was asked to add', async () => {
     const events: WorkerEvent[] = [];
     const engine = new Engine((event) => events.push(event));

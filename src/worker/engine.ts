@@ -9,7 +9,7 @@ import { checkSettings } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
-import type { DataRequest, DatasetSource } from '../shared/dataset';
+import type { DataRequest, DatasetSource, SourceFile } from '../shared/dataset';
 import { DEFAULT_DATA_CONFIG } from '../shared/dataset';
 import type { DeviceData } from './device-data';
 import { storageFor, uploadDataset } from './device-data';
@@ -40,6 +40,8 @@ export class Engine {
   /** What insights read: a snapshot of the store, replaced whenever the data changes. */
   private dataset: LoadedDataset | null = null;
   private loading: AbortController | null = null;
+  /** Files sent ahead for the next 'files' load. */
+  private staged: SourceFile[] = [];
   private device: DeviceData | null = null;
   private model: tf.LayersModel | null = null;
   /** The spec `model` was built from: insights name layers and find conv layers by it. */
@@ -61,14 +63,22 @@ export class Engine {
         }
         return;
       case 'loadDataset':
-        await this.loadDataset(command.source);
+        await this.loadDataset(this.withStaged(command.source));
+        return;
+      case 'stageFiles':
+        this.staged.push(...command.files);
         return;
       case 'cancelLoad':
+        if (!this.loading && this.staged.length > 0) {
+          const message = 'Loading was cancelled; the dataset you had is still loaded.';
+          this.post({ type: 'loadEnd', outcome: 'cancelled', message });
+        }
+        this.staged = [];
         this.loading?.abort(new DOMException('Loading was cancelled.', 'AbortError'));
         return;
       case 'configureData':
         await this.guard('dataset', () =>
-          this.changeData((store) => store.configure(command.config)),
+          this.changeData((store) => store.configure(command.config), true),
         );
         return;
       case 'editClasses':
@@ -173,7 +183,9 @@ export class Engine {
     try {
       const raw = await loadSource(source, {
         signal: loading.signal,
-        progress: (progress) => this.post({ type: 'loadProgress', progress }),
+        progress: (progress) => {
+          if (this.loading === loading) this.post({ type: 'loadProgress', progress });
+        },
         assetBase: this.assetBase,
       });
       loading.signal.throwIfAborted();
@@ -192,6 +204,8 @@ export class Engine {
       this.post({ type: 'loadEnd', outcome: 'loaded', message: `Loaded ${loaded} images${also}.` });
       return true;
     } catch (error) {
+      // A load replaced by a newer one ends silently: the page is following the newer one.
+      if (this.loading !== loading) return false;
       if (loading.signal.aborted) {
         const message = 'Loading was cancelled; the dataset you had is still loaded.';
         this.post({ type: 'loadEnd', outcome: 'cancelled', message });
@@ -208,13 +222,22 @@ export class Engine {
     }
   }
 
+  /** The source with the files staged for it in front; staged files go to one load only. */
+  private withStaged(source: DatasetSource): DatasetSource {
+    const staged = this.staged;
+    this.staged = [];
+    return source.kind === 'files' && staged.length > 0
+      ? { ...source, files: [...staged, ...source.files] }
+      : source;
+  }
+
   /** Applies a change to the loaded data, then re-uploads and republishes it. */
-  private changeData(change: (store: DatasetStore) => void): void {
+  private changeData(change: (store: DatasetStore) => void, forget = false): void {
     if (this.busy) throw new Error(TRAINING_MESSAGE);
     if (!this.store) throw new Error('No dataset is loaded yet.');
-    const classesBefore = this.store.summary('device').classNames.length;
+    const classesBefore = this.store.classCount;
     change(this.store);
-    if (this.store.summary('device').classNames.length !== classesBefore) this.forgetModel();
+    if (forget || this.store.classCount !== classesBefore) this.forgetModel();
     this.publish();
   }
 
@@ -250,7 +273,7 @@ export class Engine {
     const store = this.store;
     if (!store) throw new Error('No dataset is loaded yet.');
     const { split } = store;
-    const classes = store.summary('device').classNames.length;
+    const classes = store.classCount;
     return uploadDataset(store.host(), split, classes, store.scaling());
   }
 
@@ -261,6 +284,9 @@ export class Engine {
 
   private async train(spec: ModelSpec, settings: TrainSettings): Promise<void> {
     if (this.busy) throw new Error('A run is already in progress; stop it first.');
+    if (this.loading) {
+      throw new Error('A dataset is still loading: wait for it, or cancel it, before training.');
+    }
     const problems = checkSettings(settings);
     if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
     if (!this.dataset || !this.backend) throw new Error('The dataset is still loading.');

@@ -13,7 +13,8 @@ export function ClassTable({ summary }: { summary: DatasetSummary }) {
   const [mergeName, setMergeName] = useState('');
   const [shownClasses, setShownClasses] = useState(summary.classNames);
   // Indices mean other classes after an edit, so a selection does not survive one.
-  if (shownClasses !== summary.classNames) {
+  // Every dataset event brings a new array: only changed names clear the merge selection.
+  if (shownClasses.join('\0') !== summary.classNames.join('\0')) {
     setShownClasses(summary.classNames);
     setSelected([]);
     setMergeName('');

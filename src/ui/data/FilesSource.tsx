@@ -1,8 +1,19 @@
 import { useCallback, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import type { ImageOptions } from '../../shared/dataset';
+import type { Command } from '../../shared/protocol';
 import { send } from '../engine-client';
-import { sourceFiles } from './source-files';
+import { useStudio } from '../store/studio-store';
+import { filesLoadCommands, sourceFiles } from './source-files';
+
+async function sendInParts(commands: Command[]): Promise<void> {
+  for (const command of commands) {
+    // Cancel pressed while the files were still being sent: send no more of them.
+    if (useStudio.getState().loading === null) return;
+    send(command);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
 
 interface Props {
   /** The image options to load with, or null while the form has a problem. */
@@ -20,7 +31,9 @@ export function FilesSource({ image }: Props) {
   const load = useCallback(
     (files: File[]) => {
       if (files.length === 0 || !image) return;
-      send({ type: 'loadDataset', source: { kind: 'files', files: sourceFiles(files), image } });
+      // Shown as loading at once; the files then go to the worker in parts, a task each.
+      useStudio.getState().beginLoad();
+      void sendInParts(filesLoadCommands(sourceFiles(files), image));
     },
     [image],
   );

@@ -3,9 +3,8 @@ import { SkippedList } from './SkippedList';
 
 /** What the last load took in, every file it left out and why, and anything worth knowing. */
 export function LoadReportView({ report }: { report: LoadReport }) {
-  const notes = report.fromCache
-    ? ['Served from the cache: nothing was downloaded.', ...report.notes]
-    : report.notes;
+  // The worker's notes already say when a download came from the cache.
+  const { notes } = report;
   return (
     <section className="load-report" data-testid="load-report" aria-label="Load report">
       <p>

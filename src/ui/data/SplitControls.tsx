@@ -15,7 +15,8 @@ export function SplitControls({ config }: { config: DataConfig }) {
   const id = useId();
   const [draft, setDraft] = useState<SplitDraft>(() => draftOf(config));
   const [shownConfig, setShownConfig] = useState(config);
-  if (shownConfig !== config) {
+  // Every dataset event brings a new object: only a changed value may replace what is typed.
+  if (JSON.stringify(shownConfig) !== JSON.stringify(config)) {
     setShownConfig(config);
     setDraft(draftOf(config));
   }

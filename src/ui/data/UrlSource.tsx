@@ -44,7 +44,13 @@ export function UrlSource({ image }: Props) {
         if (problems.length > 0 || !image) return;
         send({
           type: 'loadDataset',
-          source: { kind: 'url', name: preset.name, urls: wanted, image },
+          // Absolute, so the worker resolves a relative mirror path against the page, not itself.
+          source: {
+            kind: 'url',
+            name: preset.name,
+            urls: wanted.map((url) => new URL(url, window.location.href).href),
+            image,
+          },
         });
       }}
     >

@@ -60,7 +60,10 @@ export function useExamplePages(
               labels: result.labels,
               images: result.indices.map((_, n) => exampleToRgba(result.pixels, [h, w, c], n)),
             });
-            if (live) setVersion((v) => v + 1);
+            // Not only when this effect is live: a newer effect skips pages still in flight,
+            // so whichever effect sent the request must trigger the redraw.
+            setError(null);
+            setVersion((v) => v + 1);
           },
           (e: unknown) => {
             if (live) setError(e instanceof Error ? e.message : String(e));

@@ -229,6 +229,10 @@ export class DatasetStore {
     };
   }
 
+  get classCount(): number {
+    return this.classNames.length;
+  }
+
   get split(): Split {
     return this.derived.split;
   }

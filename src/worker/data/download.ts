@@ -99,6 +99,13 @@ async function readBody(response: Response, url: string, ctx: LoadContext): Prom
       { cause: error },
     );
   }
+  // A connection cut short can end the stream without an error: never keep (or cache) that.
+  const identity = !response.headers.get('content-encoding');
+  if (identity && total !== null && done < total) {
+    throw new Error(
+      `The download of ${url} stopped after ${done} of ${total} bytes. Try again, or use a mirror.`,
+    );
+  }
   return concat(chunks, done);
 }
 
