@@ -1,21 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { QUIET, WEBGL, WEBGPU } from './scripts/chromium-flags.mjs';
 import { findChromium } from './scripts/find-chromium.mjs';
-
-const QUIET = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-// Software GPU: WebGL through SwiftShader; WebGPU additionally needs its own adapter flags.
-const WEBGL = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
-const WEBGPU = [
-  '--enable-unsafe-webgpu',
-  '--use-webgpu-adapter=swiftshader',
-  '--enable-features=Vulkan',
-];
 
 const PORT = 4173;
 const executablePath = findChromium();

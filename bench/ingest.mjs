@@ -250,6 +250,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { parseArgs } = await import('node:util');
   const { chromium } = await import('@playwright/test');
   const { findChromium } = await import('../scripts/find-chromium.mjs');
+  const { QUIET, WEBGL } = await import('../scripts/chromium-flags.mjs');
   const { serveStatic } = await import('./serve.mjs');
   const { summariseIngest } = await import('./report.mjs');
   const { spawnSync } = await import('node:child_process');
@@ -273,13 +274,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // The same software GPU as run.mjs, so the numbers compare with its report.
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: [...QUIET, '--enable-precise-memory-info', ...WEBGL],
   });
   try {
     const images = Number(values.images);

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { QUIET as CHROMIUM_QUIET, WEBGL, WEBGPU } from '../scripts/chromium-flags.mjs';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { alternation, median } from './stats.mjs';
 import {
@@ -40,25 +41,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Built outside dist/ so the bench never clobbers (or is clobbered by) another build.
 const BUILD = join(ROOT, 'node_modules', '.cache', 'layerwise-bench', 'app');
 
-// The same flags as playwright.config.ts: quiet, and a software GPU for both WebGL and WebGPU
-// so that `?backend=` picks; precise memory info makes performance.memory exact.
-const QUIET = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-];
+// The end-to-end tests' flags (scripts/chromium-flags.mjs), with a software GPU for both
+// WebGL and WebGPU so that `?backend=` picks; precise memory info makes performance.memory exact.
+const QUIET = [...CHROMIUM_QUIET, '--enable-precise-memory-info'];
 const GPU_FLAGS = {
-  swiftshader: [
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-    '--enable-unsafe-webgpu',
-    '--use-webgpu-adapter=swiftshader',
-    '--enable-features=Vulkan',
-  ],
+  swiftshader: [...WEBGL, ...WEBGPU],
   // A real GPU: only WebGPU needs asking for on Linux.
   hardware: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'],
 };

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { Rgba } from '../insights/pixels';
+import { useRgbaCanvas } from '../insights/use-rgba-canvas';
 
 interface Props {
   /** Null draws nothing yet (the pixels are on their way). */
@@ -16,19 +16,7 @@ interface Props {
 
 /** A canvas showing an RGBA image at its own resolution, scaled up by CSS without smoothing. */
 export function PixelsCanvas({ image, width, height, scale, label, testId, version }: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = ref.current?.getContext('2d');
-    if (!context) return;
-    if (!image || image.width === 0 || image.height === 0) {
-      // A reused canvas must not keep showing the previous image while the next one loads.
-      context.clearRect(0, 0, context.canvas.width, context.canvas.height);
-      return;
-    }
-    const data = new ImageData(image.width, image.height);
-    data.data.set(image.data);
-    context.putImageData(data, 0, 0);
-  }, [image]);
+  const ref = useRgbaCanvas(image);
   return (
     <canvas
       ref={ref}

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { Rgba } from './pixels';
+import { useRgbaCanvas } from './use-rgba-canvas';
 
 interface Props {
   image: Rgba;
@@ -14,14 +14,7 @@ interface Props {
 
 /** Puts an RGBA buffer on a canvas at its own resolution, scaled up without smoothing by CSS. */
 export function RgbaCanvas({ image, scale, label, testId, height }: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = ref.current?.getContext('2d');
-    if (!context || image.width === 0 || image.height === 0) return;
-    const data = new ImageData(image.width, image.height);
-    data.data.set(image.data);
-    context.putImageData(data, 0, 0);
-  }, [image]);
+  const ref = useRgbaCanvas(image);
   return (
     <canvas
       ref={ref}

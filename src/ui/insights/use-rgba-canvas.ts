@@ -1,0 +1,22 @@
+import { useEffect, useRef } from 'react';
+import type { Rgba } from './pixels';
+
+/**
+ * A canvas ref that shows `image` at its own resolution, redrawn when the image changes. A
+ * null or empty image clears the canvas, so a reused canvas never shows a stale picture.
+ */
+export function useRgbaCanvas(image: Rgba | null) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    if (!image || image.width === 0 || image.height === 0) {
+      context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+      return;
+    }
+    const data = new ImageData(image.width, image.height);
+    data.data.set(image.data);
+    context.putImageData(data, 0, 0);
+  }, [image]);
+  return ref;
+}
