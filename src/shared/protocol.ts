@@ -12,6 +12,7 @@ import type {
   SkippedItem,
   SourceFile,
 } from './dataset';
+import type { ExportedModel } from './exported-model';
 import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec } from './model-spec';
 import type { TrainSettings } from './train-settings';
@@ -38,7 +39,9 @@ export type Command =
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'setLearningRate'; value: number }
-  | { type: 'insight'; request: InsightRequest };
+  | { type: 'insight'; request: InsightRequest }
+  /** Serialises the trained model for download; answered by 'exported' or 'exportError'. */
+  | { type: 'export'; requestId: number };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -103,6 +106,8 @@ export type WorkerEvent =
   | { type: 'insight'; requestId: number; result: InsightResult }
   /** An insight request that could not be answered (no trained model yet, bad layer id…). */
   | { type: 'insightError'; requestId: number; message: string }
+  | { type: 'exported'; requestId: number; model: ExportedModel }
+  | { type: 'exportError'; requestId: number; message: string }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -120,6 +125,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'stop',
   'setLearningRate',
   'insight',
+  'export',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -136,6 +142,8 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'runEnd',
   'insight',
   'insightError',
+  'exported',
+  'exportError',
   'error',
 ]);
 
@@ -203,6 +211,9 @@ export function decodeCommand(data: unknown): Command {
       }
       if (typeof data.request.requestId !== 'number') throw fail('requestId must be a number');
       break;
+    case 'export':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      break;
   }
   return data as Command;
 }
@@ -245,10 +256,13 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
       ? event.preview
       : event.type === 'insight' || event.type === 'dataResult'
         ? event.result
-        : null;
+        : event.type === 'exported'
+          ? event.model.check
+          : null;
   if (payload === null) return [];
   const arrays: ArrayBufferView[] = [];
   typedArraysIn(payload, arrays);
   const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
+  if (event.type === 'exported') buffers.push(event.model.weights);
   return [...new Set(buffers)];
 }

@@ -4,7 +4,7 @@ import { BackendBadge } from './BackendBadge';
 import { PanelTabs } from './PanelTabs';
 import { BuildPanel } from './panels/BuildPanel';
 import { DataPanel } from './panels/DataPanel';
-import { EmptyPanel } from './panels/EmptyPanel';
+import { ExportPanel } from './export/ExportPanel';
 import { InsightsPanel } from './insights/InsightsPanel';
 import { TrainPanel } from './train/TrainPanel';
 import { PlaygroundPanel } from './playground/PlaygroundPanel';
@@ -23,11 +23,7 @@ const PANEL_CONTENT: Record<PanelId, () => ReactNode> = {
   train: () => <TrainPanel />,
   insights: () => <InsightsPanel />,
   playground: () => <PlaygroundPanel />,
-  export: () => (
-    <EmptyPanel title="Export">
-      Downloading the trained model as TensorFlow.js files or Keras code is not built yet.
-    </EmptyPanel>
-  ),
+  export: () => <ExportPanel />,
 };
 
 const SHORTCUT_ACTIONS = [...RUN_ACTIONS, ...VIEW_ACTIONS];

@@ -6,6 +6,7 @@ import { useStudio } from './store/studio-store';
 import { metricsBuffer } from './train/metrics-buffer';
 import { settleInsight } from './insights/insight-client';
 import { settleData } from './data/data-client';
+import { settleExport } from './export/export-client';
 
 let worker: Worker | null = null;
 
@@ -52,6 +53,12 @@ function apply(event: WorkerEvent): void {
     case 'insightError':
       settleInsight(event.requestId, new Error(event.message));
       return;
+    case 'exported':
+      settleExport(event.requestId, event.model);
+      return;
+    case 'exportError':
+      settleExport(event.requestId, new Error(event.message));
+      return;
     case 'error':
       if (event.where === 'backend') store.setBackendError(event.message);
       else if (event.where === 'dataset') store.setDatasetError(event.message);
@@ -66,7 +73,7 @@ function apply(event: WorkerEvent): void {
 export function send(command: Command): void {
   // The store shows a load as under way from the moment it is asked for, not from the worker's
   // first progress report, so the Cancel button is there at once.
-  if (command.type === 'loadDataset') useStudio.getState().beginLoad();
+  if (command.type === 'loadDataset') useStudio.getState().beginLoad(command.source);
   worker?.postMessage(command);
 }
 

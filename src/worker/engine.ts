@@ -9,7 +9,7 @@ import { checkSettings } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
-import type { DataRequest, DatasetSource, SourceFile } from '../shared/dataset';
+import type { AspectPolicy, DataRequest, DatasetSource, SourceFile } from '../shared/dataset';
 import { DEFAULT_DATA_CONFIG } from '../shared/dataset';
 import type { DeviceData } from './device-data';
 import { storageFor, uploadDataset } from './device-data';
@@ -20,6 +20,7 @@ import { LoadError, loadSource } from './data/load-source';
 import { TrainingRun } from './training-run';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
+import { exportModel } from './export/export-model';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -27,6 +28,13 @@ const TRAINING_MESSAGE = 'Training is running: stop it before changing the data.
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** How a source fits images of another shape to the dataset's size. */
+function aspectOf(source: DatasetSource): AspectPolicy {
+  if (source.kind === 'files' || source.kind === 'url') return source.image.aspect;
+  // Webcam frames are centre-cropped; the built-in sets are made at their size.
+  return source.kind === 'webcam' ? 'crop' : 'stretch';
 }
 
 /**
@@ -46,6 +54,10 @@ export class Engine {
   private model: tf.LayersModel | null = null;
   /** The spec `model` was built from: insights name layers and find conv layers by it. */
   private spec: ModelSpec | null = null;
+  /** The settings `model` was trained with, for the record that travels with an export. */
+  private settings: TrainSettings | null = null;
+  /** How the loaded dataset's images were fitted to its size. */
+  private aspect: AspectPolicy = 'stretch';
   private run: TrainingRun | null = null;
   private busy = false;
   private assetBase = '';
@@ -125,6 +137,9 @@ export class Engine {
       case 'insight':
         await this.insight(command.request);
         return;
+      case 'export':
+        await this.export(command.requestId);
+        return;
       default:
         assertNever(command);
     }
@@ -150,6 +165,20 @@ export class Engine {
       this.post({ type: 'insight', requestId, result });
     } catch (error) {
       this.post({ type: 'insightError', requestId, message: messageOf(error) });
+    }
+  }
+
+  /** Serialises the trained model, with what it takes to predict exactly as the studio does. */
+  private async export(requestId: number): Promise<void> {
+    try {
+      const ctx = this.insightContext();
+      if (!this.settings)
+        throw new Error('Train the network first: there is no model to export yet.');
+      const trainedWith = { spec: ctx.spec, settings: this.settings };
+      const model = await exportModel({ ...ctx, trainedWith, aspect: this.aspect });
+      this.post({ type: 'exported', requestId, model });
+    } catch (error) {
+      this.post({ type: 'exportError', requestId, message: messageOf(error) });
     }
   }
 
@@ -198,6 +227,7 @@ export class Engine {
       loading.signal.throwIfAborted();
       this.forgetModel();
       this.store = store;
+      this.aspect = aspectOf(source);
       this.publish();
       const { loaded, skipped } = raw.report;
       const also = skipped.length > 0 ? `; ${skipped.length} skipped (see the list)` : '';
@@ -256,6 +286,7 @@ export class Engine {
     this.model?.dispose();
     this.model = null;
     this.spec = null;
+    this.settings = null;
   }
 
   private async dataRequest(request: DataRequest): Promise<void> {
@@ -336,15 +367,14 @@ export class Engine {
   private prepareRun(spec: ModelSpec, settings: TrainSettings): TrainingRun {
     if (!this.dataset) throw new Error('No dataset is loaded.');
     this.device ??= this.upload();
-    this.model?.dispose();
-    this.model = null;
-    this.spec = null;
+    this.forgetModel();
     this.model = buildModel(spec, {
       seed: settings.seed,
       inputShape: this.dataset.summary.inputShape,
       classes: this.dataset.summary.classNames.length,
     });
     this.spec = spec;
+    this.settings = settings;
     const run = new TrainingRun(this.model, this.device, settings, {
       progress: (progress) => this.post({ type: 'progress', progress }),
       metrics: (point) => this.post({ type: 'metrics', points: [point] }),

@@ -1,10 +1,8 @@
 import type { InsightRequest, InsightResult } from '../../shared/insights';
 import { send } from '../engine-client';
+import { PendingRequests } from '../pending-requests';
 
-type Pending = { resolve: (result: InsightResult) => void; reject: (error: Error) => void };
-
-const pending = new Map<number, Pending>();
-let nextId = 1;
+const pending = new PendingRequests<InsightResult>();
 
 /** A request without its id; `askInsight` assigns one. */
 export type InsightQuestion = InsightRequest extends infer R
@@ -20,18 +18,12 @@ export type InsightQuestion = InsightRequest extends infer R
 export function askInsight<R extends InsightResult = InsightResult>(
   question: InsightQuestion,
 ): Promise<R> {
-  const requestId = nextId++;
-  return new Promise<R>((resolve, reject) => {
-    pending.set(requestId, { resolve: resolve as (r: InsightResult) => void, reject });
-    send({ type: 'insight', request: { ...question, requestId } });
-  });
+  return pending.ask((requestId) =>
+    send({ type: 'insight', request: { ...question, requestId } }),
+  ) as Promise<R>;
 }
 
 /** Called by the engine client for every insight answer. */
 export function settleInsight(requestId: number, outcome: InsightResult | Error): void {
-  const waiting = pending.get(requestId);
-  if (!waiting) return;
-  pending.delete(requestId);
-  if (outcome instanceof Error) waiting.reject(outcome);
-  else waiting.resolve(outcome);
+  pending.settle(requestId, outcome);
 }

@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs';
+import { strFromU8, unzipSync } from 'fflate';
+import { Studio, trainRun } from './studio';
+
+// One page trains once; the export checks share its trained network.
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+let studio: Studio;
+let files: Record<string, Uint8Array>;
+
+interface CheckJson {
+  shape: [number, number, number];
+  count: number;
+  labels: number[];
+  pixels: string;
+  probabilities: number[][];
+}
+interface PreprocessingJson {
+  inputShape: [number, number, number];
+  scale: number[];
+  offset: number[];
+}
+
+const json = <T>(name: string): T => JSON.parse(strFromU8(files[name]!)) as T;
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  studio = new Studio(page);
+  await studio.open();
+  await studio.ready();
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+async function openExport(): Promise<void> {
+  await page.getByTestId('tab-export').click();
+  await expect(page.getByTestId('export-panel')).toBeVisible();
+}
+
+test('before training, export says there is no model yet', async () => {
+  await openExport();
+  await page.getByTestId('export-zip').click();
+  await expect(page.getByTestId('export-status')).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('export-status')).toContainText('Train the network first');
+  await expect(page.getByTestId('export-zip')).toBeEnabled();
+});
+
+test('the downloaded zip predicts in Node exactly as the studio did', async () => {
+  const { outcome } = await trainRun(studio, { epochs: 1, examplesPerEpoch: 1280 });
+  expect(outcome).toBe('completed');
+  await openExport();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-zip').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^layerwise-.+\.zip$/);
+  files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  await expect(page.getByTestId('export-status')).toHaveAttribute('data-state', 'done');
+
+  const modelJson = json<{ modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig }>(
+    'model.json',
+  );
+  const weights = files['weights.bin']!;
+  await tf.setBackend('cpu');
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest[0]!.weights,
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length),
+    }),
+  );
+  const pre = json<PreprocessingJson>('preprocessing.json');
+  const check = json<CheckJson>('check.json');
+  expect(check.count).toBe(50);
+  expect(json<string[]>('labels.json')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+
+  // Only what preprocessing.json says: pixel × scale + offset per channel.
+  const pixels = Buffer.from(check.pixels, 'base64');
+  const channels = pre.inputShape[2];
+  const x = Float32Array.from(
+    pixels,
+    (p, i) => p * pre.scale[i % channels]! + pre.offset[i % channels]!,
+  );
+  const probs = tf.tidy(() =>
+    (model.predict(tf.tensor4d(x, [check.count, ...pre.inputShape])) as tf.Tensor).arraySync(),
+  ) as number[][];
+  const argmax = (row: number[]) => row.indexOf(Math.max(...row));
+  let largest = 0;
+  probs.forEach((row, n) => {
+    const studioRow = check.probabilities[n]!;
+    expect(argmax(row)).toBe(argmax(studioRow));
+    row.forEach((p, k) => (largest = Math.max(largest, Math.abs(p - studioRow[k]!))));
+  });
+  expect(largest).toBeLessThan(1e-4);
+  // A trained model, not a constant: most held-out digits are right.
+  const right = probs.filter((row, n) => argmax(row) === check.labels[n]).length;
+  expect(right).toBeGreaterThan(35);
+  model.dispose();
+
+  const record = json<{ settings: { epochs: number }; dataset: { fingerprint: string } }>(
+    'training.json',
+  );
+  expect(record.settings.epochs).toBe(1);
+  expect(record.dataset.fingerprint).toMatch(/.+/);
+});
+
+/** The first check image as a PNG, made by the browser as any image file would be. */
+async function firstCheckImagePng(): Promise<Buffer> {
+  const check = json<CheckJson>('check.json');
+  const [h, w, c] = check.shape;
+  const pixels = [...Buffer.from(check.pixels, 'base64').subarray(0, h * w * c)];
+  const base64 = await page.evaluate(
+    async ({ pixels, h, w, c }) => {
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d')!;
+      const image = ctx.createImageData(w, h);
+      for (let i = 0; i < h * w; i++) {
+        for (let k = 0; k < 3; k++) image.data[i * 4 + k] = pixels[i * c + (c === 1 ? 0 : k)]!;
+        image.data[i * 4 + 3] = 255;
+      }
+      ctx.putImageData(image, 0, 0);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer());
+      return btoa(String.fromCharCode(...bytes));
+    },
+    { pixels, h, w, c },
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+test("the zip's index.html classifies an image as the studio's playground does", async ({
+  browser,
+}) => {
+  const png = await firstCheckImagePng();
+  const image = { name: 'digit.png', mimeType: 'image/png', buffer: png };
+
+  await page.getByTestId('tab-playground').click();
+  await page.getByTestId('playground-mode-image').click();
+  await page.getByTestId('playground-file').setInputFiles(image);
+  const studioLabel = await page.getByTestId('probability').first().getAttribute('data-class');
+  expect(studioLabel).toMatch(/^\d$/);
+
+  // The unzipped folder, served from its own origin as a user's local server would.
+  const demo = await browser.newPage();
+  const origin = 'http://exported-model.localhost';
+  const types: Record<string, string> = {
+    html: 'text/html',
+    js: 'text/javascript',
+    json: 'application/json',
+    bin: 'application/octet-stream',
+  };
+  await demo.route(`${origin}/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
+    const body = files[name];
+    if (!body) return route.fulfill({ status: 404 });
+    const type = types[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    return route.fulfill({ status: 200, body: Buffer.from(body), contentType: type });
+  });
+  await demo.goto(`${origin}/index.html`);
+  await expect(demo.locator('#status')).toContainText('Ready: 10 classes', { timeout: 60_000 });
+  await demo.locator('#image').setInputFiles(image);
+  await expect(demo.locator('#status')).toHaveText(`Prediction: ${studioLabel}`);
+  await demo.getByRole('button', { name: "Check against the studio's predictions" }).click();
+  await expect(demo.locator('#check-result')).toContainText(
+    "50 of 50 images get the studio's prediction",
+  );
+  await demo.close();
+  expect(studio.errors).toEqual([]);
+});
+
+test('model.json and weights.bin download as the standard pair', async () => {
+  await openExport();
+  const names: string[] = [];
+  page.on('download', (download) => names.push(download.suggestedFilename()));
+  await page.getByTestId('export-pair').click();
+  await expect.poll(() => names.sort(), { timeout: 30_000 }).toEqual(['model.json', 'weights.bin']);
+  await expect(page.getByTestId('export-status')).toContainText('Downloaded model.json');
+});
