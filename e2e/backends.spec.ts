@@ -26,6 +26,9 @@ test('the badge names the backend in use and a short run trains on it', async ({
   expect(await studio.waitForRunEnd()).toBe('completed');
   // 20 steps of 32 digits already beat chance (10%) by far.
   expect(await studio.testAccuracy()).toBeGreaterThan(0.3);
-  await expect.poll(() => studio.curvePoints('loss')).toBeGreaterThan(0);
+  // The loss curve reaches the run's last step.
+  const lastStep = await studio.step();
+  await expect.poll(() => studio.curveStep('loss')).toBe(lastStep);
+  expect(await studio.curveInk('loss')).toBeGreaterThan(0);
   expect(studio.errors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
+import { readScript } from '../src/model/keras/read-script';
 import { Studio, trainRun } from './studio';
 
 // One page trains once; the export checks share its trained network.
@@ -11,6 +12,8 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 let studio: Studio;
 let files: Record<string, Uint8Array>;
+let zipBytes: Buffer;
+let studioTestAccuracy: number;
 
 interface CheckJson {
   shape: [number, number, number];
@@ -52,15 +55,17 @@ test('before training, export says there is no model yet', async () => {
 });
 
 test('the downloaded zip predicts in Node exactly as the studio did', async () => {
-  const { outcome } = await trainRun(studio, { epochs: 1, examplesPerEpoch: 1280 });
+  const { outcome, accuracy } = await trainRun(studio, { epochs: 1, examplesPerEpoch: 1280 });
   expect(outcome).toBe('completed');
+  studioTestAccuracy = accuracy;
   await openExport();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-zip').click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^layerwise-.+\.zip$/);
-  files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  zipBytes = await readFile(await download.path());
+  files = unzipSync(new Uint8Array(zipBytes));
   await expect(page.getByTestId('export-status')).toHaveAttribute('data-state', 'done');
 
   const modelJson = json<{ modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig }>(
@@ -180,4 +185,109 @@ test('model.json and weights.bin download as the standard pair', async () => {
   await page.getByTestId('export-pair').click();
   await expect.poll(() => names.sort(), { timeout: 30_000 }).toEqual(['model.json', 'weights.bin']);
   await expect(page.getByTestId('export-status')).toContainText('Downloaded model.json');
+});
+
+test('the Keras script of the network downloads, compiles and declares every layer', async () => {
+  await openExport();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-keras').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^train_.+\.py$/);
+  const script = await readFile(await download.path(), 'utf8');
+  await studio.openBuild();
+  const spec = JSON.parse(await studio.spec()) as { nodes: { id: string; kind: string }[] };
+  const declared = readScript(script).layers.map((layer) => layer.kwargs.name);
+  const layers = spec.nodes.filter((node) => node.kind !== 'input').map((node) => node.id);
+  expect([...declared].sort()).toEqual(expect.arrayContaining([...layers].sort()));
+  expect(strFromU8(files['train_keras.py']!)).toContain('def build_model(');
+});
+
+test.describe('importing a model', () => {
+  let fresh: Page;
+  let freshStudio: Studio;
+
+  test.beforeAll(async ({ browser }) => {
+    fresh = await browser.newPage();
+    freshStudio = new Studio(fresh);
+    await freshStudio.open();
+    await freshStudio.ready();
+  });
+
+  test.afterAll(async () => {
+    await fresh.close();
+  });
+
+  const importFiles = async (...given: { name: string; buffer: Buffer }[]) => {
+    await fresh.getByTestId('tab-export').click();
+    await fresh
+      .getByTestId('import-files')
+      .setInputFiles(given.map((file) => ({ ...file, mimeType: 'application/octet-stream' })));
+  };
+
+  test('bad model files are explained and the network stays as it was', async () => {
+    await freshStudio.openBuild();
+    const before = await freshStudio.spec();
+    const modelJson = Buffer.from(files['model.json']!);
+    const cases: [string, { name: string; buffer: Buffer }[], RegExp][] = [
+      ['model.json alone', [{ name: 'model.json', buffer: modelJson }], /weights file weights.bin/],
+      [
+        'weights of the wrong size',
+        [
+          { name: 'model.json', buffer: modelJson },
+          { name: 'weights.bin', buffer: Buffer.alloc(1000) },
+        ],
+        /holds 1000 bytes but model.json describes/,
+      ],
+      [
+        'a layer the builder does not have',
+        [
+          {
+            name: 'model.json',
+            buffer: Buffer.from(
+              strFromU8(files['model.json']!).replace(
+                /"class_name":\s*"Flatten"/,
+                '"class_name": "LSTM"',
+              ),
+            ),
+          },
+          { name: 'weights.bin', buffer: Buffer.from(files['weights.bin']!) },
+        ],
+        /is a LSTM, which the builder does not have/,
+      ],
+      [
+        'a damaged zip',
+        [{ name: 'model.zip', buffer: zipBytes.subarray(0, 2000) }],
+        /model.zip is not a readable zip file/,
+      ],
+    ];
+    for (const [, given, message] of cases) {
+      await importFiles(...given);
+      await expect(fresh.getByTestId('import-status')).toHaveAttribute('data-state', 'error');
+      await expect(fresh.getByTestId('import-status')).toHaveText(message);
+    }
+    await freshStudio.openBuild();
+    expect(await freshStudio.spec()).toBe(before);
+  });
+
+  test('the downloaded zip imported into a fresh studio scores the same test accuracy', async () => {
+    await importFiles({ name: 'exported.zip', buffer: zipBytes });
+    await expect(fresh.getByTestId('import-status')).toHaveAttribute('data-state', 'done', {
+      timeout: 60_000,
+    });
+    await freshStudio.openBuild();
+    const spec = JSON.parse(await freshStudio.spec()) as { nodes: { id: string }[] };
+    const record = JSON.parse(strFromU8(files['training.json']!)) as {
+      spec: { nodes: { id: string }[] };
+    };
+    expect(spec.nodes.map((n) => n.id).sort()).toEqual(record.spec.nodes.map((n) => n.id).sort());
+
+    await fresh.getByTestId('tab-insights').click();
+    await fresh.getByTestId('evaluation-split').selectOption('test');
+    await expect(fresh.getByTestId('evaluation-totals')).toContainText(
+      `Accuracy ${(studioTestAccuracy * 100).toFixed(1)}%`,
+      { timeout: 60_000 },
+    );
+    expect(freshStudio.errors).toEqual([]);
+  });
 });

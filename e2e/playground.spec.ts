@@ -202,8 +202,9 @@ test('presenter mode opens with F, shows large curves, the playground and the fi
   const viewport = page.viewportSize();
   const curve = await page.getByTestId('loss-curve').boundingBox();
   expect(curve?.width ?? 0).toBeGreaterThan((viewport?.width ?? 1280) * 0.45);
-  // The presenter's curves mount afresh and draw once the chart library has loaded.
-  await expect(page.getByTestId('loss-curve').locator('canvas, svg').first()).toBeVisible();
+  // The presenter's curves mount afresh and draw the run from earlier in this file at once.
+  await expect(page.getByTestId('loss-curve').locator('canvas')).toBeVisible();
+  expect(await studio.curveInk('loss')).toBeGreaterThan(0);
   const fontSize = await presenter.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(24);
   await expect(presenter.getByTestId('playground')).toBeVisible();

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
+type Curve = 'loss' | 'accuracy' | 'learning-rate';
+
 /** A small page object: the studio as a person sees and drives it. */
 export class Studio {
   readonly errors: string[] = [];
@@ -60,8 +62,29 @@ export class Studio {
     return Number(await this.page.getByTestId('test-accuracy').getAttribute('data-value'));
   }
 
-  async curvePoints(which: 'loss' | 'accuracy'): Promise<number> {
-    return Number((await this.page.getByTestId(`${which}-curve`).getAttribute('data-points')) ?? 0);
+  /** The step of the latest training value a chart's text summary reads out; 0 before any. */
+  async curveStep(which: Curve): Promise<number> {
+    const summary = (await this.page.getByTestId(`${which}-curve-summary`).textContent()) ?? '';
+    return Number(/: train \S+ at step (\d+)/.exec(summary)?.[1] ?? 0);
+  }
+
+  /** How many pixels of a chart's canvas show this run's training colour (#2a5bd7). */
+  async curveInk(which: Curve): Promise<number> {
+    return this.page
+      .getByTestId(`${which}-curve`)
+      .locator('canvas')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const distance =
+            Math.abs(data[i]! - 0x2a) +
+            Math.abs(data[i + 1]! - 0x5b) +
+            Math.abs(data[i + 2]! - 0xd7);
+          if (distance < 60 && data[i + 3]! > 200) count++;
+        }
+        return count;
+      });
   }
 
   // ---- Build panel ----

@@ -15,7 +15,7 @@ test.describe('training the starter network on the MNIST digits', () => {
     await resetLongestTask(page);
     await studio.button('train').click();
     await studio.waitForStepAbove(0);
-    await expect.poll(() => studio.curvePoints('loss'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => studio.curveStep('loss'), { timeout: 30_000 }).toBeGreaterThan(0);
 
     await expect(page.getByTestId('validation')).toContainText('after epoch 1', {
       timeout: 380_000,
@@ -35,9 +35,16 @@ test.describe('training the starter network on the MNIST digits', () => {
     });
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
     await expect(page.getByTestId('epoch')).toHaveText('2 / 2');
-    expect(await studio.curvePoints('loss')).toBeGreaterThan(10);
-    expect(await studio.curvePoints('accuracy')).toBeGreaterThan(10);
-    await expect(page.getByTestId('loss-curve').locator('canvas, svg').first()).toBeVisible();
+    // The curves kept up with the run to its last step, and are drawn.
+    const lastStep = await studio.step();
+    expect(lastStep).toBeGreaterThan(100);
+    await expect.poll(() => studio.curveStep('loss')).toBe(lastStep);
+    await expect.poll(() => studio.curveStep('accuracy')).toBe(lastStep);
+    await expect(page.getByTestId('loss-curve-summary')).toContainText(
+      /^Loss: train \d\.\d+ at step \d+; validation \d\.\d+ at step \d+\.$/,
+    );
+    expect(await studio.curveInk('loss')).toBeGreaterThan(100);
+    expect(await studio.curveInk('accuracy')).toBeGreaterThan(100);
 
     const longest = await longestTask(page);
     expect(longest, 'longest main-thread task while training (ms)').toBeLessThan(200);
@@ -78,8 +85,13 @@ test.describe('training the starter network on the MNIST digits', () => {
     await expect(page.getByTestId('epoch')).toHaveText('1 / 1');
     expect(await studio.step(), '320 examples in batches of 32').toBe(10);
     // The stopped run stays on the curves, paler, for comparison; the learning rate is plotted.
-    await expect(page.getByTestId('loss-curve')).toHaveAttribute('data-series', /previous train/);
-    await expect(page.getByTestId('learning-rate-curve')).not.toHaveAttribute('data-points', '0');
+    const legend = page.getByTestId('loss-curve').getByRole('listitem');
+    await expect(legend.filter({ hasText: 'previous train' })).toBeVisible();
+    await expect.poll(() => studio.curveStep('learning-rate')).toBe(10);
+    await expect(page.getByTestId('learning-rate-curve-summary')).toContainText(
+      /^Learning rate: train \S+ at step 10; previous train \S+ at step \d+\.$/,
+    );
+    expect(await studio.curveInk('learning-rate')).toBeGreaterThan(0);
     expect(studio.errors).toEqual([]);
   });
 

@@ -135,6 +135,8 @@ export interface DatasetSummary {
   source: DatasetSourceKind;
   /** Height, width, channels of one example. */
   inputShape: [number, number, number];
+  /** How images of another shape were fitted to that size when they were loaded. */
+  aspect: AspectPolicy;
   classNames: string[];
   /** Examples per class in the whole dataset. */
   classCounts: number[];

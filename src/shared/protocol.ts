@@ -41,7 +41,19 @@ export type Command =
   | { type: 'setLearningRate'; value: number }
   | { type: 'insight'; request: InsightRequest }
   /** Serialises the trained model for download; answered by 'exported' or 'exportError'. */
-  | { type: 'export'; requestId: number };
+  | { type: 'export'; requestId: number }
+  /**
+   * Makes `spec`, with the weights of a `model.json` + weights pair, the current model, as if
+   * trained with `settings`; answered by 'imported' or 'importError'.
+   */
+  | {
+      type: 'importModel';
+      requestId: number;
+      spec: ModelSpec;
+      settings: TrainSettings;
+      modelJson: Record<string, unknown>;
+      weights: ArrayBuffer;
+    };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -108,6 +120,8 @@ export type WorkerEvent =
   | { type: 'insightError'; requestId: number; message: string }
   | { type: 'exported'; requestId: number; model: ExportedModel }
   | { type: 'exportError'; requestId: number; message: string }
+  | { type: 'imported'; requestId: number }
+  | { type: 'importError'; requestId: number; message: string }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -126,6 +140,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'setLearningRate',
   'insight',
   'export',
+  'importModel',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -144,6 +159,8 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'insightError',
   'exported',
   'exportError',
+  'imported',
+  'importError',
   'error',
 ]);
 
@@ -213,6 +230,13 @@ export function decodeCommand(data: unknown): Command {
       break;
     case 'export':
       if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      break;
+    case 'importModel':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      if (!(data.weights instanceof ArrayBuffer)) throw fail('weights must be an ArrayBuffer');
+      if (!isRecord(data.modelJson) || !isRecord(data.spec) || !isRecord(data.settings)) {
+        throw fail('spec, settings and modelJson must be objects');
+      }
       break;
   }
   return data as Command;

@@ -9,6 +9,8 @@ import { InsightsPanel } from './insights/InsightsPanel';
 import { TrainPanel } from './train/TrainPanel';
 import { PlaygroundPanel } from './playground/PlaygroundPanel';
 import { PresenterButton } from './presenter/PresenterButton';
+import { ProjectMenu } from './project/ProjectMenu';
+import { ProjectNoticeBar } from './project/ProjectNoticeBar';
 import { VIEW_ACTIONS } from './presenter/presenter-actions';
 import { PresenterView } from './presenter/PresenterView';
 import type { PanelId } from './store/ui-slice';
@@ -28,11 +30,13 @@ const PANEL_CONTENT: Record<PanelId, () => ReactNode> = {
 
 const SHORTCUT_ACTIONS = [...RUN_ACTIONS, ...VIEW_ACTIONS];
 const selectPresenter = (s: StudioState) => s.presenter;
+const selectProjectRevision = (s: StudioState) => s.projectRevision;
 
 /** The studio shell: header with the active backend, panel tabs, and the open panel. */
 export function App() {
   const panel = useStudio(selectPanel);
   const presenter = useStudio(selectPresenter);
+  const projectRevision = useStudio(selectProjectRevision);
   useShortcuts(SHORTCUT_ACTIONS);
   if (presenter) return <PresenterView />;
   return (
@@ -40,10 +44,13 @@ export function App() {
       <header className="app-header">
         <h1>Layerwise</h1>
         <PanelTabs />
+        <ProjectMenu />
         <BackendBadge />
         <PresenterButton />
       </header>
+      <ProjectNoticeBar />
       <main
+        key={projectRevision}
         className="app-main"
         id={`panel-${panel}`}
         role="tabpanel"

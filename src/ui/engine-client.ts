@@ -7,6 +7,7 @@ import { metricsBuffer } from './train/metrics-buffer';
 import { settleInsight } from './insights/insight-client';
 import { settleData } from './data/data-client';
 import { settleExport } from './export/export-client';
+import { settleImport } from './export/import-client';
 
 let worker: Worker | null = null;
 
@@ -58,6 +59,12 @@ function apply(event: WorkerEvent): void {
       return;
     case 'exportError':
       settleExport(event.requestId, new Error(event.message));
+      return;
+    case 'imported':
+      settleImport(event.requestId, true);
+      return;
+    case 'importError':
+      settleImport(event.requestId, new Error(event.message));
       return;
     case 'error':
       if (event.where === 'backend') store.setBackendError(event.message);

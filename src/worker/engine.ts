@@ -21,6 +21,7 @@ import { TrainingRun } from './training-run';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
 import { exportModel } from './export/export-model';
+import { importWeights } from './export/import-weights';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -56,8 +57,6 @@ export class Engine {
   private spec: ModelSpec | null = null;
   /** The settings `model` was trained with, for the record that travels with an export. */
   private settings: TrainSettings | null = null;
-  /** How the loaded dataset's images were fitted to its size. */
-  private aspect: AspectPolicy = 'stretch';
   private run: TrainingRun | null = null;
   private busy = false;
   private assetBase = '';
@@ -140,6 +139,9 @@ export class Engine {
       case 'export':
         await this.export(command.requestId);
         return;
+      case 'importModel':
+        await this.importModel(command);
+        return;
       default:
         assertNever(command);
     }
@@ -175,10 +177,31 @@ export class Engine {
       if (!this.settings)
         throw new Error('Train the network first: there is no model to export yet.');
       const trainedWith = { spec: ctx.spec, settings: this.settings };
-      const model = await exportModel({ ...ctx, trainedWith, aspect: this.aspect });
+      const model = await exportModel({ ...ctx, trainedWith });
       this.post({ type: 'exported', requestId, model });
     } catch (error) {
       this.post({ type: 'exportError', requestId, message: messageOf(error) });
+    }
+  }
+
+  /** Builds `spec` for the loaded data and gives it the imported weights; the old model stays on failure. */
+  private async importModel(command: Extract<Command, { type: 'importModel' }>): Promise<void> {
+    const { requestId, spec, settings } = command;
+    let model: tf.LayersModel | null = null;
+    try {
+      if (this.busy) throw new Error('Training is running: stop it before importing a model.');
+      if (!this.dataset) throw new Error('The dataset is still loading.');
+      const { inputShape, classNames } = this.dataset.summary;
+      model = buildModel(spec, { seed: settings.seed, inputShape, classes: classNames.length });
+      await importWeights(model, command.modelJson, command.weights);
+      this.forgetModel();
+      this.model = model;
+      this.spec = spec;
+      this.settings = settings;
+      this.post({ type: 'imported', requestId });
+    } catch (error) {
+      if (model !== this.model) model?.dispose();
+      this.post({ type: 'importError', requestId, message: messageOf(error) });
     }
   }
 
@@ -223,11 +246,10 @@ export class Engine {
         type: 'loadProgress',
         progress: { stage: 'checking', done: 0, total: null, unit: 'images' },
       });
-      const store = new DatasetStore(raw, source.kind, DEFAULT_DATA_CONFIG);
+      const store = new DatasetStore(raw, source.kind, DEFAULT_DATA_CONFIG, aspectOf(source));
       loading.signal.throwIfAborted();
       this.forgetModel();
       this.store = store;
-      this.aspect = aspectOf(source);
       this.publish();
       const { loaded, skipped } = raw.report;
       const also = skipped.length > 0 ? `; ${skipped.length} skipped (see the list)` : '';

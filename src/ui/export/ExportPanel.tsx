@@ -3,12 +3,21 @@ import { useState } from 'react';
 // eslint-disable-next-line no-restricted-imports
 import tfjsScriptUrl from '@tensorflow/tfjs/dist/tf.min.js?url';
 import type { ExportedModel } from '../../shared/exported-model';
-import { selectLastEpoch, selectReport, selectRunState } from '../store/selectors';
+import {
+  selectDatasetSummary,
+  selectLastEpoch,
+  selectReport,
+  selectRunState,
+  selectSettings,
+  selectSpec,
+} from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { fileSlug, saveFile } from '../save-file';
 import { requestExport } from './export-client';
 import type { FinalMetrics } from './export-files';
 import { exportZip, modelFiles } from './export-files';
+import { ImportModel } from './ImportModel';
+import { kerasFor } from './keras-for';
 
 type Status = { kind: 'working' | 'done' | 'error'; text: string } | null;
 
@@ -34,6 +43,9 @@ export function ExportPanel() {
   const runState = useStudio(selectRunState);
   const report = useStudio(selectReport);
   const lastEpoch = useStudio(selectLastEpoch);
+  const spec = useStudio(selectSpec);
+  const settings = useStudio(selectSettings);
+  const summary = useStudio(selectDatasetSummary);
   const [status, setStatus] = useState<Status>(null);
   const running = runState === 'preparing' || runState === 'training' || runState === 'stopping';
 
@@ -43,20 +55,42 @@ export function ExportPanel() {
     test: report?.test ?? null,
   };
 
+  function downloadKeras() {
+    try {
+      if (!summary) throw new Error('Load a dataset first: the script reads images as it does.');
+      const name = `train_${fileSlug(summary.name, 'model').replace(/-/g, '_')}.py`;
+      saveFile(name, kerasFor(spec, settings, summary), 'text/x-python');
+      setStatus({
+        kind: 'done',
+        text:
+          `Downloaded ${name}: the network in the Build panel with these training settings, ` +
+          'for TensorFlow/Keras on your own machines. Its first lines say how to run it.',
+      });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
   async function download(kind: 'zip' | 'pair') {
     setStatus({ kind: 'working', text: 'Serialising the trained model…' });
     try {
       const model = await requestExport();
       const base = `layerwise-${fileSlug(model.dataset.name, 'model')}`;
       if (kind === 'zip') {
-        const zip = exportZip(model, metrics, await tfjsScript());
+        if (!summary) throw new Error('The dataset is still loading.');
+        const { spec: trainedSpec, settings: trainedSettings } = model.trainedWith;
+        const zip = exportZip(model, {
+          metrics,
+          tfjsScript: await tfjsScript(),
+          kerasScript: kerasFor(trainedSpec, trainedSettings, summary),
+        });
         saveFile(`${base}.zip`, zip, 'application/zip');
         setStatus({
           kind: 'done',
           text:
             `Downloaded ${base}.zip (${formatBytes(zip.length)}): model, labels, preprocessing, ` +
             `training record, the studio's predictions on ${model.check.count} ${model.check.split} ` +
-            'images, and index.html to classify images with it.' +
+            'images, the Keras script, and index.html to classify images with it.' +
             customLayerNote(model),
         });
       } else {
@@ -87,9 +121,10 @@ export function ExportPanel() {
       <p>
         TensorFlow.js layers-format files, loadable with <code>tf.loadLayersModel</code>. The zip
         also carries the class names, exactly how images are prepared, how the model was trained,
-        the studio&rsquo;s own predictions on held-out images to check against, and a page that
-        classifies an image with it (serve the unzipped folder, e.g.{' '}
-        <code>python3 -m http.server</code>).
+        the studio&rsquo;s own predictions on held-out images to check against, the Keras script,
+        and a page that classifies an image with it (serve the unzipped folder, e.g.{' '}
+        <code>python3 -m http.server</code>). The Keras script alone needs no trained model: it
+        rebuilds the Build panel&rsquo;s network and trains it with TensorFlow on your own GPUs.
       </p>
       {running && <p className="hint">Pause or stop training to export the weights as they are.</p>}
       <div className="export-actions">
@@ -109,6 +144,9 @@ export function ExportPanel() {
         >
           Download model.json + weights.bin
         </button>
+        <button type="button" data-testid="export-keras" onClick={downloadKeras}>
+          Download Keras script
+        </button>
       </div>
       {status && (
         <p
@@ -120,6 +158,7 @@ export function ExportPanel() {
           {status.text}
         </p>
       )}
+      <ImportModel />
     </section>
   );
 }

@@ -43,7 +43,14 @@ const model: ExportedModel = {
 const metrics = { outcome: 'completed', validation: { loss: 0.4, accuracy: 0.9 }, test: null };
 
 describe('the export zip', () => {
-  const files = unzipSync(exportZip(model, metrics, new Uint8Array([42]), new Date(0)));
+  const files = unzipSync(
+    exportZip(model, {
+      metrics,
+      tfjsScript: new Uint8Array([42]),
+      kerasScript: 'print("keras")\n',
+      exportedAt: new Date(0),
+    }),
+  );
   const json = (name: string): unknown => JSON.parse(strFromU8(files[name]!));
 
   it('holds the model pair, labels, preprocessing, record, check, page and tfjs', () => {
@@ -54,6 +61,7 @@ describe('the export zip', () => {
       'model.json',
       'preprocessing.json',
       'tf.min.js',
+      'train_keras.py',
       'training.json',
       'weights.bin',
     ]);

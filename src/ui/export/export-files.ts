@@ -61,15 +61,24 @@ export function modelFiles(model: ExportedModel): Record<string, Uint8Array> {
   return { 'model.json': json(model.modelJson), 'weights.bin': new Uint8Array(model.weights) };
 }
 
+/** What the zip holds besides the model itself. */
+export interface ZipExtras {
+  metrics: FinalMetrics;
+  /** tfjs' browser bundle, for the demo page to work offline. */
+  tfjsScript: Uint8Array;
+  /** The Keras script of the same network and training setup. */
+  kerasScript: string;
+  exportedAt?: Date;
+}
+
 /**
  * Every file of the zip download: the model pair, labels, preprocessing, the training record,
- * the prediction check, and a page (with its copy of tfjs) that classifies an image with them.
+ * the prediction check, the Keras script, and a page (with its copy of tfjs) that classifies
+ * an image with them.
  */
 export function exportZip(
   model: ExportedModel,
-  metrics: FinalMetrics,
-  tfjsScript: Uint8Array,
-  exportedAt = new Date(),
+  { metrics, tfjsScript, kerasScript, exportedAt = new Date() }: ZipExtras,
 ): Uint8Array {
   const classes = model.classNames.length;
   return zipSync({
@@ -79,6 +88,7 @@ export function exportZip(
     'training.json': json(trainingRecord(model, metrics, exportedAt)),
     'check.json': json(checkJson(model.check, classes)),
     'index.html': strToU8(INDEX_HTML),
+    'train_keras.py': strToU8(kerasScript),
     'tf.min.js': tfjsScript,
   });
 }

@@ -42,7 +42,11 @@ export function InsightsPanel() {
       <div className="insights-header">
         <h2>Insights</h2>
         <span className="hint">
-          {lastEpoch ? `after epoch ${lastEpoch.epoch}` : 'run ended before the first epoch'}
+          {lastEpoch
+            ? `after epoch ${lastEpoch.epoch}`
+            : report?.imported
+              ? 'of the imported model'
+              : 'run ended before the first epoch'}
         </span>
         <button
           type="button"

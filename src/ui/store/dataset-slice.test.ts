@@ -13,6 +13,7 @@ function makeSummary(shape: [number, number, number], classes: number): DatasetS
     name: 'test data',
     source: 'files',
     inputShape: shape,
+    aspect: 'stretch',
     classNames: perClass.map((_, k) => `class ${k}`),
     classCounts: perClass,
     splits: { train: split(8), validation: split(1), test: split(1) },

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type {
   DatasetPreview,
+  DatasetSource,
   DatasetSummary,
   LoadProgress,
   SkippedItem,
@@ -25,13 +26,17 @@ export interface DatasetSlice {
   loadOutcome: LoadOutcome | null;
   /** What was changed in the network to fit the last dataset, until the user dismisses it. */
   networkNotice: string | null;
+  /** Where the loaded dataset came from; null for the sample the worker loads at start. */
+  loadedSource: DatasetSource | null;
+  /** The source of the load under way, until it ends. */
+  requestedSource: DatasetSource | null;
   /**
    * Shows a dataset from the worker. When its image shape or class count differs from the
    * previous dataset's, the network is fitted to it in one undoable edit where that is possible.
    */
   setDataset: (summary: DatasetSummary, preview: DatasetPreview) => void;
   setDatasetError: (message: string) => void;
-  beginLoad: () => void;
+  beginLoad: (source?: DatasetSource) => void;
   setLoadProgress: (progress: LoadProgress) => void;
   endLoad: (
     outcome: 'loaded' | 'cancelled' | 'failed',
@@ -55,6 +60,8 @@ export const createDatasetSlice: StateCreator<StudioState, [], [], DatasetSlice>
   loading: null,
   loadOutcome: null,
   networkNotice: null,
+  loadedSource: null,
+  requestedSource: null,
   setDataset: (summary, preview) => {
     const previous = get().dataset?.summary;
     set({ dataset: { summary, preview }, datasetError: null });
@@ -70,12 +77,15 @@ export const createDatasetSlice: StateCreator<StudioState, [], [], DatasetSlice>
     set({ networkNotice: adaptation.notice });
   },
   setDatasetError: (message) => set({ datasetError: message }),
-  beginLoad: () => set({ loading: { progress: null }, loadOutcome: null }),
+  beginLoad: (source) =>
+    set({ loading: { progress: null }, loadOutcome: null, requestedSource: source ?? null }),
   setLoadProgress: (progress) => set({ loading: { progress } }),
   endLoad: (outcome, message, skipped = []) =>
-    set({
+    set((s) => ({
       loading: null,
       loadOutcome: outcome === 'loaded' ? null : { outcome, message, skipped },
-    }),
+      loadedSource: outcome === 'loaded' ? s.requestedSource : s.loadedSource,
+      requestedSource: null,
+    })),
   dismissNetworkNotice: () => set({ networkNotice: null }),
 });

@@ -26,6 +26,8 @@ export interface SpecSlice {
   undo: () => void;
   redo: () => void;
   select: (ids: NodeId[]) => void;
+  /** Puts another network in place (an opened project): one undo step, or a fresh history. */
+  replaceSpec: (spec: ModelSpec, options: { undoable: boolean }) => void;
 }
 
 /** Keeps only ids that still name a layer, after the spec changed under the selection. */
@@ -71,6 +73,12 @@ export const createSpecSlice: StateCreator<StudioState, [], [], SpecSlice> = (se
       };
     }),
   select: (ids) => set((s) => (sameIds(s.selection, ids) ? {} : { selection: [...ids] })),
+  replaceSpec: (spec, { undoable }) =>
+    set((s) => ({
+      spec,
+      specHistory: undoable ? record(s.specHistory, s.spec) : emptyHistory<ModelSpec>(),
+      selection: [],
+    })),
 });
 
 function sameIds(a: readonly NodeId[], b: readonly NodeId[]): boolean {

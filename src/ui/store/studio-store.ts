@@ -9,9 +9,16 @@ import type { TrainingSlice } from './training-slice';
 import { createTrainingSlice } from './training-slice';
 import type { UiSlice } from './ui-slice';
 import { createUiSlice } from './ui-slice';
+import type { ProjectSlice } from '../project/project-slice';
+import { createProjectSlice } from '../project/project-slice';
 
 /** The studio's coarse state; per-step metrics live in the metrics buffer, not here. */
-export type StudioState = SpecSlice & DatasetSlice & TrainingSlice & UiSlice & InsightsSlice;
+export type StudioState = SpecSlice &
+  DatasetSlice &
+  TrainingSlice &
+  UiSlice &
+  InsightsSlice &
+  ProjectSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -19,4 +26,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createTrainingSlice(...a),
   ...createUiSlice(...a),
   ...createInsightsSlice(...a),
+  ...createProjectSlice(...a),
 }));

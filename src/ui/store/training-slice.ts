@@ -8,6 +8,8 @@ import type { StudioState } from './studio-store';
 export interface RunReport {
   outcome: RunOutcome;
   message: string;
+  /** The model came from imported files, not from a run in this studio. */
+  imported?: boolean;
   test?: { loss: number; accuracy: number };
 }
 
@@ -30,6 +32,8 @@ export interface TrainingSlice {
   setTrainError: (message: string | null) => void;
   /** Clears the previous run's numbers (and its saliency filmstrip) when a new one starts. */
   beginRun: () => void;
+  /** Shows a run from an opened project as the last run. */
+  restoreRun: (run: Pick<TrainingSlice, 'report' | 'lastEpoch' | 'progress'>) => void;
 }
 
 export const createTrainingSlice: StateCreator<StudioState, [], [], TrainingSlice> = (set) => ({
@@ -58,4 +62,6 @@ export const createTrainingSlice: StateCreator<StudioState, [], [], TrainingSlic
       runState: 'preparing',
       filmstrip: [],
     }),
+  restoreRun: ({ report, lastEpoch, progress }) =>
+    set({ report, lastEpoch, progress, trainError: null, filmstrip: [] }),
 });

@@ -25,6 +25,13 @@ export class MetricsBuffer {
     this.changed();
   }
 
+  /** Shows the runs of an opened project: its current run and the one before. */
+  replace(points: MetricPoint[], previous: MetricPoint[]): void {
+    this.points = [...points];
+    this.previous = [...previous];
+    this.changed();
+  }
+
   all(): readonly MetricPoint[] {
     return this.points;
   }

@@ -1,4 +1,5 @@
 import type {
+  AspectPolicy,
   ChannelStats,
   ClassEdit,
   DataConfig,
@@ -54,6 +55,8 @@ export class DatasetStore {
     raw: RawDataset,
     readonly source: DatasetSourceKind,
     private config: DataConfig,
+    /** How the loader fitted images of another shape to the dataset's size. */
+    private readonly aspect: AspectPolicy = 'stretch',
   ) {
     const problems = checkDataConfig(config);
     if (problems.length > 0) throw new Error(problems.join(' '));
@@ -166,6 +169,7 @@ export class DatasetStore {
       name: this.name,
       source: this.source,
       inputShape: this.shape,
+      aspect: this.aspect,
       classNames: [...this.classNames],
       classCounts,
       splits: {

@@ -20,6 +20,7 @@ const spec = chain([
 const dataset = makeDataset(halvesDataset(140), 40, 20);
 dataset.summary.config = { ...dataset.summary.config, normalisation: 'standardise' };
 dataset.summary.stats = { mean: [97], std: [41] };
+dataset.summary.aspect = 'pad';
 const scaling = normaliseParams('standardise', dataset.summary.stats, 1);
 const model = buildModel(spec, { seed: 3, inputShape: dataset.host.shape });
 const device = uploadDataset(dataset.host, dataset.split, 2, scaling);
@@ -36,7 +37,6 @@ const exported = () =>
     trainedWith: { spec, settings: DEFAULT_SETTINGS },
     dataset,
     device,
-    aspect: 'pad',
   });
 
 describe('exporting a trained model', () => {

@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { AspectPolicy } from '../../shared/dataset';
 import type { ExportedModel, PredictionCheck } from '../../shared/exported-model';
 import type { SplitName } from '../../shared/insights';
 import type { ModelSpec } from '../../shared/model-spec';
-import type { PreprocessingSpec } from '../../shared/preprocessing';
 import type { TrainSettings } from '../../shared/train-settings';
-import { normaliseParams } from '../../data/normalisation';
+import { preprocessingSpec } from '../../data/preprocessing-spec';
 import type { LoadedDataset } from '../data/dataset-store';
 import type { DeviceData } from '../device-data';
 import { serialiseModel } from './serialise';
@@ -18,25 +16,6 @@ export interface ExportContext {
   trainedWith: { spec: ModelSpec; settings: TrainSettings };
   dataset: LoadedDataset;
   device: DeviceData;
-  /** How the user's images were fitted to the input size when the dataset was loaded. */
-  aspect: AspectPolicy;
-}
-
-/** How inputs are prepared, from the one normalisation the studio trains with. */
-export function preprocessingOf(dataset: LoadedDataset, aspect: AspectPolicy): PreprocessingSpec {
-  const { inputShape, config, stats } = dataset.summary;
-  const { scale, offset } = normaliseParams(config.normalisation, stats, inputShape[2]);
-  return {
-    format: 'layerwise-preprocessing',
-    version: 1,
-    inputShape: [...inputShape],
-    colour: inputShape[2] === 1 ? 'grayscale' : 'rgb',
-    aspect,
-    normalisation: config.normalisation,
-    scale,
-    offset,
-    stats: { mean: [...stats.mean], std: [...stats.std] },
-  };
 }
 
 /** The held-out split to prove predictions on: test, else validation, else train. */
@@ -87,7 +66,7 @@ export async function exportModel(ctx: ExportContext): Promise<ExportedModel> {
     modelJson,
     weights,
     classNames: [...summary.classNames],
-    preprocessing: preprocessingOf(ctx.dataset, ctx.aspect),
+    preprocessing: preprocessingSpec(summary),
     trainedWith: ctx.trainedWith,
     dataset: {
       name: summary.name,

@@ -28,6 +28,7 @@ export function makeDataset(host: HostExamples, train: number, validation: numbe
       name: 'fixture',
       source: 'sample',
       inputShape: host.shape,
+      aspect: 'stretch',
       classNames: Array.from({ length: classes }, (_, k) => String(k)),
       classCounts: [],
       splits: {

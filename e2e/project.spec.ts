@@ -1,0 +1,205 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
+import { Studio, trainRun } from './studio';
+
+/** The network on the Build canvas, as data (key order aside). */
+async function network(studio: Studio): Promise<unknown> {
+  await studio.openBuild();
+  return JSON.parse(await studio.spec());
+}
+
+/** The layer ids of the network on the Build canvas, in spec order. */
+async function layerIds(studio: Studio): Promise<string[]> {
+  const spec = (await network(studio)) as { nodes: { id: string }[] };
+  return spec.nodes.map((node) => node.id);
+}
+
+/** Adds a softmax Activation after the output layer with the palette's Add button. */
+async function addSoftmaxAfterOutput(studio: Studio): Promise<void> {
+  await studio.openBuild();
+  await studio.layer('output').click();
+  await studio.page.getByTestId('palette-add-activation').click();
+  await expect(studio.layer('activation_1')).toBeVisible();
+  await studio.page.getByTestId('field-activation').selectOption('softmax');
+  await expect.poll(() => studio.problemCount()).toBe(0);
+}
+
+const notice = (page: Page) => page.getByTestId('project-notice');
+
+/** Opens the Project menu in the header unless it is open. */
+async function projectMenu(page: Page): Promise<void> {
+  const button = page.getByTestId('project-menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+async function openFile(page: Page, file: string | { name: string; buffer: Buffer }) {
+  const files = typeof file === 'string' ? file : { ...file, mimeType: 'application/zip' };
+  await page.getByTestId('project-file-input').setInputFiles(files);
+}
+
+test.describe('projects', () => {
+  test('a saved project opens in a fresh studio with its network, settings and run; a reload restores the autosave', async ({
+    page,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await projectMenu(page);
+    await page.getByTestId('project-name').fill('Digits plus');
+    await page.keyboard.press('Escape');
+    await addSoftmaxAfterOutput(studio);
+    const spec = await network(studio);
+    const run = await trainRun(studio, {
+      epochs: 1,
+      batchSize: 32,
+      examplesPerEpoch: 320,
+      learningRate: 0.005,
+    });
+    expect(run.outcome).toBe('completed');
+    const lastStep = await studio.curveStep('loss');
+    expect(lastStep).toBe(10);
+
+    const download = page.waitForEvent('download');
+    await projectMenu(page);
+    await page.getByTestId('project-save').click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('digits-plus.layerwise');
+    const file = await saved.path();
+
+    // The autosave follows the run's end; a reload brings the project back.
+    await expect(page.getByTestId('autosave-status')).toBeVisible();
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await expect(notice(page)).toContainText("Restored your last session's project “Digits plus”");
+    await expect(page.getByTestId('test-accuracy')).toHaveAttribute(
+      'data-value',
+      String(run.accuracy),
+    );
+    expect(await network(studio)).toEqual(spec);
+
+    // Without storage the studio starts with the starter network, and the file opens there.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.deleteDatabase('keyval-store');
+          request.onsuccess = request.onerror = request.onblocked = resolve;
+        }),
+    );
+    await page.reload();
+    await studio.ready();
+    expect(await layerIds(studio)).not.toContain('activation_1');
+    await expect(notice(page)).toHaveCount(0);
+
+    await openFile(page, file);
+    await expect(notice(page)).toContainText('Opened “Digits plus”');
+    expect(await layerIds(studio)).toContain('activation_1');
+    expect(await network(studio)).toEqual(spec);
+    await expect(page.getByTestId('project-menu-button')).toContainText('Digits plus');
+    await studio.openTrain();
+    await expect(page.getByTestId('epochs')).toHaveValue('1');
+    await expect(page.getByTestId('batch-size')).toHaveValue('32');
+    await expect(page.getByTestId('examples-per-epoch')).toHaveValue('320');
+    await expect(page.getByTestId('learning-rate')).toHaveValue('0.005');
+    await expect(page.getByTestId('test-accuracy')).toHaveAttribute(
+      'data-value',
+      String(run.accuracy),
+    );
+    await expect.poll(() => studio.curveStep('loss')).toBe(lastStep);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('a share link opens the same network and settings in a fresh studio; a cut-off one is refused', async ({
+    page,
+    browser,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    const starter = await layerIds(studio);
+    await addSoftmaxAfterOutput(studio);
+    const spec = await network(studio);
+    await studio.openTrain();
+    await studio.fill('learning-rate', '0.01');
+    await projectMenu(page);
+    await page.getByTestId('project-share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#net=[\w-]+$/);
+
+    const friend = new Studio(await browser.newPage());
+    await friend.page.goto(link);
+    await expect(notice(friend.page)).toContainText('from a share link');
+    expect(await network(friend)).toEqual(spec);
+    expect(new URL(friend.page.url()).hash).toBe('');
+    await friend.openTrain();
+    await expect(friend.page.getByTestId('learning-rate')).toHaveValue('0.01');
+    expect(friend.errors).toEqual([]);
+
+    const other = new Studio(await browser.newPage());
+    await other.page.goto(link.slice(0, -40));
+    await expect(notice(other.page)).toContainText('This share link is incomplete or damaged');
+    await other.ready();
+    expect(await layerIds(other)).toEqual(starter);
+    expect(other.errors).toEqual([]);
+  });
+
+  test('a damaged file and a file from a newer studio are refused and change nothing', async ({
+    page,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await projectMenu(page);
+    await page.getByTestId('project-name').fill('My digits');
+    await page.keyboard.press('Escape');
+    await addSoftmaxAfterOutput(studio);
+    const spec = await network(studio);
+
+    await openFile(page, {
+      name: 'broken.layerwise',
+      buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]),
+    });
+    await expect(notice(page)).toContainText('This project file is damaged');
+    await expect(notice(page)).toHaveAttribute('data-tone', 'error');
+
+    const newer = { format: 'layerwise-project', version: 99, name: 'Future' };
+    await openFile(page, {
+      name: 'future.layerwise',
+      buffer: Buffer.from(zipSync({ 'project.json': strToU8(JSON.stringify(newer)) })),
+    });
+    await expect(notice(page)).toContainText(
+      'made by a newer Layerwise (format 99); this studio reads up to format 1',
+    );
+
+    await expect(page.getByTestId('project-menu-button')).toContainText('My digits');
+    expect(await network(studio)).toEqual(spec);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('an unreadable autosave is set aside with a notice and the starter project opens', async ({
+    page,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    const starter = await layerIds(studio);
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('keyval-store');
+          open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+          open.onerror = () => reject(new Error(String(open.error)));
+          open.onsuccess = () => {
+            const write = open.result.transaction('keyval', 'readwrite');
+            write.objectStore('keyval').put('{"format": "layerwise-pro', 'layerwise-autosave');
+            write.oncomplete = resolve;
+          };
+        }),
+    );
+    await page.reload();
+    await expect(notice(page)).toContainText("Your last session's autosave could not be read");
+    await studio.ready();
+    expect(await layerIds(studio)).toEqual(starter);
+    expect(studio.errors).toEqual([]);
+  });
+});

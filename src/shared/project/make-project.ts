@@ -1,0 +1,45 @@
+import { starterNetwork } from '../../model/templates';
+import { DEFAULT_DATA_CONFIG } from '../dataset';
+import { DEFAULT_SETTINGS } from '../train-settings';
+import { PROJECT_VERSION } from './migrate';
+import type { Project } from './project';
+import { PROJECT_FORMAT } from './project';
+
+/** A project after a short run on the colour shapes, for tests; `changes` replaces fields. */
+export function makeProject(changes: Partial<Project> = {}): Project {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name: 'Shapes net',
+    spec: starterNetwork({ shape: [32, 32, 3], classes: 4 }),
+    settings: { ...DEFAULT_SETTINGS, epochs: 3, learningRate: 0.01 },
+    data: {
+      config: { ...DEFAULT_DATA_CONFIG, normalisation: 'symmetric' },
+      dataset: {
+        kind: 'shapes',
+        name: 'Colour shapes',
+        classNames: ['circle', 'square', 'triangle', 'star'],
+        inputShape: [32, 32, 3],
+        source: { kind: 'shapes', count: 2000, seed: 7 },
+      },
+    },
+    runs: {
+      points: [
+        { series: 'train', step: 10, epoch: 1, loss: 1.2, accuracy: 0.4, learningRate: 0.01 },
+        { series: 'validation', step: 25, epoch: 1, loss: 0.9, accuracy: 0.6 },
+      ],
+      previousPoints: [{ series: 'train', step: 10, epoch: 1, loss: NaN, accuracy: 0.25 }],
+      report: { outcome: 'completed', message: 'Done.', test: { loss: 0.8, accuracy: 0.65 } },
+      lastEpoch: { epoch: 1, validation: { loss: 0.9, accuracy: 0.6 }, numTensors: 42 },
+      progress: {
+        epoch: 1,
+        epochs: 1,
+        batch: 25,
+        batchesPerEpoch: 25,
+        step: 25,
+        examplesPerSec: 300,
+      },
+    },
+    ...changes,
+  };
+}

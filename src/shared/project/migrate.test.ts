@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Migration } from './migrate';
+import { MIGRATIONS, PROJECT_VERSION, migrate } from './migrate';
+
+/** Two made-up format changes: 1 → 2 renames `title` to `name`; 2 → 3 adds `tags`. */
+const renameTitle: Migration = ({ title, ...rest }) => ({ ...rest, name: title });
+const addTags: Migration = (project) => ({ ...project, tags: [] });
+
+describe('migrations', () => {
+  it('the current version follows from the list of migrations', () => {
+    expect(PROJECT_VERSION).toBe(MIGRATIONS.length + 1);
+  });
+
+  it('lift a project through every step after its version, in order', () => {
+    const lifted = migrate({ version: 1, title: 'Digits' }, [renameTitle, addTags]);
+    expect(lifted).toEqual({ version: 3, name: 'Digits', tags: [] });
+  });
+
+  it('start at the project version and skip the steps before it', () => {
+    const lifted = migrate({ version: 2, name: 'Digits' }, [renameTitle, addTags]);
+    expect(lifted).toEqual({ version: 3, name: 'Digits', tags: [] });
+  });
+
+  it('leave a current project as it is', () => {
+    const project = { version: 3, name: 'Digits', tags: ['cnn'] };
+    expect(migrate(project, [renameTitle, addTags])).toEqual(project);
+  });
+
+  it('refuse a project from a newer studio', () => {
+    expect(() => migrate({ version: 4 }, [renameTitle, addTags])).toThrow(
+      'made by a newer Layerwise (format 4); this studio reads up to format 3',
+    );
+  });
+
+  it('refuse a version that is not a whole number of at least 1', () => {
+    expect(() => migrate({ version: 0 })).toThrow('unknown format version (0)');
+    expect(() => migrate({ version: 1.5 })).toThrow('unknown format version (1.5)');
+  });
+});

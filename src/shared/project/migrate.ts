@@ -1,0 +1,42 @@
+import { NewerProjectError, ProjectError } from './project-error';
+
+/** A project object of some version, before it is validated. */
+export type RawProject = Record<string, unknown> & { version: number };
+
+/** Lifts a project from version N to N + 1. */
+export type Migration = (project: RawProject) => RawProject;
+
+/**
+ * The migrations, in order: entry i lifts version i + 1 to i + 2. A new format version is one
+ * new function at the end of this list; the current version follows from its length.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** The project format version this studio writes and the newest it reads. */
+export const PROJECT_VERSION = MIGRATIONS.length + 1;
+
+/**
+ * Brings a project of any older version up to the current one, one step at a time. Refuses a
+ * project from a newer studio rather than guessing at fields it does not know.
+ */
+export function migrate(
+  project: RawProject,
+  migrations: readonly Migration[] = MIGRATIONS,
+): RawProject {
+  const current = migrations.length + 1;
+  const { version } = project;
+  if (!Number.isInteger(version) || version < 1) {
+    throw new ProjectError(`The project has an unknown format version (${String(version)}).`);
+  }
+  if (version > current) {
+    throw new NewerProjectError(
+      `This project was made by a newer Layerwise (format ${version}); this studio reads up to format ${current}. Update the studio to open it.`,
+    );
+  }
+  let lifted = project;
+  for (const step of migrations.slice(version - 1)) {
+    const next = step(lifted);
+    lifted = { ...next, version: lifted.version + 1 };
+  }
+  return lifted;
+}

@@ -1,0 +1,88 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Project } from './project';
+import { ProjectError } from './project-error';
+import { parseProject } from './parse-project';
+
+/** The file extension of saved projects. */
+export const PROJECT_EXTENSION = '.layerwise';
+
+/** The entry of the zip that holds the project itself. */
+export const PROJECT_ENTRY = 'project.json';
+
+/**
+ * The largest project file opened. Format 1 holds a network, settings and metric points: a
+ * long run's curves come to a few MB, so 32 MB refuses mistakes (a dataset zip picked by
+ * accident) without refusing real projects.
+ */
+export const MAX_PROJECT_FILE_BYTES = 32 * 1024 * 1024;
+
+/** The largest project.json unpacked, so a small zip cannot expand without limit. */
+export const MAX_PROJECT_JSON_BYTES = 64 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+
+/** Refuses a file by its size alone, before any of it is read. */
+export function checkProjectFileSize(bytes: number): void {
+  if (bytes > MAX_PROJECT_FILE_BYTES) {
+    throw new ProjectError(
+      `This file is ${megabytes(bytes)}; project files are at most ${MAX_PROJECT_FILE_BYTES / MB} MB, so it was not opened.`,
+    );
+  }
+}
+
+/** A project as the bytes of a `.layerwise` file. */
+export function writeProjectFile(project: Project): Uint8Array {
+  return zipSync({ [PROJECT_ENTRY]: strToU8(JSON.stringify(project)) });
+}
+
+/** Every zip starts with a local file header, "PK\x03\x04" (or "PK\x05\x06" when empty). */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+}
+
+function unpackEntry(bytes: Uint8Array): Uint8Array {
+  let oversized = 0;
+  let entries;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name !== PROJECT_ENTRY) return false;
+        if (file.originalSize > MAX_PROJECT_JSON_BYTES) oversized = file.originalSize;
+        return oversized === 0;
+      },
+    });
+  } catch (error) {
+    throw new ProjectError(
+      `This project file is damaged: its zip archive could not be read (${(error as Error).message}).`,
+    );
+  }
+  if (oversized > 0) {
+    throw new ProjectError(
+      `This project's ${PROJECT_ENTRY} would unpack to ${megabytes(oversized)}, more than the ${MAX_PROJECT_JSON_BYTES / MB} MB a project may hold.`,
+    );
+  }
+  const entry = entries[PROJECT_ENTRY];
+  if (!entry) {
+    throw new ProjectError(`This zip has no ${PROJECT_ENTRY}, so it is not a Layerwise project.`);
+  }
+  return entry;
+}
+
+/** The project in a `.layerwise` file's bytes, or a ProjectError that says what is wrong. */
+export function readProjectFile(bytes: Uint8Array): Project {
+  checkProjectFileSize(bytes.length);
+  if (!looksLikeZip(bytes)) {
+    throw new ProjectError('This file is not a Layerwise project: it is not a zip archive.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(strFromU8(unpackEntry(bytes)));
+  } catch (error) {
+    if (error instanceof ProjectError) throw error;
+    throw new ProjectError(
+      `This project's ${PROJECT_ENTRY} is not valid JSON (${(error as Error).message}).`,
+    );
+  }
+  return parseProject(json);
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ASPECT_LABELS, MAX_CLASSES } from '../dataset';
+import type { ImageOptions } from '../dataset';
+import type { EpochSummary, MetricPoint, Progress } from '../protocol';
+import type { DatasetReference, Project, ReloadableSource, RunHistory } from './project';
+import { PROJECT_FORMAT } from './project';
+import { dataConfigSchema, settingsSchema } from './settings-schema';
+import { specSchema } from './spec-schema';
+
+/** The schema of the current project version; older versions are migrated before this runs. */
+
+const int = z.number().int();
+const shape = z.tuple([int.positive(), int.positive(), int.positive()]);
+
+const imageSchema: z.ZodType<ImageOptions> = z.object({
+  size: z.tuple([int.positive(), int.positive()]).nullable(),
+  channels: z.union([z.literal(1), z.literal(3)]).nullable(),
+  aspect: z.enum(Object.keys(ASPECT_LABELS) as [keyof typeof ASPECT_LABELS]),
+});
+
+const sourceSchema: z.ZodType<ReloadableSource> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sample'), id: z.literal('mnist') }),
+  z.object({ kind: z.literal('shapes'), count: int.positive(), seed: int.nonnegative() }),
+  z.object({
+    kind: z.literal('url'),
+    name: z.string(),
+    urls: z.array(z.url({ protocol: /^https?$/ })).min(1),
+    image: imageSchema,
+  }),
+]);
+
+const datasetSchema: z.ZodType<DatasetReference> = z.object({
+  kind: z.enum(['sample', 'shapes', 'files', 'url', 'webcam']),
+  name: z.string(),
+  classNames: z.array(z.string()).max(MAX_CLASSES),
+  inputShape: shape,
+  source: sourceSchema.nullable(),
+});
+
+/** JSON writes NaN and ±Infinity (a diverged run's loss) as null; read them back as NaN. */
+const measured = z.union([z.number(), z.null().transform(() => NaN)]);
+
+const pointSchema: z.ZodType<MetricPoint> = z.object({
+  series: z.enum(['train', 'validation']),
+  step: int.nonnegative(),
+  epoch: int.nonnegative(),
+  loss: measured,
+  accuracy: measured,
+  learningRate: measured.optional(),
+});
+
+const lossAndAccuracy = z.object({ loss: measured, accuracy: measured });
+
+const epochSchema: z.ZodType<EpochSummary> = z.object({
+  epoch: int.nonnegative(),
+  validation: lossAndAccuracy,
+  numTensors: int.nonnegative(),
+});
+
+const progressSchema: z.ZodType<Progress> = z.object({
+  epoch: int.nonnegative(),
+  epochs: int.nonnegative(),
+  batch: int.nonnegative(),
+  batchesPerEpoch: int.nonnegative(),
+  step: int.nonnegative(),
+  examplesPerSec: measured,
+});
+
+const runsSchema: z.ZodType<RunHistory> = z.object({
+  points: z.array(pointSchema),
+  previousPoints: z.array(pointSchema),
+  report: z
+    .object({
+      outcome: z.enum(['completed', 'stopped', 'diverged', 'failed']),
+      message: z.string(),
+      test: lossAndAccuracy.optional(),
+    })
+    .nullable(),
+  lastEpoch: epochSchema.nullable(),
+  progress: progressSchema.nullable(),
+});
+
+/** Longest project name kept; a name is a file name, not a description. */
+export const MAX_NAME_LENGTH = 120;
+
+export const projectSchema: z.ZodType<Project> = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  version: int,
+  name: z.string().max(MAX_NAME_LENGTH),
+  spec: specSchema,
+  settings: settingsSchema,
+  data: z.object({ config: dataConfigSchema, dataset: datasetSchema.nullable() }),
+  runs: runsSchema,
+});

@@ -1,0 +1,67 @@
+import type { DataConfig, DatasetSource, DatasetSourceKind } from '../dataset';
+import type { ModelSpec } from '../model-spec';
+import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../protocol';
+import type { TrainSettings } from '../train-settings';
+
+/**
+ * A Layerwise project: everything the studio needs to put a piece of work back on screen. A
+ * `.layerwise` file is a zip holding this object as `project.json` (room for binary parts such
+ * as weights in later versions); the autosave and share links hold the same object.
+ */
+
+/** The tag every project carries, so a stray JSON file is not mistaken for one. */
+export const PROJECT_FORMAT = 'layerwise-project';
+
+/** The dataset sources the studio can fetch or generate again from the reference alone. */
+export type ReloadableSource = Extract<DatasetSource, { kind: 'sample' | 'shapes' | 'url' }>;
+
+/** Which dataset the network was built for. */
+export interface DatasetReference {
+  kind: DatasetSourceKind;
+  name: string;
+  classNames: string[];
+  /** Height, width, channels. */
+  inputShape: [number, number, number];
+  /**
+   * How to load the dataset again; null for images the user gave (folders, files, webcam),
+   * which never leave their machine and must be loaded again by hand.
+   */
+  source: ReloadableSource | null;
+}
+
+/** How the last run ended, as the Train panel reports it. */
+export interface RunSummary {
+  outcome: RunOutcome;
+  message: string;
+  test?: { loss: number; accuracy: number };
+}
+
+/** What the studio keeps of the current run and the one before it. */
+export interface RunHistory {
+  /** The current run's metric points (train windows and validation passes). */
+  points: MetricPoint[];
+  /** The previous run's points, drawn paler for comparison. */
+  previousPoints: MetricPoint[];
+  report: RunSummary | null;
+  lastEpoch: EpochSummary | null;
+  progress: Progress | null;
+}
+
+/** The current version of the project format. */
+export interface Project {
+  format: typeof PROJECT_FORMAT;
+  version: number;
+  name: string;
+  spec: ModelSpec;
+  settings: TrainSettings;
+  data: { config: DataConfig; dataset: DatasetReference | null };
+  runs: RunHistory;
+}
+
+export const EMPTY_RUN_HISTORY: RunHistory = {
+  points: [],
+  previousPoints: [],
+  report: null,
+  lastEpoch: null,
+  progress: null,
+};

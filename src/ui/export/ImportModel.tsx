@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { applyEdits } from '../../model/edits';
+import { specFromModelJson } from '../../model/import/spec-from-model-json';
+import { autoLayoutEdits } from '../builder/layout';
+import { useStudio } from '../store/studio-store';
+import { requestImport } from './import-client';
+import type { GivenFile } from './model-files';
+import { modelPair } from './model-files';
+
+type Status = { kind: 'working' | 'done' | 'error'; text: string } | null;
+
+async function read(files: FileList): Promise<GivenFile[]> {
+  return Promise.all(
+    [...files].map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+}
+
+/**
+ * Imports a TensorFlow.js layers model (model.json with its weights, or an exported zip): the
+ * builder shows its network, and Insights, the Playground and Export use its weights.
+ */
+export function ImportModel() {
+  const [status, setStatus] = useState<Status>(null);
+
+  async function importFiles(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    setStatus({ kind: 'working', text: 'Reading the model…' });
+    try {
+      const pair = modelPair(await read(files));
+      const parsed = specFromModelJson(pair.modelJson);
+      const spec = applyEdits(parsed, autoLayoutEdits(parsed));
+      const state = useStudio.getState();
+      const dataset = state.dataset?.summary;
+      const input = spec.nodes.find((node) => node.kind === 'input');
+      if (dataset && input?.kind === 'input') {
+        const want = dataset.inputShape.join('×');
+        const got = input.config.shape.join('×');
+        if (want !== got) {
+          throw new Error(
+            `This model takes ${got} images but the loaded dataset has ${want}: load data of the model's size first.`,
+          );
+        }
+      }
+      await requestImport(spec, state.settings, pair);
+      state.edit([{ type: 'replaceSpec', spec }]);
+      const layers = spec.nodes.length;
+      const message = `Imported a model of ${layers} layers with its weights.`;
+      state.restoreRun({
+        report: { outcome: 'completed', imported: true, message },
+        lastEpoch: null,
+        progress: null,
+      });
+      setStatus({
+        kind: 'done',
+        text:
+          `Imported ${layers} layers with their weights: the Build panel shows the network, ` +
+          'Insights evaluates it on the test split and the Playground predicts with it.',
+      });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return (
+    <section className="import-model" aria-labelledby="import-model-title">
+      <h3 id="import-model-title">Import a model</h3>
+      <p>
+        A TensorFlow.js layers model: <code>model.json</code> with its weights file, or a zip
+        exported from Layerwise. It replaces the network (Undo brings yours back).
+      </p>
+      <label>
+        Model files{' '}
+        <input
+          type="file"
+          multiple
+          accept=".json,.bin,.zip,application/json,application/zip"
+          data-testid="import-files"
+          disabled={status?.kind === 'working'}
+          onChange={(event) => {
+            void importFiles(event.target.files);
+            event.target.value = '';
+          }}
+        />
+      </label>
+      {status && (
+        <p
+          className={`message ${status.kind === 'error' ? 'error' : ''}`}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          data-testid="import-status"
+          data-state={status.kind}
+        >
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Project } from '../../shared/project/project';
+import { readShareFragment } from '../../shared/project/share-link';
+import { useStudio } from '../store/studio-store';
+import { applyProject, datasetNote, starterProject } from './apply-project';
+import { readAutosave, startAutosave } from './autosave';
+import { showRefusal } from './project-actions';
+
+/** Takes the share link out of the address bar, so a reload does not open it over new work. */
+function clearFragment(): void {
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+}
+
+/**
+ * Opens the network a share link in the address bar carries: 'none' when there is no link,
+ * 'refused' when it could not be opened (explained, and nothing changed).
+ */
+async function openSharedLink(): Promise<'opened' | 'refused' | 'none'> {
+  try {
+    const project = readShareFragment(window.location.hash);
+    if (!project) return 'none';
+    clearFragment();
+    await applyProject(project, { undoable: true });
+    useStudio.getState().showProjectNotice({
+      tone: 'info',
+      message: `Opened the network “${project.name}” from a share link, with its training settings.`,
+    });
+    return 'opened';
+  } catch (error) {
+    clearFragment();
+    showRefusal(error);
+    return 'refused';
+  }
+}
+
+/** A restored project identical to what a first visit shows needs no notice. */
+function isStarter(project: Project): boolean {
+  const starter = starterProject();
+  return (
+    project.name === starter.name &&
+    JSON.stringify([project.spec, project.settings]) ===
+      JSON.stringify([starter.spec, starter.settings]) &&
+    project.runs.points.length === 0
+  );
+}
+
+/** Restores the autosaved project; `announce` says so in a notice that offers a fresh start. */
+async function restoreAutosave(announce: boolean): Promise<void> {
+  try {
+    const project = await readAutosave();
+    if (!project) return;
+    await applyProject(project, { undoable: false });
+    if (!announce || isStarter(project)) return;
+    const note = datasetNote(project.data.dataset);
+    useStudio.getState().showProjectNotice({
+      tone: 'info',
+      message: [`Restored your last session's project “${project.name}”.`, note]
+        .filter(Boolean)
+        .join(' '),
+      offerStartNew: true,
+    });
+  } catch (error) {
+    showRefusal(error);
+  }
+}
+
+/**
+ * Puts the right project on screen at start-up: a share link's network when the address has
+ * one, otherwise the autosaved project, otherwise the starter network. Autosave starts after,
+ * so the starter network never overwrites a saved project before it is read.
+ */
+export async function restoreOnStart(): Promise<void> {
+  const shared = await openSharedLink();
+  // A damaged link keeps the project the user had, the autosave, under the link's message.
+  if (shared !== 'opened') await restoreAutosave(shared === 'none');
+  startAutosave();
+  window.addEventListener('hashchange', () => void openSharedLink());
+}
