@@ -6,10 +6,15 @@
  *   node bench/run.mjs [--reps 3] [--backends webgl,webgpu,cpu] [--networks starter,smallResnet]
  *                      [--batch-size 64] [--steps N] [--memory-epochs 10] [--smoke] [--no-build]
  *                      [--gpu swiftshader|hardware] [--out file.json]
+ *   node bench/run.mjs --only ingest-scale [--images 20000] [--size 256] [--classes 10]
+ *                      [--dir folder] [--keep] [--no-cancel] [--no-build] [--out file.json]
  *
  * --smoke: one repetition of a few steps on WebGL with the starter network; exits non-zero
  * unless the report is complete and well-formed. Run it under `flock /tmp/playwright.lock`
  * on a shared machine.
+ *
+ * --only ingest-scale: only the drop of a large image folder (bench/ingest-scale.mjs), written
+ * to bench/results/ingest-scale-latest.json. It takes minutes, so it is never part of --smoke.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -36,6 +41,7 @@ import { scriptSizes } from './script-sizes.mjs';
 import { serveStatic } from './serve.mjs';
 import { runStudio } from './studio-run.mjs';
 import { measureIngest } from './ingest.mjs';
+import { ingestScaleReport, scaleOptions } from './ingest-scale.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Built outside dist/ so the bench never clobbers (or is clobbered by) another build.
@@ -82,8 +88,19 @@ function options() {
       'no-build': { type: 'boolean', default: false },
       out: { type: 'string' },
       gpu: { type: 'string', default: 'swiftshader' },
+      only: { type: 'string' },
+      images: { type: 'string' },
+      size: { type: 'string' },
+      classes: { type: 'string' },
+      dir: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      'no-cancel': { type: 'boolean', default: false },
     },
   });
+  if (values.only !== undefined && values.only !== 'ingest-scale') {
+    throw new Error(`Unknown --only "${values.only}": use ingest-scale.`);
+  }
+  if (values.only && values.smoke) throw new Error('--only ingest-scale is not a smoke run.');
   const smoke = values.smoke;
   const list = (text, fallback) => (text ? text.split(',').map((s) => s.trim()) : fallback);
   const backends = list(values.backends, smoke ? ['webgl'] : ['webgl', 'webgpu', 'cpu']);
@@ -122,6 +139,8 @@ function options() {
     steps,
     build: !values['no-build'],
     out: values.out,
+    only: values.only ?? null,
+    scale: scaleOptions(values),
   };
 }
 
@@ -380,8 +399,37 @@ async function main() {
   }
 }
 
-try {
-  const settings = options();
+/** `--only ingest-scale`: the large folder drop alone, with its own report. */
+async function mainIngestScale(settings) {
+  if (settings.build) build();
+  const server = await serveStatic(BUILD);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...QUIET, ...GPU_FLAGS[settings.gpu]],
+  });
+  try {
+    const { images, size } = settings.scale;
+    log(`ingest-scale: ${images} JPEGs of ${size}×${size} dropped on the drop zone`);
+    const command = `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
+    const report = await ingestScaleReport(browser, server.url, settings.scale, command);
+    const json = JSON.stringify(report, null, 2);
+    process.stdout.write(`${json}\n`);
+    const results = join(ROOT, 'bench', 'results');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, 'ingest-scale-latest.json'), `${json}\n`);
+    if (settings.out) writeFileSync(settings.out, `${json}\n`);
+    if (report.loaded.outcome !== 'loaded' || report.errors.length > 0) {
+      log(`The drop did not load cleanly: ${report.loaded.message} ${report.errors.join('; ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** The full (or smoke) run: every contender, memory, start-up and ingest, checked. */
+async function benchAll(settings) {
   const report = await main();
   const json = JSON.stringify(report, null, 2);
   process.stdout.write(`${json}\n`);
@@ -399,6 +447,12 @@ try {
     log(`The report is incomplete or malformed:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;
   }
+}
+
+try {
+  const settings = options();
+  if (settings.only === 'ingest-scale') await mainIngestScale(settings);
+  else await benchAll(settings);
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

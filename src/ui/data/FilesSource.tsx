@@ -1,19 +1,39 @@
 import { useCallback, useRef } from 'react';
+import type { DropEvent } from 'react-dropzone';
 import { useDropzone } from 'react-dropzone';
 import type { ImageOptions } from '../../shared/dataset';
 import type { Command } from '../../shared/protocol';
 import { send } from '../engine-client';
 import { useStudio } from '../store/studio-store';
+import { dropEntries, walkDropped } from './dropped-files';
+import { beginPageLoad, endPageLoad, pageLoadSending } from './page-load';
 import { filesLoadCommands, sourceFiles } from './source-files';
 
-async function sendInParts(commands: Command[]): Promise<void> {
-  for (const command of commands) {
-    // Cancel pressed while the files were still being sent: send no more of them.
-    if (useStudio.getState().loading === null) return;
-    send(command);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+/** How often the count of a dropped folder's files being walked is shown, at most. */
+const WALK_PROGRESS_MS = 200;
+
+async function sendInParts(commands: Command[], signal: AbortSignal): Promise<void> {
+  pageLoadSending(signal);
+  try {
+    for (const command of commands) {
+      // Cancel pressed while the files were still being sent: send no more of them.
+      if (signal.aborted || useStudio.getState().loading === null) return;
+      send(command);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } finally {
+    endPageLoad(signal);
   }
 }
+
+const isDrop = (event: DropEvent): event is DragEvent | React.DragEvent<HTMLElement> =>
+  event.type === 'drop' && 'dataTransfer' in event && event.dataTransfer !== null;
+
+/** While dragging, only the items: enough to show the zone as active. */
+const dragItems = (event: DropEvent): DataTransferItem[] =>
+  'dataTransfer' in event && event.dataTransfer
+    ? Array.from(event.dataTransfer.items).filter((item) => item.kind === 'file')
+    : [];
 
 interface Props {
   /** The image options to load with, or null while the form has a problem. */
@@ -27,23 +47,78 @@ interface Props {
 export function FilesSource({ image }: Props) {
   const folderInput = useRef<HTMLInputElement | null>(null);
   const filesInput = useRef<HTMLInputElement | null>(null);
+  /** The page's part of the load a drop started, from the drop until its files are sent. */
+  const dropLoad = useRef<AbortSignal | null>(null);
 
   const load = useCallback(
-    (files: File[]) => {
-      if (files.length === 0 || !image) return;
+    (files: File[], signal: AbortSignal) => {
+      if (signal.aborted) return;
+      if (files.length === 0 || !image) {
+        endPageLoad(signal);
+        return;
+      }
       // Shown as loading at once; the files then go to the worker in parts, a task each.
       useStudio.getState().beginLoad();
-      void sendInParts(filesLoadCommands(sourceFiles(files), image));
+      void sendInParts(filesLoadCommands(sourceFiles(files), image), signal);
     },
     [image],
   );
+
+  // A dropped folder is walked here rather than by react-dropzone, so the progress bar and
+  // Cancel show from the drop on: walking 20,000 files takes seconds.
+  const getFilesFromEvent = useCallback(
+    async (event: DropEvent | FileSystemFileHandle[]): Promise<(File | DataTransferItem)[]> => {
+      if (Array.isArray(event)) return [];
+      if (!isDrop(event)) return dragItems(event);
+      const dropped = dropEntries(event.dataTransfer!);
+      if (!image || dropped.length === 0) return [];
+      const signal = beginPageLoad();
+      dropLoad.current = signal;
+      const store = useStudio.getState();
+      store.beginLoad();
+      let shownAt = 0;
+      const counted = (count: number) => {
+        if (performance.now() - shownAt < WALK_PROGRESS_MS) return;
+        shownAt = performance.now();
+        store.setLoadProgress({ stage: 'reading', done: count, total: null, unit: 'files' });
+      };
+      try {
+        const files = await walkDropped(dropped, signal, counted);
+        if (files.length === 0) {
+          endPageLoad(signal);
+          store.endLoad(
+            'failed',
+            'The drop held no files: drop a folder of images or dataset files.',
+          );
+        }
+        return files;
+      } catch (error) {
+        if (signal.aborted) return [];
+        endPageLoad(signal);
+        const reason = error instanceof Error ? error.message : String(error);
+        store.endLoad('failed', `The dropped files could not be read: ${reason}`);
+        return [];
+      }
+    },
+    [image],
+  );
+
+  const dropped = useCallback(
+    (files: File[]) => {
+      const signal = dropLoad.current;
+      dropLoad.current = null;
+      if (signal) load(files, signal);
+    },
+    [load],
+  );
   const { getRootProps, isDragActive } = useDropzone({
-    onDrop: load,
+    onDrop: dropped,
+    getFilesFromEvent,
     noClick: true,
     noKeyboard: true,
   });
   const picked = (event: React.ChangeEvent<HTMLInputElement>) => {
-    load([...(event.currentTarget.files ?? [])]);
+    load([...(event.currentTarget.files ?? [])], beginPageLoad());
     // Cleared so that picking the same folder again (after fixing it) loads it again.
     event.currentTarget.value = '';
   };

@@ -1,6 +1,6 @@
 import { selectDatasetError, selectLoadOutcome, selectLoading } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
-import { send } from '../engine-client';
+import { cancelLoad } from './page-load';
 import { progressPercent, progressText } from './progress-text';
 import { SkippedList } from './SkippedList';
 
@@ -33,11 +33,7 @@ export function LoadStatus() {
             <div className="load-bar-fill" style={{ width: `${percent ?? 100}%` }} />
           </div>
           <span className="load-text">{text}</span>
-          <button
-            type="button"
-            data-testid="load-cancel"
-            onClick={() => send({ type: 'cancelLoad' })}
-          >
+          <button type="button" data-testid="load-cancel" onClick={cancelLoad}>
             Cancel
           </button>
         </div>
