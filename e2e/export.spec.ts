@@ -290,4 +290,18 @@ test.describe('importing a model', () => {
     );
     expect(freshStudio.errors).toEqual([]);
   });
+
+  test('the imported model trains on from its weights', async () => {
+    await freshStudio.openTrain();
+    await fresh.getByTestId('continue-training').check();
+    const { outcome, accuracy } = await trainRun(freshStudio, {
+      epochs: 1,
+      examplesPerEpoch: 320,
+      learningRate: 0.0005,
+    });
+    expect(outcome).toBe('completed');
+    // 320 more images cannot teach a new network this much: it started from the weights.
+    expect(accuracy).toBeGreaterThan(studioTestAccuracy - 0.05);
+    expect(freshStudio.errors).toEqual([]);
+  });
 });

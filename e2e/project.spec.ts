@@ -93,6 +93,7 @@ test.describe('projects', () => {
 
     await openFile(page, file);
     await expect(notice(page)).toContainText('Opened “Digits plus”');
+    await expect(notice(page)).toContainText('Its trained weights are back');
     expect(await layerIds(studio)).toContain('activation_1');
     expect(await network(studio)).toEqual(spec);
     await expect(page.getByTestId('project-menu-button')).toContainText('Digits plus');
@@ -106,6 +107,12 @@ test.describe('projects', () => {
       String(run.accuracy),
     );
     await expect.poll(() => studio.curveStep('loss')).toBe(lastStep);
+    // The saved weights, not new ones: the test split scores what the run scored.
+    await page.getByTestId('tab-insights').click();
+    await page.getByTestId('evaluation-split').selectOption('test');
+    await expect(page.getByTestId('evaluation-totals')).toContainText(
+      `Accuracy ${(run.accuracy * 100).toFixed(1)}%`,
+    );
     expect(studio.errors).toEqual([]);
   });
 

@@ -8,6 +8,12 @@ import type { ModelSpec } from './model-spec';
 import type { PreprocessingSpec } from './preprocessing';
 import type { TrainSettings } from './train-settings';
 
+/** A `model.json` and its weights, as one buffer in manifest order. */
+export interface ModelPair {
+  modelJson: Record<string, unknown>;
+  weights: ArrayBuffer;
+}
+
 /** The studio's predictions on some held-out images, as the proof travels with the model. */
 export interface PredictionCheck {
   split: SplitName;

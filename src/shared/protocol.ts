@@ -34,12 +34,18 @@ export type Command =
   /** Appends `count` images of the dataset's shape (uint8) to one class (webcam capture). */
   | { type: 'addExamples'; classIndex: number; pixels: Uint8Array; count: number }
   | { type: 'dataRequest'; request: DataRequest }
-  | { type: 'train'; spec: ModelSpec; settings: TrainSettings }
+  /**
+   * Trains `spec`; with `keepWeights` it starts from the current model's weights (trained or
+   * imported) instead of new ones, which needs the same network on the same data.
+   */
+  | { type: 'train'; spec: ModelSpec; settings: TrainSettings; keepWeights?: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'setLearningRate'; value: number }
   | { type: 'insight'; request: InsightRequest }
+  /** Drops the current model (another project was opened); ignored while a run is going. */
+  | { type: 'forgetModel' }
   /** Serialises the trained model for download; answered by 'exported' or 'exportError'. */
   | { type: 'export'; requestId: number }
   /**
@@ -139,6 +145,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'stop',
   'setLearningRate',
   'insight',
+  'forgetModel',
   'export',
   'importModel',
 ]);

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
+import { Suspense, lazy } from 'react';
 import { RUN_ACTIONS } from './actions';
 import { BackendBadge } from './BackendBadge';
 import { PanelTabs } from './PanelTabs';
 import { BuildPanel } from './panels/BuildPanel';
 import { DataPanel } from './panels/DataPanel';
-import { ExportPanel } from './export/ExportPanel';
 import { InsightsPanel } from './insights/InsightsPanel';
 import { TrainPanel } from './train/TrainPanel';
 import { PlaygroundPanel } from './playground/PlaygroundPanel';
@@ -19,13 +19,22 @@ import type { StudioState } from './store/studio-store';
 import { useStudio } from './store/studio-store';
 import { useShortcuts } from './use-shortcuts';
 
+// Export (zip, Keras code, model import) loads when its tab is first opened, not with the page.
+const ExportPanel = lazy(async () => ({
+  default: (await import('./export/ExportPanel')).ExportPanel,
+}));
+
 const PANEL_CONTENT: Record<PanelId, () => ReactNode> = {
   build: () => <BuildPanel />,
   data: () => <DataPanel />,
   train: () => <TrainPanel />,
   insights: () => <InsightsPanel />,
   playground: () => <PlaygroundPanel />,
-  export: () => <ExportPanel />,
+  export: () => (
+    <Suspense fallback={<p className="hint">Loading…</p>}>
+      <ExportPanel />
+    </Suspense>
+  ),
 };
 
 const SHORTCUT_ACTIONS = [...RUN_ACTIONS, ...VIEW_ACTIONS];

@@ -35,10 +35,11 @@ export const trainAction: Action = {
   shortcut: 't',
   enabled: canTrain,
   run() {
-    const { spec, settings, beginRun } = useStudio.getState();
+    const { spec, settings, beginRun, report, continueTraining } = useStudio.getState();
+    const keepWeights = continueTraining && report !== null;
     metricsBuffer.clear();
     beginRun();
-    send({ type: 'train', spec, settings });
+    send({ type: 'train', spec, settings, keepWeights });
   },
 };
 

@@ -9,6 +9,7 @@ import { checkSettings } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
+import { sameNetwork } from '../model/same-network';
 import type { AspectPolicy, DataRequest, DatasetSource, SourceFile } from '../shared/dataset';
 import { DEFAULT_DATA_CONFIG } from '../shared/dataset';
 import type { DeviceData } from './device-data';
@@ -108,7 +109,9 @@ export class Engine {
         await this.dataRequest(command.request);
         return;
       case 'train':
-        await this.guard('training', () => this.train(command.spec, command.settings));
+        await this.guard('training', () =>
+          this.train(command.spec, command.settings, command.keepWeights === true),
+        );
         return;
       case 'pause':
         if (this.run && !this.run.paused) {
@@ -135,6 +138,9 @@ export class Engine {
         return;
       case 'insight':
         await this.insight(command.request);
+        return;
+      case 'forgetModel':
+        if (!this.busy) this.forgetModel();
         return;
       case 'export':
         await this.export(command.requestId);
@@ -335,7 +341,11 @@ export class Engine {
     this.device = next;
   }
 
-  private async train(spec: ModelSpec, settings: TrainSettings): Promise<void> {
+  private async train(
+    spec: ModelSpec,
+    settings: TrainSettings,
+    keepWeights: boolean,
+  ): Promise<void> {
     if (this.busy) throw new Error('A run is already in progress; stop it first.');
     if (this.loading) {
       throw new Error('A dataset is still loading: wait for it, or cancel it, before training.');
@@ -343,10 +353,17 @@ export class Engine {
     const problems = checkSettings(settings);
     if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
     if (!this.dataset || !this.backend) throw new Error('The dataset is still loading.');
+    if (keepWeights && !(this.spec && sameNetwork(this.spec, spec))) {
+      throw new Error(
+        this.spec
+          ? 'The network changed since its weights were made, so there is nothing to continue from: untick “Continue from the current weights” to train afresh.'
+          : 'There are no weights to continue from (the data changed, or nothing was trained yet): untick “Continue from the current weights” to train afresh.',
+      );
+    }
     this.busy = true;
     this.post({ type: 'runState', state: 'preparing' });
     try {
-      await this.trainWithFallback(spec, settings);
+      await this.trainWithFallback(spec, settings, keepWeights);
     } finally {
       this.busy = false;
       this.run = null;
@@ -355,9 +372,13 @@ export class Engine {
   }
 
   /** Trains; if the backend fails before the first step completes, moves down the chain. */
-  private async trainWithFallback(spec: ModelSpec, settings: TrainSettings): Promise<void> {
+  private async trainWithFallback(
+    spec: ModelSpec,
+    settings: TrainSettings,
+    keepWeights: boolean,
+  ): Promise<void> {
     for (;;) {
-      const run = this.prepareRun(spec, settings);
+      const run = this.prepareRun(spec, settings, keepWeights);
       try {
         this.post({ type: 'runState', state: 'training' });
         const result = await run.run();
@@ -386,15 +407,17 @@ export class Engine {
     }
   }
 
-  private prepareRun(spec: ModelSpec, settings: TrainSettings): TrainingRun {
+  private prepareRun(spec: ModelSpec, settings: TrainSettings, keepWeights: boolean): TrainingRun {
     if (!this.dataset) throw new Error('No dataset is loaded.');
     this.device ??= this.upload();
-    this.forgetModel();
-    this.model = buildModel(spec, {
-      seed: settings.seed,
-      inputShape: this.dataset.summary.inputShape,
-      classes: this.dataset.summary.classNames.length,
-    });
+    if (!keepWeights || !this.model) {
+      this.forgetModel();
+      this.model = buildModel(spec, {
+        seed: settings.seed,
+        inputShape: this.dataset.summary.inputShape,
+        classes: this.dataset.summary.classNames.length,
+      });
+    }
     this.spec = spec;
     this.settings = settings;
     const run = new TrainingRun(this.model, this.device, settings, {

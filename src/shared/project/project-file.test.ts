@@ -4,6 +4,7 @@ import { makeProject } from './make-project';
 import { PROJECT_VERSION } from './migrate';
 import {
   MAX_PROJECT_FILE_BYTES,
+  MODEL_ENTRY,
   PROJECT_ENTRY,
   checkProjectFileSize,
   readProjectFile,
@@ -22,7 +23,30 @@ const withField = (path: string[], value: unknown) => {
 describe('project files', () => {
   it('open exactly as they were saved', () => {
     const project = makeProject();
-    expect(readProjectFile(writeProjectFile(project))).toEqual(project);
+    expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
+  });
+
+  it('carry the trained model when there is one, and none when there is not', () => {
+    const project = makeProject();
+    const model = {
+      modelJson: { format: 'layers-model', weightsManifest: [] },
+      weights: new Uint8Array([1, 2, 3, 250]).buffer,
+    };
+    const opened = readProjectFile(writeProjectFile(project, model));
+    expect(opened.project).toEqual(project);
+    expect(opened.model?.modelJson).toEqual(model.modelJson);
+    expect([...new Uint8Array(opened.model!.weights)]).toEqual([1, 2, 3, 250]);
+    expect(readProjectFile(writeProjectFile(project)).model).toBeNull();
+  });
+
+  it('refuses half a model as a damaged file', () => {
+    const bytes = zipSync({
+      [PROJECT_ENTRY]: strToU8(JSON.stringify(makeProject())),
+      [MODEL_ENTRY]: strToU8('{}'),
+    });
+    expect(() => readProjectFile(bytes)).toThrow(
+      'This project file is damaged: it has model/model.json without model/weights.bin.',
+    );
   });
 
   it('keep a project without a dataset or runs', () => {
@@ -30,7 +54,7 @@ describe('project files', () => {
       data: { config: makeProject().data.config, dataset: null },
       runs: { points: [], previousPoints: [], report: null, lastEpoch: null, progress: null },
     });
-    expect(readProjectFile(writeProjectFile(project))).toEqual(project);
+    expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
   });
 
   it('refuse a file that is not a zip', () => {

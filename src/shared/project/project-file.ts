@@ -1,13 +1,21 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { ModelPair } from '../exported-model';
 import type { Project } from './project';
 import { ProjectError } from './project-error';
 import { parseProject } from './parse-project';
 
-/** The file extension of saved projects. */
-export const PROJECT_EXTENSION = '.layerwise';
-
 /** The entry of the zip that holds the project itself. */
 export const PROJECT_ENTRY = 'project.json';
+
+/** The latest weights, when the project has a trained model: tfjs layers format. */
+export const MODEL_ENTRY = 'model/model.json';
+export const WEIGHTS_ENTRY = 'model/weights.bin';
+
+/** What a `.layerwise` file holds: the project, and its trained model when there is one. */
+export interface ProjectFile {
+  project: Project;
+  model: ModelPair | null;
+}
 
 /**
  * The largest project file opened. Format 1 holds a network, settings and metric points: a
@@ -31,9 +39,15 @@ export function checkProjectFileSize(bytes: number): void {
   }
 }
 
-/** A project as the bytes of a `.layerwise` file. */
-export function writeProjectFile(project: Project): Uint8Array {
-  return zipSync({ [PROJECT_ENTRY]: strToU8(JSON.stringify(project)) });
+/** A project, and its trained model when given, as the bytes of a `.layerwise` file. */
+export function writeProjectFile(project: Project, model: ModelPair | null = null): Uint8Array {
+  return zipSync({
+    [PROJECT_ENTRY]: strToU8(JSON.stringify(project)),
+    ...(model && {
+      [MODEL_ENTRY]: strToU8(JSON.stringify(model.modelJson)),
+      [WEIGHTS_ENTRY]: new Uint8Array(model.weights),
+    }),
+  });
 }
 
 /** Every zip starts with a local file header, "PK\x03\x04" (or "PK\x05\x06" when empty). */
@@ -41,13 +55,15 @@ function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 }
 
-function unpackEntry(bytes: Uint8Array): Uint8Array {
+const ENTRIES: ReadonlySet<string> = new Set([PROJECT_ENTRY, MODEL_ENTRY, WEIGHTS_ENTRY]);
+
+function unpackEntries(bytes: Uint8Array): Record<string, Uint8Array> {
   let oversized = 0;
   let entries;
   try {
     entries = unzipSync(bytes, {
       filter: (file) => {
-        if (file.name !== PROJECT_ENTRY) return false;
+        if (!ENTRIES.has(file.name)) return false;
         if (file.originalSize > MAX_PROJECT_JSON_BYTES) oversized = file.originalSize;
         return oversized === 0;
       },
@@ -59,30 +75,53 @@ function unpackEntry(bytes: Uint8Array): Uint8Array {
   }
   if (oversized > 0) {
     throw new ProjectError(
-      `This project's ${PROJECT_ENTRY} would unpack to ${megabytes(oversized)}, more than the ${MAX_PROJECT_JSON_BYTES / MB} MB a project may hold.`,
+      `A part of this project would unpack to ${megabytes(oversized)}, more than the ${MAX_PROJECT_JSON_BYTES / MB} MB a part may hold.`,
     );
   }
-  const entry = entries[PROJECT_ENTRY];
-  if (!entry) {
+  if (!entries[PROJECT_ENTRY]) {
     throw new ProjectError(`This zip has no ${PROJECT_ENTRY}, so it is not a Layerwise project.`);
   }
-  return entry;
+  return entries;
 }
 
-/** The project in a `.layerwise` file's bytes, or a ProjectError that says what is wrong. */
-export function readProjectFile(bytes: Uint8Array): Project {
+/** The trained model a project file carries, or null; half a model is a damaged file. */
+function savedModel(entries: Record<string, Uint8Array>): ModelPair | null {
+  const json = entries[MODEL_ENTRY];
+  const weights = entries[WEIGHTS_ENTRY];
+  if (!json && !weights) return null;
+  if (!json || !weights) {
+    throw new ProjectError(
+      `This project file is damaged: it has ${json ? MODEL_ENTRY : WEIGHTS_ENTRY} without ${json ? WEIGHTS_ENTRY : MODEL_ENTRY}.`,
+    );
+  }
+  try {
+    const modelJson = JSON.parse(strFromU8(json)) as Record<string, unknown>;
+    return { modelJson, weights: weights.slice().buffer };
+  } catch (error) {
+    throw new ProjectError(
+      `This project's ${MODEL_ENTRY} is not valid JSON (${(error as Error).message}).`,
+    );
+  }
+}
+
+/**
+ * The project (and trained model) in a `.layerwise` file's bytes, or a ProjectError that says
+ * what is wrong.
+ */
+export function readProjectFile(bytes: Uint8Array): ProjectFile {
   checkProjectFileSize(bytes.length);
   if (!looksLikeZip(bytes)) {
     throw new ProjectError('This file is not a Layerwise project: it is not a zip archive.');
   }
+  const entries = unpackEntries(bytes);
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(unpackEntry(bytes)));
+    json = JSON.parse(strFromU8(entries[PROJECT_ENTRY]!));
   } catch (error) {
     if (error instanceof ProjectError) throw error;
     throw new ProjectError(
       `This project's ${PROJECT_ENTRY} is not valid JSON (${(error as Error).message}).`,
     );
   }
-  return parseProject(json);
+  return { project: parseProject(json), model: savedModel(entries) };
 }

@@ -3,7 +3,7 @@ import { ASPECT_LABELS, MAX_CLASSES } from '../dataset';
 import type { ImageOptions } from '../dataset';
 import type { EpochSummary, MetricPoint, Progress } from '../protocol';
 import type { DatasetReference, Project, ReloadableSource, RunHistory } from './project';
-import { PROJECT_FORMAT } from './project';
+import { MAX_NAME_LENGTH, PROJECT_FORMAT } from './project';
 import { dataConfigSchema, settingsSchema } from './settings-schema';
 import { specSchema } from './spec-schema';
 
@@ -79,9 +79,6 @@ const runsSchema: z.ZodType<RunHistory> = z.object({
   lastEpoch: epochSchema.nullable(),
   progress: progressSchema.nullable(),
 });
-
-/** Longest project name kept; a name is a file name, not a description. */
-export const MAX_NAME_LENGTH = 120;
 
 export const projectSchema: z.ZodType<Project> = z.object({
   format: z.literal(PROJECT_FORMAT),

@@ -12,6 +12,15 @@ import type { TrainSettings } from '../train-settings';
 /** The tag every project carries, so a stray JSON file is not mistaken for one. */
 export const PROJECT_FORMAT = 'layerwise-project';
 
+/** What project files are called. */
+export const PROJECT_EXTENSION = '.layerwise';
+
+/** Longest project name kept; a name is a file name, not a description. */
+export const MAX_NAME_LENGTH = 120;
+
+/** The URL fragment key of share links: `#net=…`. */
+export const SHARE_KEY = 'net';
+
 /** The dataset sources the studio can fetch or generate again from the reference alone. */
 export type ReloadableSource = Extract<DatasetSource, { kind: 'sample' | 'shapes' | 'url' }>;
 

@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { parseProject } from './parse-project';
 import type { Project } from './project';
-import { EMPTY_RUN_HISTORY } from './project';
+import { EMPTY_RUN_HISTORY, SHARE_KEY } from './project';
 import { NewerProjectError, ProjectError } from './project-error';
 
 /**
@@ -9,8 +9,6 @@ import { NewerProjectError, ProjectError } from './project-error';
  * never send to a server: `#net=` + base64url of the deflated project JSON. The payload is a
  * project with no dataset and no runs, so it goes through the same migrations and checks.
  */
-
-export const SHARE_KEY = 'net';
 
 export const DAMAGED_LINK_MESSAGE =
   'This share link is incomplete or damaged, so it was not opened; your project is unchanged. Ask for the link again, and copy all of it.';

@@ -2,7 +2,7 @@ import type { ModelSpec } from '../../shared/model-spec';
 import type { TrainSettings } from '../../shared/train-settings';
 import { send } from '../engine-client';
 import { PendingRequests } from '../pending-requests';
-import type { ModelPair } from './model-files';
+import type { ModelPair } from '../../shared/exported-model';
 
 const pending = new PendingRequests<true>();
 

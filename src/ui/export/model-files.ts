@@ -1,15 +1,10 @@
 import { unzipSync } from 'fflate';
+import type { ModelPair } from '../../shared/exported-model';
 
 /** A file the user gave, read into memory. */
 export interface GivenFile {
   name: string;
   bytes: Uint8Array;
-}
-
-/** A `model.json` and its weights, as one buffer in manifest order. */
-export interface ModelPair {
-  modelJson: Record<string, unknown>;
-  weights: ArrayBuffer;
 }
 
 /** The largest model the studio imports: far above any network trained in a browser tab. */

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAX_NAME_LENGTH } from '../../shared/project/project-schema';
-import { PROJECT_EXTENSION } from '../../shared/project/project-file';
+import { MAX_NAME_LENGTH, PROJECT_EXTENSION } from '../../shared/project/project';
 import type { StudioState } from '../store/studio-store';
 import { useStudio } from '../store/studio-store';
 import { AutosaveStatus } from './AutosaveStatus';
@@ -74,7 +73,7 @@ export function ProjectMenu() {
             />
           </label>
           <div className="project-actions">
-            <button type="button" data-testid="project-save" onClick={saveProject}>
+            <button type="button" data-testid="project-save" onClick={() => void saveProject()}>
               Save
             </button>
             <button

@@ -9,7 +9,7 @@ export function ShareLink() {
   const [link, setLink] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const share = async () => {
-    const next = shareLink();
+    const next = await shareLink();
     setLink(next);
     try {
       await navigator.clipboard.writeText(next);

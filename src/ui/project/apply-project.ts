@@ -57,6 +57,8 @@ export async function applyProject(
     throw new ProjectError('Stop the training run before opening another project.');
   }
   await datasetSettled();
+  // The model on the worker belongs to the project on screen until now.
+  send({ type: 'forgetModel' });
   const s = useStudio.getState();
   s.replaceSpec(project.spec, options);
   s.dismissNetworkNotice();

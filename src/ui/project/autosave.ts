@@ -1,5 +1,4 @@
 import { get, set } from 'idb-keyval';
-import { parseProject } from '../../shared/project/parse-project';
 import type { Project } from '../../shared/project/project';
 import { ProjectError } from '../../shared/project/project-error';
 import type { StudioState } from '../store/studio-store';
@@ -19,6 +18,8 @@ export async function readAutosave(): Promise<Project | undefined> {
   if (stored === undefined) return undefined;
   try {
     if (typeof stored !== 'string') throw new Error('it is not project JSON');
+    // The schema checks load only when there is an autosave to read.
+    const { parseProject } = await import('../../shared/project/parse-project');
     return parseProject(JSON.parse(stored));
   } catch (error) {
     throw new ProjectError(

@@ -84,7 +84,7 @@ describe('the project on screen', () => {
       [],
     );
     const project = currentProject(useStudio.getState());
-    expect(readProjectFile(writeProjectFile(project))).toEqual(project);
+    expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
     expect(project.runs.points).toHaveLength(1);
   });
 });

@@ -1,24 +1,51 @@
-import {
-  PROJECT_EXTENSION,
-  checkProjectFileSize,
-  readProjectFile,
-  writeProjectFile,
-} from '../../shared/project/project-file';
+import type { Project } from '../../shared/project/project';
+import { PROJECT_EXTENSION } from '../../shared/project/project';
 import { ProjectError } from '../../shared/project/project-error';
-import { shareFragment } from '../../shared/project/share-link';
+import type { ModelPair } from '../../shared/exported-model';
+import { requestExport } from '../export/export-client';
+import { requestImport } from '../export/import-client';
 import { fileSlug, saveFile } from '../save-file';
 import { useStudio } from '../store/studio-store';
 import { applyProject, datasetNote, starterProject } from './apply-project';
 import { currentProject } from './current-project';
 
-/** Downloads the project on screen as `<name>.layerwise`. */
-export function saveProject(): void {
+// The file format (zip, schema checks) loads when first used, not with the page.
+const projectFiles = () => import('../../shared/project/project-file');
+const shareLinks = () => import('../../shared/project/share-link');
+
+/** The trained model's files, or null when there is none (nothing trained, or data changed). */
+async function trainedModel(): Promise<ModelPair | null> {
+  const { report, runState } = useStudio.getState();
+  if (report === null || runState !== 'idle') return null;
+  try {
+    const { modelJson, weights } = await requestExport();
+    return { modelJson, weights };
+  } catch {
+    return null;
+  }
+}
+
+/** Downloads the project on screen, with its trained weights, as `<name>.layerwise`. */
+export async function saveProject(): Promise<void> {
+  const { writeProjectFile } = await projectFiles();
+  const model = await trainedModel();
   const project = currentProject(useStudio.getState());
   saveFile(
     `${fileSlug(project.name, 'project')}${PROJECT_EXTENSION}`,
-    writeProjectFile(project),
+    writeProjectFile(project, model),
     'application/zip',
   );
+}
+
+/** Gives the worker a saved model's weights; says what went wrong instead of failing the open. */
+async function restoreWeights(project: Project, model: ModelPair | null): Promise<string | null> {
+  if (!model) return null;
+  try {
+    await requestImport(project.spec, project.settings, model);
+    return 'Its trained weights are back: Insights and the Playground use them.';
+  } catch (error) {
+    return `Its trained weights could not be loaded (${(error as Error).message}); train it again.`;
+  }
 }
 
 /** Shows why something was not opened; the project on screen stays as it was. */
@@ -33,14 +60,18 @@ export function showRefusal(error: unknown): void {
 /** Opens a `.layerwise` file; a file that cannot be opened is explained and changes nothing. */
 export async function openProjectFile(file: File): Promise<void> {
   try {
+    const { checkProjectFileSize, readProjectFile } = await projectFiles();
     // By size first: a huge file picked by mistake is never read into memory.
     checkProjectFileSize(file.size);
-    const project = readProjectFile(new Uint8Array(await file.arrayBuffer()));
+    const { project, model } = readProjectFile(new Uint8Array(await file.arrayBuffer()));
     await applyProject(project, { undoable: true });
+    const weights = await restoreWeights(project, model);
     const note = datasetNote(project.data.dataset);
     useStudio.getState().showProjectNotice({
       tone: 'info',
-      message: [`Opened “${project.name}” from ${file.name}.`, note].filter(Boolean).join(' '),
+      message: [`Opened “${project.name}” from ${file.name}.`, weights, note]
+        .filter(Boolean)
+        .join(' '),
     });
   } catch (error) {
     showRefusal(error);
@@ -58,7 +89,8 @@ export async function startNewProject(): Promise<void> {
 }
 
 /** A link that opens the studio with this project's network and training settings. */
-export function shareLink(): string {
+export async function shareLink(): Promise<string> {
+  const { shareFragment } = await shareLinks();
   const url = new URL(window.location.href);
   url.hash = shareFragment(currentProject(useStudio.getState()));
   return url.href;

@@ -1,5 +1,5 @@
 import type { Project } from '../../shared/project/project';
-import { readShareFragment } from '../../shared/project/share-link';
+import { SHARE_KEY } from '../../shared/project/project';
 import { useStudio } from '../store/studio-store';
 import { applyProject, datasetNote, starterProject } from './apply-project';
 import { readAutosave, startAutosave } from './autosave';
@@ -16,7 +16,9 @@ function clearFragment(): void {
  * 'refused' when it could not be opened (explained, and nothing changed).
  */
 async function openSharedLink(): Promise<'opened' | 'refused' | 'none'> {
+  if (!new URLSearchParams(window.location.hash.slice(1)).has(SHARE_KEY)) return 'none';
   try {
+    const { readShareFragment } = await import('../../shared/project/share-link');
     const project = readShareFragment(window.location.hash);
     if (!project) return 'none';
     clearFragment();

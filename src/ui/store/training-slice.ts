@@ -22,6 +22,9 @@ export interface TrainingSlice {
   lastEpoch: EpochSummary | null;
   report: RunReport | null;
   trainError: string | null;
+  /** The next run starts from the current model's weights rather than new ones. */
+  continueTraining: boolean;
+  setContinueTraining: (on: boolean) => void;
   setBackend: (active: Backend, skipped: SkippedBackend[]) => void;
   setBackendError: (message: string) => void;
   updateSettings: (patch: Partial<TrainSettings>) => void;
@@ -45,6 +48,8 @@ export const createTrainingSlice: StateCreator<StudioState, [], [], TrainingSlic
   lastEpoch: null,
   report: null,
   trainError: null,
+  continueTraining: false,
+  setContinueTraining: (continueTraining) => set({ continueTraining }),
   setBackend: (active, skipped) => set({ backend: { active, skipped }, backendError: null }),
   setBackendError: (message) => set({ backendError: message }),
   updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),

@@ -1,3 +1,4 @@
+import { ContinueToggle } from './ContinueToggle';
 import { Curves } from './Curves';
 import { NetworkBlocker } from './NetworkBlocker';
 import { RunControls } from './RunControls';
@@ -12,6 +13,7 @@ export function TrainPanel() {
       <div className="train-side">
         <h2>Train</h2>
         <SettingsForm />
+        <ContinueToggle />
         <RunControls />
         <NetworkBlocker />
         <RunProgress />
