@@ -2,6 +2,7 @@ import type { ImageOptions, SkippedItem, SourceFile } from '../../shared/dataset
 import { unpack } from '../../data/archive';
 import type { FileHead } from '../../data/file-kinds';
 import { classifyFiles } from '../../data/file-kinds';
+import { sniffImage } from '../../data/image-header';
 import type { ChunkDecoder } from './decode-pool';
 import { createDecodePool } from './decode-pool';
 import { loadCifar } from './load-cifar';
@@ -184,7 +185,7 @@ function addClassified(
   sorted.cifar.push(...take(kinds.cifar));
   sorted.cifarMeta.push(...take(kinds.cifarMeta));
   sorted.images.push(
-    ...take(kinds.images).map((file) => ({ ...file, head: headOf.get(file.path)! })),
+    ...take(kinds.images).map((file) => ({ ...file, header: sniffImage(headOf.get(file.path)!) })),
   );
   for (const { path } of files) {
     const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
