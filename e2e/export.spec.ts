@@ -270,6 +270,31 @@ test.describe('importing a model', () => {
     expect(await freshStudio.spec()).toBe(before);
   });
 
+  test('a model is imported from its address, and an address with no model is explained', async () => {
+    const origin = 'http://models.localhost';
+    await fresh.route(`${origin}/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const served = ['/digits/model.json', '/digits/weights.bin'];
+      const body = served.includes(path) ? files[path.slice('/digits/'.length)] : undefined;
+      if (!body) return route.fulfill({ status: 404 });
+      return route.fulfill({ status: 200, body: Buffer.from(body) });
+    });
+    await fresh.getByTestId('tab-export').click();
+    await fresh.getByTestId('import-url').fill(`${origin}/missing/model.json`);
+    await fresh.getByTestId('import-url-button').click();
+    await expect(fresh.getByTestId('import-status')).toHaveText(/answered 404: no model there/);
+    // The browser logs the 404 this test asked for; it is not an error of the studio.
+    const logged = freshStudio.errors.splice(0);
+    expect(logged.every((line) => line.includes('404'))).toBe(true);
+
+    await fresh.getByTestId('import-url').fill(`${origin}/digits/model.json`);
+    await fresh.getByTestId('import-url-button').click();
+    await expect(fresh.getByTestId('import-status')).toHaveAttribute('data-state', 'done');
+    await freshStudio.openBuild();
+    const spec = JSON.parse(await freshStudio.spec()) as { nodes: { id: string }[] };
+    expect(spec.nodes.map((n) => n.id)).toContain('dense1');
+  });
+
   test('the downloaded zip imported into a fresh studio scores the same test accuracy', async () => {
     await importFiles({ name: 'exported.zip', buffer: zipBytes });
     await expect(fresh.getByTestId('import-status')).toHaveAttribute('data-state', 'done', {

@@ -49,6 +49,34 @@ export interface WindowOptions {
   dilation: number;
 }
 
+/** Where a pretrained base comes from: a `model.json` URL, or files the user gave (kept by the worker under `id`). */
+export type PretrainedSource =
+  { kind: 'url'; url: string } | { kind: 'files'; id: string; name: string };
+
+/** One layer of a loaded pretrained base, as the worker read it. */
+export interface PretrainedLayerFacts {
+  name: string;
+  /** The tfjs class name, e.g. 'Conv2D'. */
+  className: string;
+  /** Output shape with the batch dimension as null. */
+  outputShape: Shape;
+  /** This layer's own parameters (moving statistics included). */
+  params: number;
+  /** The part of `params` training may update when the layer is not frozen. */
+  trainableParams: number;
+  /** The layers feeding this one (empty for the first layer). */
+  inputs: string[];
+}
+
+/**
+ * What the studio knows about a loaded base without tfjs: filled in when the base is loaded,
+ * checked again when the network is built. `layers` are in the base's topological order.
+ */
+export interface PretrainedFacts {
+  inputShape: [number, number, number];
+  layers: PretrainedLayerFacts[];
+}
+
 /** Every layer kind's configuration, keyed by kind. New kinds extend this map. */
 export interface LayerConfigs {
   input: { shape: [number, number, number] };
@@ -80,6 +108,16 @@ export interface LayerConfigs {
   /** output = input × scale + offset, e.g. scale 1/255 maps pixels to [0, 1]. */
   rescaling: { scale: number; offset: number };
   zeroPadding2d: { top: number; bottom: number; left: number; right: number };
+  /**
+   * A pretrained tfjs layers model, cut after `cutLayer`; all its layers are frozen except
+   * the last `trainableLayers` layers with weights. `base` is null until the base is loaded.
+   */
+  pretrainedBase: {
+    source: PretrainedSource;
+    cutLayer: string;
+    trainableLayers: number;
+    base: PretrainedFacts | null;
+  };
 }
 
 export type LayerKind = keyof LayerConfigs;

@@ -12,9 +12,9 @@ import type {
   SkippedItem,
   SourceFile,
 } from './dataset';
-import type { ExportedModel } from './exported-model';
+import type { ExportedModel, ModelPair } from './exported-model';
 import type { InsightRequest, InsightResult } from './insights';
-import type { ModelSpec } from './model-spec';
+import type { ModelSpec, PretrainedFacts, PretrainedSource } from './model-spec';
 import type { TrainSettings } from './train-settings';
 
 /** Everything the page can ask the training worker to do. */
@@ -59,7 +59,12 @@ export type Command =
       settings: TrainSettings;
       modelJson: Record<string, unknown>;
       weights: ArrayBuffer;
-    };
+    }
+  /**
+   * Reads a pretrained base (from its URL, or from `files`, which the worker keeps under the
+   * source's id) and reports its layers; answered by 'baseLoaded' or 'baseError'.
+   */
+  | { type: 'loadBase'; requestId: number; source: PretrainedSource; files?: ModelPair };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -128,6 +133,8 @@ export type WorkerEvent =
   | { type: 'exportError'; requestId: number; message: string }
   | { type: 'imported'; requestId: number }
   | { type: 'importError'; requestId: number; message: string }
+  | { type: 'baseLoaded'; requestId: number; facts: PretrainedFacts }
+  | { type: 'baseError'; requestId: number; message: string }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -148,6 +155,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'forgetModel',
   'export',
   'importModel',
+  'loadBase',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -168,6 +176,8 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'exportError',
   'imported',
   'importError',
+  'baseLoaded',
+  'baseError',
   'error',
 ]);
 
@@ -243,6 +253,22 @@ export function decodeCommand(data: unknown): Command {
       if (!(data.weights instanceof ArrayBuffer)) throw fail('weights must be an ArrayBuffer');
       if (!isRecord(data.modelJson) || !isRecord(data.spec) || !isRecord(data.settings)) {
         throw fail('spec, settings and modelJson must be objects');
+      }
+      break;
+    case 'loadBase':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      if (!isRecord(data.source) || (data.source.kind !== 'url' && data.source.kind !== 'files')) {
+        throw fail("source must be a 'url' or 'files' source");
+      }
+      if (
+        data.files !== undefined &&
+        !(
+          isRecord(data.files) &&
+          isRecord(data.files.modelJson) &&
+          data.files.weights instanceof ArrayBuffer
+        )
+      ) {
+        throw fail('files must be a model.json and an ArrayBuffer of weights');
       }
       break;
   }

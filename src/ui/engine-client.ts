@@ -8,6 +8,7 @@ import { settleInsight } from './insights/insight-client';
 import { settleData } from './data/data-client';
 import { settleExport } from './export/export-client';
 import { settleImport } from './export/import-client';
+import { settleBase } from './builder/base-client';
 
 let worker: Worker | null = null;
 
@@ -65,6 +66,12 @@ function apply(event: WorkerEvent): void {
       return;
     case 'importError':
       settleImport(event.requestId, new Error(event.message));
+      return;
+    case 'baseLoaded':
+      settleBase(event.requestId, event.facts);
+      return;
+    case 'baseError':
+      settleBase(event.requestId, new Error(event.message));
       return;
     case 'error':
       if (event.where === 'backend') store.setBackendError(event.message);

@@ -6,6 +6,7 @@ import type { Problem } from '../model/analyse';
 import { buildGraph, incomingOf, nodeOf, soleOutput } from '../model/graph';
 import { impliedDataset } from '../model/implied-dataset';
 import { makeLayer } from './make-layer';
+import { applyBase } from './pretrained/apply-base';
 
 /** How to build: the seed fixes the initial weights; the dataset, when known, is checked. */
 export interface BuildOptions {
@@ -14,6 +15,12 @@ export interface BuildOptions {
   inputShape?: [number, number, number];
   /** The dataset's class count; defaults to the units of the spec's output Dense layer. */
   classes?: number;
+  /**
+   * A freshly loaded model for every Pretrained base, by node id (`BaseLoader.instantiate`).
+   * `buildModel` takes them over: their kept layers become the network's, the rest is disposed,
+   * also when building fails.
+   */
+  bases?: ReadonlyMap<string, tf.LayersModel>;
 }
 
 /** Thrown instead of building a network that `analyse` finds problems with. */
@@ -33,6 +40,14 @@ export class SpecProblemsError extends Error {
  * @throws SpecProblemsError when `analyse` reports any problem.
  */
 export function buildModel(spec: ModelSpec, options: BuildOptions): tf.LayersModel {
+  try {
+    return buildWith(spec, options);
+  } finally {
+    for (const base of options.bases?.values() ?? []) base.dispose();
+  }
+}
+
+function buildWith(spec: ModelSpec, options: BuildOptions): tf.LayersModel {
   const implied = impliedDataset(spec);
   const dataset = {
     shape: options.inputShape ?? implied.shape,
@@ -58,6 +73,12 @@ export function buildModel(spec: ModelSpec, options: BuildOptions): tf.LayersMod
     // Wires come ordered by port, which fixes the order Concatenate stacks its inputs in.
     const from = incomingOf(graph, id).map((edge) => symbolic(tensors, edge.from));
     const [only] = from;
+    if (node.kind === 'pretrainedBase') {
+      const base = options.bases?.get(id);
+      if (!base || !only) throw new Error(`The base of '${id}' is not loaded: press Load first.`);
+      tensors.set(id, applyBase(base, node, only));
+      continue;
+    }
     const applied = makeLayer(node, seed).apply(from.length === 1 && only ? only : from);
     tensors.set(id, applied as tf.SymbolicTensor);
   }

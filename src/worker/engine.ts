@@ -23,6 +23,7 @@ import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
 import { exportModel } from './export/export-model';
 import { importWeights } from './export/import-weights';
+import { BaseLoader } from './pretrained/base-loader';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -61,6 +62,8 @@ export class Engine {
   private run: TrainingRun | null = null;
   private busy = false;
   private assetBase = '';
+  /** The files of pretrained bases, read once and instantiated afresh for every build. */
+  private readonly bases = new BaseLoader();
 
   constructor(private readonly post: Post) {}
 
@@ -148,6 +151,9 @@ export class Engine {
       case 'importModel':
         await this.importModel(command);
         return;
+      case 'loadBase':
+        await this.loadBase(command);
+        return;
       default:
         assertNever(command);
     }
@@ -198,7 +204,13 @@ export class Engine {
       if (this.busy) throw new Error('Training is running: stop it before importing a model.');
       if (!this.dataset) throw new Error('The dataset is still loading.');
       const { inputShape, classNames } = this.dataset.summary;
-      model = buildModel(spec, { seed: settings.seed, inputShape, classes: classNames.length });
+      const bases = await this.bases.instantiate(spec);
+      model = buildModel(spec, {
+        seed: settings.seed,
+        inputShape,
+        classes: classNames.length,
+        bases,
+      });
       await importWeights(model, command.modelJson, command.weights);
       this.forgetModel();
       this.model = model;
@@ -208,6 +220,22 @@ export class Engine {
     } catch (error) {
       if (model !== this.model) model?.dispose();
       this.post({ type: 'importError', requestId, message: messageOf(error) });
+    }
+  }
+
+  /** Reads a pretrained base and reports its layers; nothing else changes, whatever happens. */
+  private async loadBase(command: Extract<Command, { type: 'loadBase' }>): Promise<void> {
+    const { requestId, source, files } = command;
+    try {
+      if (files) {
+        if (source.kind !== 'files')
+          throw new Error('Files were given for a base read from a URL.');
+        this.bases.give(source, files.modelJson, files.weights);
+      }
+      const facts = await this.bases.load(source);
+      this.post({ type: 'baseLoaded', requestId, facts });
+    } catch (error) {
+      this.post({ type: 'baseError', requestId, message: messageOf(error) });
     }
   }
 
@@ -378,7 +406,9 @@ export class Engine {
     keepWeights: boolean,
   ): Promise<void> {
     for (;;) {
-      const run = this.prepareRun(spec, settings, keepWeights);
+      // Bases load asynchronously before the (synchronous) build; none are needed to continue.
+      const bases = keepWeights && this.model ? undefined : await this.bases.instantiate(spec);
+      const run = this.prepareRun(spec, settings, keepWeights, bases);
       try {
         this.post({ type: 'runState', state: 'training' });
         const result = await run.run();
@@ -407,17 +437,29 @@ export class Engine {
     }
   }
 
-  private prepareRun(spec: ModelSpec, settings: TrainSettings, keepWeights: boolean): TrainingRun {
-    if (!this.dataset) throw new Error('No dataset is loaded.');
-    this.device ??= this.upload();
+  private prepareRun(
+    spec: ModelSpec,
+    settings: TrainSettings,
+    keepWeights: boolean,
+    bases: Map<string, tf.LayersModel> | undefined,
+  ): TrainingRun {
+    if (!this.dataset) {
+      for (const base of bases?.values() ?? []) base.dispose();
+      throw new Error('No dataset is loaded.');
+    }
     if (!keepWeights || !this.model) {
-      this.forgetModel();
-      this.model = buildModel(spec, {
+      // Built before the old model is dropped, so a network that cannot be built changes nothing.
+      const model = buildModel(spec, {
         seed: settings.seed,
         inputShape: this.dataset.summary.inputShape,
         classes: this.dataset.summary.classNames.length,
+        bases,
       });
+      this.forgetModel();
+      this.model = model;
     }
+    // After the build, which takes over the bases whatever happens.
+    this.device ??= this.upload();
     this.spec = spec;
     this.settings = settings;
     const run = new TrainingRun(this.model, this.device, settings, {

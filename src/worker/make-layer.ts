@@ -6,11 +6,12 @@ import { ScaledElu } from './layers/scaled-elu';
 import { makeInitializer, makeRegularizer } from './layer-options';
 
 /**
- * The tfjs layer for one non-input node, named after the node id, with Keras semantics:
+ * The tfjs layer for one node that is neither an Input nor a Pretrained base (those two are
+ * wired by `buildModel` itself), named after the node id, with Keras semantics:
  * channels-last, square kernels and windows, seeded initialisers.
  */
 export function makeLayer(
-  node: Exclude<LayerNode, { kind: 'input' }>,
+  node: Exclude<LayerNode, { kind: 'input' | 'pretrainedBase' }>,
   seed: number,
 ): tf.layers.Layer {
   const name = node.id;

@@ -48,6 +48,12 @@ export class TrainingRun {
   /** Batches whose results were read back from the device: proof the backend works. */
   confirmedSteps = 0;
 
+  /**
+   * What the optimizer may change: this model's trainable weights only. Without a list tfjs
+   * would update every trainable variable alive in the worker, other models' included.
+   */
+  private readonly variables: tf.Variable[];
+
   constructor(
     readonly model: tf.LayersModel,
     private readonly data: DeviceData,
@@ -55,6 +61,7 @@ export class TrainingRun {
     private readonly listener: RunListener,
   ) {
     this.optimizer = makeOptimizer(settings);
+    this.variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   }
 
   pause(): void {
@@ -172,15 +179,19 @@ export class TrainingRun {
           const kept: { correct?: tf.Scalar } = {};
           const next = tf.tidy(() => {
             const { x: xs, y: labels } = train.take(order.subarray(start, start + size), augment);
-            const loss = this.optimizer.minimize(() => {
-              const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
-              const result = lossAndCorrect(probs, labels, classes);
-              kept.correct = tf.keep(result.correct);
-              const loss = result.lossSum.div<tf.Scalar>(size);
-              // model.fit adds the L1/L2 penalties itself; this loop must do it too.
-              const penalty = regularizationLoss(this.model);
-              return penalty ? loss.add<tf.Scalar>(penalty) : loss;
-            }, true) as tf.Scalar;
+            const loss = this.optimizer.minimize(
+              () => {
+                const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
+                const result = lossAndCorrect(probs, labels, classes);
+                kept.correct = tf.keep(result.correct);
+                const loss = result.lossSum.div<tf.Scalar>(size);
+                // model.fit adds the L1/L2 penalties itself; this loop must do it too.
+                const penalty = regularizationLoss(this.model);
+                return penalty ? loss.add<tf.Scalar>(penalty) : loss;
+              },
+              true,
+              this.variables,
+            ) as tf.Scalar;
             const step = tf.stack([loss.mul(size), kept.correct ?? tf.scalar(0), tf.scalar(size)]);
             return windowSums.add<tf.Tensor1D>(step);
           });

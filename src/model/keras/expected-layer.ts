@@ -122,6 +122,8 @@ export function expectedLayer(node: LayerNode): { call: string; kwargs: Record<s
         ],
       });
     }
+    case 'pretrainedBase':
+      throw new Error('A Pretrained base has no Keras layer.');
     default:
       return assertNever(node);
   }

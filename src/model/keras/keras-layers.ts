@@ -29,6 +29,10 @@ const KERAS_INITIALIZERS: Record<InitializerName, string> = {
   zeros: 'zeros',
 };
 
+/** Why a network with a Pretrained base has no Keras script. */
+export const PRETRAINED_REFUSAL =
+  'The Keras script cannot include a Pretrained base: its layers come from a tfjs model the script cannot rebuild. Download model.json + weights.bin instead and convert them with tensorflowjs_converter.';
+
 /** The layer for one node, named after the node id as the worker names the tfjs layer. */
 export function kerasLayer(node: LayerNode): KerasLayer {
   const { callee, kwargs } = unnamed(node);
@@ -121,6 +125,8 @@ function unnamed(node: LayerNode): KerasLayer {
       const pair = (a: number, b: number) => pyTuple([pyNumber(a), pyNumber(b)]);
       return layer('ZeroPadding2D', [['padding', pyTuple([pair(top, bottom), pair(left, right)])]]);
     }
+    case 'pretrainedBase':
+      throw new Error(PRETRAINED_REFUSAL);
     default:
       return assertNever(node);
   }

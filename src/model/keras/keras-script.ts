@@ -9,6 +9,7 @@ import { analyse } from '../analyse';
 import { augmentationSource } from './keras-augmentation';
 import type { DataSettings } from './keras-data';
 import { dataConstants, dataFunctions } from './keras-data';
+import { PRETRAINED_REFUSAL } from './keras-layers';
 import { buildModelSource } from './keras-model';
 import { mainFunction, trainingConstants } from './keras-training';
 
@@ -36,6 +37,9 @@ export function kerasScript(input: KerasScriptInput): string {
   });
   if (problems.length > 0) {
     throw new Error(`The network cannot be exported: ${problems.map((p) => p.message).join(' ')}`);
+  }
+  if (spec.nodes.some((node) => node.kind === 'pretrainedBase')) {
+    throw new Error(PRETRAINED_REFUSAL);
   }
   const [height, width] = preprocessing.inputShape;
   const augment = augmentationSource(settings.augmentation, [height, width]);

@@ -13,6 +13,7 @@ import { flatten } from './flatten';
 import { globalAvgPool2d, globalMaxPool2d } from './global-pooling';
 import { input } from './input';
 import { maxPool2d } from './max-pool2d';
+import { pretrainedBase } from './pretrained-base';
 import { rescaling } from './rescaling';
 import { separableConv2d } from './separable-conv2d';
 import { spatialDropout2d } from './spatial-dropout2d';
@@ -43,6 +44,7 @@ export const layers: LayerRegistry = {
   activation,
   add,
   concatenate,
+  pretrainedBase,
 };
 
 /** Every kind, in palette order. */

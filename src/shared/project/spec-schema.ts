@@ -55,6 +55,24 @@ const kernel = {
 const pooling = z.object({ poolSize: int, strides: int, padding });
 const rate = z.object({ rate: z.number() });
 const none = z.record(z.string(), z.never());
+const dim = z.number().nullable();
+const pretrainedFacts = z.object({
+  inputShape: z.tuple([int, int, int]),
+  layers: z.array(
+    z.object({
+      name: z.string(),
+      className: z.string(),
+      outputShape: z.array(dim),
+      params: int,
+      trainableParams: int,
+      inputs: z.array(z.string()),
+    }),
+  ),
+});
+const pretrainedSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('url'), url: z.string() }),
+  z.object({ kind: z.literal('files'), id: z.string(), name: z.string() }),
+]);
 
 /** One schema per layer kind; adding a kind to `LayerConfigs` fails to compile until it is here. */
 const CONFIGS: { [K in LayerKind]: z.ZodType<LayerConfigs[K]> } = {
@@ -89,6 +107,12 @@ const CONFIGS: { [K in LayerKind]: z.ZodType<LayerConfigs[K]> } = {
   concatenate: none,
   rescaling: z.object({ scale: z.number(), offset: z.number() }),
   zeroPadding2d: z.object({ top: int, bottom: int, left: int, right: int }),
+  pretrainedBase: z.object({
+    source: pretrainedSource,
+    cutLayer: z.string(),
+    trainableLayers: int,
+    base: pretrainedFacts.nullable(),
+  }),
 };
 
 const KINDS = Object.keys(CONFIGS) as LayerKind[];

@@ -9,6 +9,7 @@ import {
 } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { ConfigField } from './ConfigField';
+import { PretrainedBaseForm } from './PretrainedBaseForm';
 import { problemsAbout } from './field-check';
 import { WiringControls } from './WiringControls';
 
@@ -73,6 +74,7 @@ export function Inspector() {
           }
         />
       </div>
+      {layer.kind === 'pretrainedBase' && <PretrainedBaseForm key={layer.id} layer={layer} />}
       {definition.fields.map((field) => (
         <ConfigField
           key={`${layer.id}:${field.key}`}

@@ -17,7 +17,7 @@ import { requestExport } from './export-client';
 import type { FinalMetrics } from './export-files';
 import { exportZip, modelFiles } from './export-files';
 import { ImportModel } from './ImportModel';
-import { kerasFor } from './keras-for';
+import { kerasFor, kerasForZip } from './keras-for';
 
 type Status = { kind: 'working' | 'done' | 'error'; text: string } | null;
 
@@ -82,7 +82,7 @@ export function ExportPanel() {
         const zip = exportZip(model, {
           metrics,
           tfjsScript: await tfjsScript(),
-          kerasScript: kerasFor(trainedSpec, trainedSettings, summary),
+          kerasScript: kerasForZip(trainedSpec, trainedSettings, summary),
         });
         saveFile(`${base}.zip`, zip, 'application/zip');
         setStatus({

@@ -3,6 +3,7 @@ import { applyEdits } from '../../model/edits';
 import { specFromModelJson } from '../../model/import/spec-from-model-json';
 import { autoLayoutEdits } from '../builder/layout';
 import { useStudio } from '../store/studio-store';
+import { fetchModelFiles } from './fetch-model';
 import { requestImport } from './import-client';
 import type { GivenFile } from './model-files';
 import { modelPair } from './model-files';
@@ -24,12 +25,12 @@ async function read(files: FileList): Promise<GivenFile[]> {
  */
 export function ImportModel() {
   const [status, setStatus] = useState<Status>(null);
+  const [url, setUrl] = useState('');
 
-  async function importFiles(files: FileList | null) {
-    if (!files || files.length === 0) return;
+  async function importFrom(given: () => Promise<GivenFile[]>) {
     setStatus({ kind: 'working', text: 'Reading the model…' });
     try {
-      const pair = modelPair(await read(files));
+      const pair = modelPair(await given());
       const parsed = specFromModelJson(pair.modelJson);
       const spec = applyEdits(parsed, autoLayoutEdits(parsed));
       const state = useStudio.getState();
@@ -80,11 +81,37 @@ export function ImportModel() {
           data-testid="import-files"
           disabled={status?.kind === 'working'}
           onChange={(event) => {
-            void importFiles(event.target.files);
+            const { files } = event.target;
+            if (files && files.length > 0) void importFrom(() => read(files));
             event.target.value = '';
           }}
         />
       </label>
+      <form
+        className="import-url"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void importFrom(() => fetchModelFiles(url.trim()));
+        }}
+      >
+        <label>
+          or its model.json address{' '}
+          <input
+            type="url"
+            value={url}
+            placeholder="https://…/model.json"
+            data-testid="import-url"
+            onChange={(event) => setUrl(event.target.value)}
+          />
+        </label>{' '}
+        <button
+          type="submit"
+          data-testid="import-url-button"
+          disabled={status?.kind === 'working' || url.trim() === ''}
+        >
+          Import from address
+        </button>
+      </form>
       {status && (
         <p
           className={`message ${status.kind === 'error' ? 'error' : ''}`}
