@@ -17,11 +17,10 @@
  *
  * Also `node bench/run.mjs --only ingest-scale [same options]`. Not part of `--smoke`.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateImageFolder } from './ingest.mjs';
 
@@ -521,10 +520,7 @@ export async function ingestScaleReport(browser, baseUrl, scale, command) {
 
 // Run on its own: build (unless --no-build), serve, measure, print the report.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { chromium } = await import('@playwright/test');
-  const { findChromium } = await import('../scripts/find-chromium.mjs');
-  const { QUIET, WEBGL } = await import('../scripts/chromium-flags.mjs');
-  const { serveStatic } = await import('./serve.mjs');
+  const { withStandaloneStudio } = await import('./standalone.mjs');
   const { values } = parseArgs({
     options: {
       images: { type: 'string' },
@@ -538,27 +534,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   const scale = scaleOptions(values);
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const build = join(root, 'node_modules', '.cache', 'layerwise-bench', 'app');
-  if (!values['no-build']) {
-    const args = ['vite', 'build', '--outDir', build, '--emptyOutDir', '--logLevel', 'warn'];
-    const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('The studio build failed; see above.');
-  }
-  const server = await serveStatic(build);
-  // The same software GPU as ingest.mjs, so the numbers compare with its report.
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [...QUIET, '--enable-precise-memory-info', ...WEBGL],
-  });
-  try {
+  await withStandaloneStudio({ noBuild: values['no-build'] }, async (browser, url) => {
     const command = `node bench/ingest-scale.mjs ${process.argv.slice(2).join(' ')}`.trim();
-    const report = await ingestScaleReport(browser, server.url, scale, command);
+    const report = await ingestScaleReport(browser, url, scale, command);
     const json = JSON.stringify(report, null, 2);
     process.stdout.write(`${json}\n`);
     if (values.out) writeFileSync(values.out, `${json}\n`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -248,12 +248,8 @@ export async function measureIngest(browser, baseUrl, { images, size, dir, keep 
 // Run on its own: build (unless --no-build), serve, measure once, print the summary.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { parseArgs } = await import('node:util');
-  const { chromium } = await import('@playwright/test');
-  const { findChromium } = await import('../scripts/find-chromium.mjs');
-  const { QUIET, WEBGL } = await import('../scripts/chromium-flags.mjs');
-  const { serveStatic } = await import('./serve.mjs');
   const { summariseIngest } = await import('./report.mjs');
-  const { spawnSync } = await import('node:child_process');
+  const { withStandaloneStudio } = await import('./standalone.mjs');
   const { values } = parseArgs({
     options: {
       images: { type: 'string', default: '2000' },
@@ -263,23 +259,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       'no-build': { type: 'boolean', default: false },
     },
   });
-  const root = new URL('..', import.meta.url).pathname;
-  const build = join(root, 'node_modules', '.cache', 'layerwise-bench', 'app');
-  if (!values['no-build']) {
-    const args = ['vite', 'build', '--outDir', build, '--emptyOutDir', '--logLevel', 'warn'];
-    const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('The studio build failed; see above.');
-  }
-  const server = await serveStatic(build);
-  // The same software GPU as run.mjs, so the numbers compare with its report.
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [...QUIET, '--enable-precise-memory-info', ...WEBGL],
-  });
-  try {
+  await withStandaloneStudio({ noBuild: values['no-build'] }, async (browser, url) => {
     const images = Number(values.images);
     const size = Number(values.size);
-    const { raw, generated } = await measureIngest(browser, server.url, {
+    const { raw, generated } = await measureIngest(browser, url, {
       images,
       size,
       dir: values.dir,
@@ -288,8 +271,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const summary = summariseIngest(raw, { images, size, format: 'jpeg' });
     const detail = { handlerMs: raw.handlerMs, longTasks: raw.longTasks, progress: raw.progress };
     process.stdout.write(`${JSON.stringify({ generated, ingest: summary, detail }, null, 2)}\n`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

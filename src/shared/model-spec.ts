@@ -7,18 +7,21 @@
 export type NodeId = string;
 
 /** Activation functions a layer can apply (the names tfjs uses). */
-export type ActivationName =
-  | 'linear'
-  | 'relu'
-  | 'relu6'
-  | 'elu'
-  | 'selu'
-  | 'sigmoid'
-  | 'tanh'
-  | 'softmax'
-  | 'softplus'
-  | 'swish'
-  | 'gelu';
+export const ACTIVATION_NAMES = [
+  'linear',
+  'relu',
+  'relu6',
+  'elu',
+  'selu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+  'softplus',
+  'swish',
+  'gelu',
+] as const;
+
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 /** What the standalone Activation layer can apply: the above, plus LeakyReLU with its slope. */
 export type ActivationLayerName = ActivationName | 'leakyRelu';

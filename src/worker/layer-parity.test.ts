@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVATION_NAMES } from '../shared/model-spec';
 import type { LayerKind, LayerNode, Shape } from '../shared/model-spec';
 import { LAYER_KINDS, inferNodeShape, isShapeProblem, nodeParams } from '../model/layers';
 import { layer } from '../model/spec-builder';
@@ -62,20 +63,6 @@ const CASES: Case[] = [
   ['zeroPadding2d', [IMAGE], { top: 1, bottom: 2, left: 0, right: 3 }],
 ];
 
-const ACTIVATIONS = [
-  'linear',
-  'relu',
-  'relu6',
-  'elu',
-  'selu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'softplus',
-  'swish',
-  'gelu',
-];
-
 describe("analyse's shapes and parameters equal tfjs's, layer by layer", () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
@@ -115,7 +102,7 @@ describe("analyse's shapes and parameters equal tfjs's, layer by layer", () => {
     model.dispose();
   });
 
-  it.each(ACTIVATIONS)('the %s activation exists in tfjs', (activation) => {
+  it.each(ACTIVATION_NAMES)('the %s activation exists in tfjs', (activation) => {
     const node = layer('activation', 'act', { activation: activation as never });
     expect(() => makeLayer(node, 1).apply(tf.input({ shape: [4] }))).not.toThrow();
   });

@@ -4,6 +4,7 @@
  * reading the spellings of models converted from Keras.
  */
 import { defaultConfig } from '../layers';
+import { ACTIVATION_NAMES } from '../../shared/model-spec';
 import type {
   ActivationName,
   InitializerName,
@@ -26,19 +27,7 @@ export type Config = Record<string, unknown>;
 /** The kind and config of one imported layer. */
 export type Imported = { [K in LayerKind]: { kind: K; config: LayerConfigs[K] } }[LayerKind];
 
-const ACTIVATIONS: ReadonlySet<string> = new Set<ActivationName>([
-  'linear',
-  'relu',
-  'relu6',
-  'elu',
-  'selu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'softplus',
-  'swish',
-  'gelu',
-]);
+const ACTIVATIONS: ReadonlySet<string> = new Set(ACTIVATION_NAMES);
 
 /** The same value given for both spatial axes, or a number given once. */
 function square(layer: string, field: string, value: unknown): number {

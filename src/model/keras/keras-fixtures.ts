@@ -2,7 +2,8 @@
  * Builders for the Keras export tests: the script's inputs for a network, and one network
  * that uses every layer kind, every activation, every initialiser and L1/L2 penalties.
  */
-import type { ActivationName, LayerNode, ModelSpec } from '../../shared/model-spec';
+import { ACTIVATION_NAMES } from '../../shared/model-spec';
+import type { LayerNode, ModelSpec } from '../../shared/model-spec';
 import type { PreprocessingSpec } from '../../shared/preprocessing';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
 import { layer } from '../spec-builder';
@@ -38,20 +39,6 @@ export function makePreprocessing(overrides: Partial<PreprocessingSpec> = {}): P
     ...overrides,
   };
 }
-
-const ACTIVATIONS: ActivationName[] = [
-  'linear',
-  'relu',
-  'relu6',
-  'elu',
-  'selu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'softplus',
-  'swish',
-  'gelu',
-];
 
 /**
  * A 32×32 RGB, 4-class network with every layer kind, branches joined by Add and
@@ -110,10 +97,12 @@ export function everyKindSpec(): ModelSpec {
     }),
     layer('concatenate', 'join'),
     layer('dropout', 'drop', { rate: 0.3 }),
-    ...ACTIVATIONS.map((activation) => layer('activation', `act_${activation}`, { activation })),
+    ...ACTIVATION_NAMES.map((activation) =>
+      layer('activation', `act_${activation}`, { activation }),
+    ),
     layer('dense', 'out', { units: 4, activation: 'softmax', kernelInitializer: 'zeros' }),
   ];
-  const chain = ['drop', ...ACTIVATIONS.map((activation) => `act_${activation}`), 'out'];
+  const chain = ['drop', ...ACTIVATION_NAMES.map((activation) => `act_${activation}`), 'out'];
   const wire = (from: string, to: string, port?: number) =>
     port === undefined ? { from, to } : { from, to, port };
   return {

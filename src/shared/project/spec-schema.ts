@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ACTIVATION_NAMES } from '../model-spec';
 import type {
   ActivationLayerName,
-  ActivationName,
   InitializerName,
   LayerConfigs,
   LayerKind,
@@ -21,20 +21,7 @@ const every =
   <const L extends readonly [T, ...T[]]>(list: L & ([T] extends [L[number]] ? unknown : never)) =>
     list;
 
-const ACTIVATIONS = every<ActivationName>()([
-  'linear',
-  'relu',
-  'relu6',
-  'elu',
-  'selu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'softplus',
-  'swish',
-  'gelu',
-]);
-const LAYER_ACTIVATIONS = every<ActivationLayerName>()([...ACTIVATIONS, 'leakyRelu']);
+const LAYER_ACTIVATIONS = every<ActivationLayerName>()([...ACTIVATION_NAMES, 'leakyRelu']);
 const INITIALIZERS = every<InitializerName>()([
   'glorotUniform',
   'glorotNormal',
@@ -46,7 +33,7 @@ const INITIALIZERS = every<InitializerName>()([
 
 const int = z.number().int();
 const padding = z.enum(['valid', 'same']);
-const activation = z.enum(ACTIVATIONS);
+const activation = z.enum(ACTIVATION_NAMES);
 const window = { kernelSize: int, strides: int, padding, dilation: int };
 const kernel = {
   kernelInitializer: z.enum(INITIALIZERS),

@@ -137,6 +137,10 @@ export function FilesSource({ image }: Props) {
           BMP), a zip of such a folder, IDX files (MNIST layout, .gz too) or CIFAR-10 binary files
           (.bin or cifar-10-binary.tar.gz) here.
         </p>
+        <p className="hint">
+          Thousands of images? Drop the folder: the browser&rsquo;s folder picker reads the whole
+          list before the studio can show progress.
+        </p>
         <div className="drop-buttons">
           <button type="button" onClick={() => folderInput.current?.click()}>
             Choose folder…
