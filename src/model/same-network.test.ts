@@ -14,6 +14,17 @@ describe('the same network', () => {
     expect(sameNetwork(spec, { ...spec, nodes: [...spec.nodes].reverse() })).toBe(true);
   });
 
+  it('ignores the order of a layer’s settings, as a saved project reads them back', () => {
+    const reordered = {
+      ...spec,
+      nodes: spec.nodes.map((node) => ({
+        ...node,
+        config: Object.fromEntries(Object.entries(node.config).reverse()),
+      })),
+    } as typeof spec;
+    expect(sameNetwork(spec, reordered)).toBe(true);
+  });
+
   it('sees a changed setting, a removed layer and a rewired join', () => {
     const changed = {
       ...spec,

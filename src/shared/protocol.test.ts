@@ -16,6 +16,8 @@ describe('worker protocol', () => {
       { type: 'resume' },
       { type: 'stop' },
       { type: 'setLearningRate', value: 0.01 },
+      { type: 'restoreCheckpoint', requestId: 1, slot: 'latest', spec: { nodes: [], edges: [] } },
+      { type: 'restoreCheckpoint', requestId: 2, slot: 'best' },
     ];
     for (const command of commands) expect(decodeCommand(cross(command))).toEqual(command);
   });
@@ -31,6 +33,12 @@ describe('worker protocol', () => {
       /nodes and edges/,
     );
     expect(() => decodeCommand({ type: 'setLearningRate', value: '1' })).toThrow(/number/);
+    expect(() => decodeCommand({ type: 'restoreCheckpoint', requestId: 1, slot: 'first' })).toThrow(
+      /slot/,
+    );
+    expect(() =>
+      decodeCommand({ type: 'restoreCheckpoint', requestId: 1, slot: 'latest' }),
+    ).toThrow(/spec/);
   });
 
   it('decodes events and rejects unknown ones', () => {

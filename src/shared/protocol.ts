@@ -64,7 +64,15 @@ export type Command =
    * Reads a pretrained base (from its URL, or from `files`, which the worker keeps under the
    * source's id) and reports its layers; answered by 'baseLoaded' or 'baseError'.
    */
-  | { type: 'loadBase'; requestId: number; source: PretrainedSource; files?: ModelPair };
+  | { type: 'loadBase'; requestId: number; source: PretrainedSource; files?: ModelPair }
+  /**
+   * Puts a kept checkpoint's weights (and optimizer state) back: the last epoch's, restored
+   * only when it was trained on the loaded data with the network `spec`, or the last run's
+   * best. Answered by 'checkpointRestored' (null when there was nothing fitting to restore)
+   * or 'checkpointError'.
+   */
+  | { type: 'restoreCheckpoint'; requestId: number; slot: 'latest'; spec: ModelSpec }
+  | { type: 'restoreCheckpoint'; requestId: number; slot: 'best' };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -101,6 +109,12 @@ export interface EpochSummary {
   numTensors: number;
 }
 
+/** Which epoch a checkpoint holds, and how it scored on the validation split. */
+export interface CheckpointInfo {
+  epoch: number;
+  validation: { loss: number; accuracy: number };
+}
+
 /** Everything the worker tells the page. */
 export type WorkerEvent =
   | { type: 'backend'; active: Backend; skipped: SkippedBackend[] }
@@ -125,6 +139,8 @@ export type WorkerEvent =
       outcome: RunOutcome;
       message: string;
       test?: { loss: number; accuracy: number };
+      /** The run's best epoch by validation loss, when it is not the one the model ended on. */
+      best?: CheckpointInfo;
     }
   | { type: 'insight'; requestId: number; result: InsightResult }
   /** An insight request that could not be answered (no trained model yet, bad layer id…). */
@@ -135,6 +151,8 @@ export type WorkerEvent =
   | { type: 'importError'; requestId: number; message: string }
   | { type: 'baseLoaded'; requestId: number; facts: PretrainedFacts }
   | { type: 'baseError'; requestId: number; message: string }
+  | { type: 'checkpointRestored'; requestId: number; restored: CheckpointInfo | null }
+  | { type: 'checkpointError'; requestId: number; message: string }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -156,6 +174,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'export',
   'importModel',
   'loadBase',
+  'restoreCheckpoint',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -178,6 +197,8 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'importError',
   'baseLoaded',
   'baseError',
+  'checkpointRestored',
+  'checkpointError',
   'error',
 ]);
 
@@ -269,6 +290,16 @@ export function decodeCommand(data: unknown): Command {
         )
       ) {
         throw fail('files must be a model.json and an ArrayBuffer of weights');
+      }
+      break;
+    case 'restoreCheckpoint':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      if (data.slot === 'latest') {
+        if (!isRecord(data.spec) || !Array.isArray(data.spec.nodes)) {
+          throw fail('spec must have nodes');
+        }
+      } else if (data.slot !== 'best') {
+        throw fail("slot must be 'latest' or 'best'");
       }
       break;
   }

@@ -9,6 +9,7 @@ import { settleData } from './data/data-client';
 import { settleExport } from './export/export-client';
 import { settleImport } from './export/import-client';
 import { settleBase } from './builder/base-client';
+import { settleCheckpoint } from './train/checkpoint-client';
 
 let worker: Worker | null = null;
 
@@ -47,7 +48,12 @@ function apply(event: WorkerEvent): void {
       store.setLastEpoch(event.summary);
       return;
     case 'runEnd':
-      store.setReport({ outcome: event.outcome, message: event.message, test: event.test });
+      store.setReport({
+        outcome: event.outcome,
+        message: event.message,
+        test: event.test,
+        best: event.best,
+      });
       return;
     case 'insight':
       settleInsight(event.requestId, event.result);
@@ -73,8 +79,17 @@ function apply(event: WorkerEvent): void {
     case 'baseError':
       settleBase(event.requestId, new Error(event.message));
       return;
+    case 'checkpointRestored':
+      settleCheckpoint(event.requestId, event.restored);
+      return;
+    case 'checkpointError':
+      settleCheckpoint(event.requestId, new Error(event.message));
+      return;
     case 'error':
-      if (event.where === 'backend') store.setBackendError(event.message);
+      // Checkpoints failing to save is worth knowing, but no reason to stop training.
+      if (event.where === 'checkpoint')
+        store.showProjectNotice({ tone: 'error', message: event.message });
+      else if (event.where === 'backend') store.setBackendError(event.message);
       else if (event.where === 'dataset') store.setDatasetError(event.message);
       else store.setTrainError(event.message);
       return;

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Backend } from '../shared/backend';
 import { BACKEND_LABELS, backendOrder } from '../shared/backend';
 import type { InsightRequest } from '../shared/insights';
-import type { Command, WorkerEvent } from '../shared/protocol';
+import type { CheckpointInfo, Command, EpochSummary, WorkerEvent } from '../shared/protocol';
 import type { ModelSpec } from '../shared/model-spec';
 import type { TrainSettings } from '../shared/train-settings';
 import { checkSettings } from '../shared/train-settings';
@@ -10,7 +10,13 @@ import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
 import { sameNetwork } from '../model/same-network';
-import type { AspectPolicy, DataRequest, DatasetSource, SourceFile } from '../shared/dataset';
+import type {
+  AspectPolicy,
+  DataConfig,
+  DataRequest,
+  DatasetSource,
+  SourceFile,
+} from '../shared/dataset';
 import { DEFAULT_DATA_CONFIG } from '../shared/dataset';
 import type { DeviceData } from './device-data';
 import { storageFor, uploadDataset } from './device-data';
@@ -24,6 +30,12 @@ import { answerInsight } from './insights';
 import { exportModel } from './export/export-model';
 import { importWeights } from './export/import-weights';
 import { BaseLoader } from './pretrained/base-loader';
+import type { Checkpoint } from './checkpoints/checkpoint';
+import { captureCheckpoint } from './checkpoints/checkpoint';
+import { CheckpointKeeper } from './checkpoints/keeper';
+import type { OptimizerState } from './checkpoints/optimizer-state';
+import type { CheckpointStore } from './checkpoints/store';
+import { defaultStore } from './checkpoints/store';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -31,6 +43,21 @@ const TRAINING_MESSAGE = 'Training is running: stop it before changing the data.
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** True when two data configs divide and scale the examples alike (key order aside). */
+function sameSplit(a: DataConfig, b: DataConfig): boolean {
+  return (
+    a.validation === b.validation &&
+    a.test === b.test &&
+    a.seed === b.seed &&
+    a.normalisation === b.normalisation
+  );
+}
+
+/** What the page is told about a checkpoint: its epoch and scores, not its weights. */
+function infoOf({ epoch, validation }: Checkpoint): CheckpointInfo {
+  return { epoch, validation };
 }
 
 /** How a source fits images of another shape to the dataset's size. */
@@ -64,8 +91,18 @@ export class Engine {
   private assetBase = '';
   /** The files of pretrained bases, read once and instantiated afresh for every build. */
   private readonly bases = new BaseLoader();
+  /** The optimizer's state to go on from when the next run continues from `model`'s weights. */
+  private optimizerState: OptimizerState | null = null;
+  private readonly checkpoints: CheckpointKeeper;
 
-  constructor(private readonly post: Post) {}
+  constructor(
+    private readonly post: Post,
+    store: CheckpointStore = defaultStore(),
+  ) {
+    this.checkpoints = new CheckpointKeeper(store, (message) =>
+      this.post({ type: 'error', where: 'checkpoint', message }),
+    );
+  }
 
   async handle(command: Command): Promise<void> {
     switch (command.type) {
@@ -154,6 +191,9 @@ export class Engine {
       case 'loadBase':
         await this.loadBase(command);
         return;
+      case 'restoreCheckpoint':
+        await this.restoreCheckpoint(command);
+        return;
       default:
         assertNever(command);
     }
@@ -236,6 +276,88 @@ export class Engine {
       this.post({ type: 'baseLoaded', requestId, facts });
     } catch (error) {
       this.post({ type: 'baseError', requestId, message: messageOf(error) });
+    }
+  }
+
+  /** Puts a checkpoint's weights and optimizer state back; the model stays as it was on failure. */
+  private async restoreCheckpoint(
+    command: Extract<Command, { type: 'restoreCheckpoint' }>,
+  ): Promise<void> {
+    const { requestId } = command;
+    try {
+      if (this.busy) throw new Error('Training is running: stop it before restoring weights.');
+      const restored =
+        command.slot === 'best' ? await this.restoreBest() : await this.restoreLatest(command.spec);
+      this.post({ type: 'checkpointRestored', requestId, restored });
+    } catch (error) {
+      this.post({ type: 'checkpointError', requestId, message: messageOf(error) });
+    }
+  }
+
+  /** True when a checkpoint was trained on the loaded data with the network `spec`. */
+  private fits(checkpoint: Checkpoint, spec: ModelSpec): boolean {
+    const summary = this.dataset?.summary;
+    return (
+      summary !== undefined &&
+      checkpoint.data.fingerprint === summary.fingerprint &&
+      sameSplit(checkpoint.data.config, summary.config) &&
+      sameNetwork(checkpoint.spec, spec)
+    );
+  }
+
+  /** The last epoch's checkpoint as the current model, when it fits `spec` and the data; else null. */
+  private async restoreLatest(spec: ModelSpec): Promise<CheckpointInfo | null> {
+    const checkpoint = await this.checkpoints.read('latest');
+    if (!checkpoint || !this.dataset || !this.fits(checkpoint, spec)) return null;
+    const { inputShape, classNames } = this.dataset.summary;
+    const bases = await this.bases.instantiate(spec);
+    const model = buildModel(spec, {
+      seed: checkpoint.settings.seed,
+      inputShape,
+      classes: classNames.length,
+      bases,
+    });
+    try {
+      await importWeights(model, checkpoint.model.modelJson, checkpoint.model.weights);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+    this.forgetModel();
+    this.model = model;
+    this.spec = spec;
+    this.settings = checkpoint.settings;
+    this.optimizerState = checkpoint.optimizer;
+    return infoOf(checkpoint);
+  }
+
+  /** Gives the current model the last run's best weights. */
+  private async restoreBest(): Promise<CheckpointInfo> {
+    const best = this.checkpoints.bestOfRun;
+    if (!best || !this.model || !this.spec || !this.fits(best, this.spec)) {
+      throw new Error('The best epoch can no longer be restored: the data or the network changed.');
+    }
+    await importWeights(this.model, best.model.modelJson, best.model.weights);
+    this.settings = best.settings;
+    this.optimizerState = best.optimizer;
+    return infoOf(best);
+  }
+
+  /** Keeps the epoch's checkpoint; a checkpoint that cannot be made never stops the run. */
+  private async keepCheckpoint(run: TrainingRun, spec: ModelSpec, summary: EpochSummary) {
+    const { dataset } = this;
+    if (!dataset) return;
+    try {
+      const checkpoint = await captureCheckpoint(run.model, run.optimizer, {
+        epoch: summary.epoch,
+        validation: summary.validation,
+        spec,
+        settings: run.settings,
+        data: { fingerprint: dataset.summary.fingerprint, config: dataset.summary.config },
+      });
+      this.checkpoints.keep(checkpoint);
+    } catch (error) {
+      this.checkpoints.reportFailure(error);
     }
   }
 
@@ -343,6 +465,7 @@ export class Engine {
     this.model = null;
     this.spec = null;
     this.settings = null;
+    this.optimizerState = null;
   }
 
   private async dataRequest(request: DataRequest): Promise<void> {
@@ -412,7 +535,10 @@ export class Engine {
       try {
         this.post({ type: 'runState', state: 'training' });
         const result = await run.run();
-        this.post({ type: 'runEnd', ...result });
+        this.optimizerState = await run.readOptimizerState();
+        const best = this.checkpoints.bestOfRun;
+        const offerBest = best !== null && best.epoch !== this.checkpoints.latestEpoch;
+        this.post({ type: 'runEnd', ...result, ...(offerBest ? { best: infoOf(best) } : {}) });
         return;
       } catch (error) {
         const failedBackend = this.backend;
@@ -462,12 +588,23 @@ export class Engine {
     this.device ??= this.upload();
     this.spec = spec;
     this.settings = settings;
-    const run = new TrainingRun(this.model, this.device, settings, {
-      progress: (progress) => this.post({ type: 'progress', progress }),
-      metrics: (point) => this.post({ type: 'metrics', points: [point] }),
-      epochEnd: (summary) => this.post({ type: 'epochEnd', summary }),
-      paused: () => this.post({ type: 'runState', state: 'paused' }),
-    });
+    const optimizerState = (keepWeights && this.optimizerState) || undefined;
+    this.checkpoints.beginRun();
+    const run: TrainingRun = new TrainingRun(
+      this.model,
+      this.device,
+      settings,
+      {
+        progress: (progress) => this.post({ type: 'progress', progress }),
+        metrics: (point) => this.post({ type: 'metrics', points: [point] }),
+        epochEnd: async (summary) => {
+          this.post({ type: 'epochEnd', summary });
+          await this.keepCheckpoint(run, spec, summary);
+        },
+        paused: () => this.post({ type: 'runState', state: 'paused' }),
+      },
+      optimizerState,
+    );
     this.run = run;
     return run;
   }

@@ -59,7 +59,9 @@ function recorder() {
   const listener: RunListener = {
     progress: () => {},
     metrics: (p) => points.push(p),
-    epochEnd: (e) => epochs.push(e),
+    epochEnd: (e) => {
+      epochs.push(e);
+    },
     paused: () => {},
   };
   return { points, epochs, listener };

@@ -9,6 +9,8 @@ import { regularizationLoss } from './build-model';
 import { evaluate } from './evaluate';
 import { lossAndCorrect } from './loss';
 import { makeOptimizer, setLearningRate } from './optimizer';
+import type { OptimizerState } from './checkpoints/optimizer-state';
+import { readOptimizerState, writeOptimizerState } from './checkpoints/optimizer-state';
 import { DivergenceWatch, divergenceMessage } from './divergence';
 import { Throughput } from './throughput';
 import { yieldToEventLoop } from './yield';
@@ -17,7 +19,8 @@ import { yieldToEventLoop } from './yield';
 export interface RunListener {
   progress(progress: Progress): void;
   metrics(point: MetricPoint): void;
-  epochEnd(summary: EpochSummary): void;
+  /** Training waits for the returned promise: a checkpoint must be read before the next step. */
+  epochEnd(summary: EpochSummary): Promise<void> | void;
   /** The run has stopped stepping and its progress up to the pause has been reported. */
   paused(): void;
 }
@@ -57,8 +60,10 @@ export class TrainingRun {
   constructor(
     readonly model: tf.LayersModel,
     private readonly data: DeviceData,
-    private readonly settings: TrainSettings,
+    readonly settings: TrainSettings,
     private readonly listener: RunListener,
+    /** A saved optimizer state to continue from (moments, step count), e.g. a checkpoint's. */
+    private readonly optimizerState?: OptimizerState,
   ) {
     this.optimizer = makeOptimizer(settings);
     this.variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
@@ -92,8 +97,17 @@ export class TrainingRun {
     return (this.optimizer as unknown as { learningRate: number }).learningRate;
   }
 
+  /** The optimizer's state now, as plain data. */
+  readOptimizerState(): Promise<OptimizerState> {
+    return readOptimizerState(this.optimizer, this.settings.optimizer);
+  }
+
   /** Trains until the last epoch, a stop, or a diverging loss. */
   async run(): Promise<RunResult> {
+    // Another kind of optimizer starts afresh: Adam's moments mean nothing to SGD.
+    if (this.optimizerState?.optimizer === this.settings.optimizer) {
+      await writeOptimizerState(this.optimizer, this.optimizerState);
+    }
     const { epochs, batchSize, seed } = this.settings;
     const { train, classes } = this.data;
     const count = Math.min(train.count, this.settings.examplesPerEpoch ?? train.count);
@@ -238,7 +252,7 @@ export class TrainingRun {
       epoch,
       ...validation,
     });
-    this.listener.epochEnd({ epoch, validation, numTensors: tf.memory().numTensors });
+    await this.listener.epochEnd({ epoch, validation, numTensors: tf.memory().numTensors });
   }
 
   /** Frees the optimizer's state; the model stays, for prediction and export. */

@@ -4,6 +4,7 @@ import { useStudio } from '../store/studio-store';
 import { applyProject, datasetNote, starterProject } from './apply-project';
 import { readAutosave, startAutosave } from './autosave';
 import { showRefusal } from './project-actions';
+import { describeCheckpoint, restoreLatestCheckpoint } from '../train/checkpoint-client';
 
 /** Takes the share link out of the address bar, so a reload does not open it over new work. */
 function clearFragment(): void {
@@ -46,17 +47,34 @@ function isStarter(project: Project): boolean {
   );
 }
 
+/**
+ * Asks the worker for the weights of the last epoch trained before the reload; it gives them
+ * back only when they belong to this network on the loaded data. Says what came back, or null.
+ */
+async function restoreCheckpoint(project: Project): Promise<string | null> {
+  try {
+    const restored = await restoreLatestCheckpoint(project.spec);
+    return restored
+      ? `Restored the checkpoint of ${describeCheckpoint(restored)}: Insights, the Playground and Export use its weights.`
+      : null;
+  } catch {
+    // A checkpoint that cannot be read is as good as none: the project is back regardless.
+    return null;
+  }
+}
+
 /** Restores the autosaved project; `announce` says so in a notice that offers a fresh start. */
 async function restoreAutosave(announce: boolean): Promise<void> {
   try {
     const project = await readAutosave();
     if (!project) return;
     await applyProject(project, { undoable: false });
-    if (!announce || isStarter(project)) return;
+    const weights = await restoreCheckpoint(project);
+    if (!announce || (isStarter(project) && !weights)) return;
     const note = datasetNote(project.data.dataset);
     useStudio.getState().showProjectNotice({
       tone: 'info',
-      message: [`Restored your last session's project “${project.name}”.`, note]
+      message: [`Restored your last session's project “${project.name}”.`, weights, note]
         .filter(Boolean)
         .join(' '),
       offerStartNew: true,

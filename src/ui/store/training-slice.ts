@@ -1,6 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { Backend, SkippedBackend } from '../../shared/backend';
-import type { EpochSummary, Progress, RunOutcome, RunState } from '../../shared/protocol';
+import type {
+  CheckpointInfo,
+  EpochSummary,
+  Progress,
+  RunOutcome,
+  RunState,
+} from '../../shared/protocol';
 import type { TrainSettings } from '../../shared/train-settings';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
 import type { StudioState } from './studio-store';
@@ -11,6 +17,8 @@ export interface RunReport {
   /** The model came from imported files, not from a run in this studio. */
   imported?: boolean;
   test?: { loss: number; accuracy: number };
+  /** The run's best epoch, offered for restoring when the model ended on another. */
+  best?: CheckpointInfo;
 }
 
 export interface TrainingSlice {

@@ -1,6 +1,7 @@
 import { selectReport, selectTrainError } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { formatPercent } from '../format';
+import { RestoreBestButton } from './RestoreBestButton';
 
 /** The end of a run: test accuracy, or what went wrong and what to try. */
 export function RunReportView() {
@@ -35,6 +36,7 @@ export function RunReportView() {
               (loss {report.test.loss.toFixed(3)})
             </p>
           )}
+          {report.best && <RestoreBestButton best={report.best} />}
         </div>
       )}
     </>

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_CONFIG } from '../../shared/dataset';
+import { DEFAULT_SETTINGS } from '../../shared/train-settings';
+import { chain, layer } from '../../model/spec-builder';
+import type { Checkpoint } from './checkpoint';
+import { CheckpointKeeper } from './keeper';
+import type { CheckpointStore } from './store';
+import { memoryStore } from './store';
+
+/** A checkpoint with the given epoch and validation loss, and no real weights. */
+function makeCheckpoint(epoch: number, loss: number): Checkpoint {
+  return {
+    epoch,
+    validation: { loss, accuracy: 1 - loss / 10 },
+    spec: chain([layer('input', 'input', { shape: [2, 2, 1] })]),
+    settings: DEFAULT_SETTINGS,
+    data: { fingerprint: 'abc', config: DEFAULT_DATA_CONFIG },
+    model: { modelJson: {}, weights: new ArrayBuffer(0) },
+    optimizer: { optimizer: 'adam', values: [] },
+  };
+}
+
+describe('CheckpointKeeper', () => {
+  it('keeps the latest epoch and the lowest validation loss of the current run', async () => {
+    const store = memoryStore();
+    const keeper = new CheckpointKeeper(store, () => {});
+    keeper.beginRun();
+    [0.9, 0.5, 0.7, 0.5, Number.NaN, 0.8].forEach((loss, i) =>
+      keeper.keep(makeCheckpoint(i + 1, loss)),
+    );
+    await keeper.settled();
+    expect((await store.get('best'))?.epoch).toBe(2);
+    expect(keeper.bestOfRun?.epoch).toBe(2);
+    // The diverged epoch 5 is skipped; epoch 6 is the latest.
+    expect((await store.get('latest'))?.epoch).toBe(6);
+    expect(keeper.latestEpoch).toBe(6);
+
+    keeper.beginRun();
+    keeper.keep(makeCheckpoint(1, 2.0));
+    await keeper.settled();
+    expect((await keeper.read('best'))?.epoch).toBe(1);
+    expect((await store.get('best'))?.validation.loss).toBe(2.0);
+  });
+
+  it('reports a store that refuses writes once, in plain words, and never throws', async () => {
+    const failing: CheckpointStore = {
+      get: () => Promise.resolve(undefined),
+      put: () =>
+        Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    };
+    const reports: string[] = [];
+    const keeper = new CheckpointKeeper(failing, (message) => reports.push(message));
+    keeper.beginRun();
+    for (let epoch = 1; epoch <= 3; epoch++) keeper.keep(makeCheckpoint(epoch, 1 / epoch));
+    await keeper.settled();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('The quota has been exceeded.');
+    expect(reports[0]).toContain('training goes on');
+    // The run's best is still known, for restoring within this session.
+    expect(keeper.bestOfRun?.epoch).toBe(3);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Checkpoint } from './checkpoint';
+import type { CheckpointSlot, CheckpointStore } from './store';
+
+/** True when `candidate` should replace `best`: a lower validation loss (ties keep the earlier). */
+export function isBetter(candidate: Checkpoint, best: Checkpoint | null): boolean {
+  return best === null || candidate.validation.loss < best.validation.loss;
+}
+
+/**
+ * Keeps the latest checkpoint and the current run's best one. Writes go on in the background,
+ * one transaction per epoch end, so training never waits for the disk; a write that fails
+ * (a full quota, private browsing) is reported once and never stops the run.
+ */
+export class CheckpointKeeper {
+  private best: Checkpoint | null = null;
+  /** The epoch of the current run's last checkpoint, or null before its first epoch ends. */
+  private lastEpoch: number | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private failed = false;
+
+  constructor(
+    private readonly store: CheckpointStore,
+    private readonly report: (message: string) => void,
+  ) {}
+
+  /** A new run: its best epoch is chosen among its own epochs. */
+  beginRun(): void {
+    this.best = null;
+    this.lastEpoch = null;
+  }
+
+  get latestEpoch(): number | null {
+    return this.lastEpoch;
+  }
+
+  /** The best checkpoint of the current (or last) run, from memory. */
+  get bestOfRun(): Checkpoint | null {
+    return this.best;
+  }
+
+  /** Keeps an epoch's checkpoint; returns at once, the write finishes later. */
+  keep(checkpoint: Checkpoint): void {
+    // A diverged epoch is nothing to go back to.
+    if (!Number.isFinite(checkpoint.validation.loss)) return;
+    this.lastEpoch = checkpoint.epoch;
+    const entries: [CheckpointSlot, Checkpoint][] = [['latest', checkpoint]];
+    if (isBetter(checkpoint, this.best)) {
+      this.best = checkpoint;
+      entries.push(['best', checkpoint]);
+    }
+    this.writing = this.writing
+      .then(() => this.store.put(entries))
+      .catch((error: unknown) => this.reportFailure(error));
+  }
+
+  /** A stored checkpoint, after the writes already under way. */
+  async read(slot: CheckpointSlot): Promise<Checkpoint | undefined> {
+    await this.writing;
+    return this.store.get(slot);
+  }
+
+  /** Resolves once every write asked for so far has finished (or failed). */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+
+  /** Says once, in plain words, that checkpoints are not being kept. */
+  reportFailure(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    const why = error instanceof Error ? error.message : String(error);
+    this.report(
+      `The browser would not store training checkpoints (${why}), so a reload will not bring the trained weights back; training goes on.`,
+    );
+  }
+}

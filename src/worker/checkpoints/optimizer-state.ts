@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TrainSettings } from '../../shared/train-settings';
+
+/** One of an optimizer's saved values (moments, accumulators, the step count), as plain data. */
+export interface OptimizerValue {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  values: Float32Array | Int32Array;
+}
+
+/** An optimizer's state as plain data: IndexedDB and `postMessage` can hold it. */
+export interface OptimizerState {
+  /** The kind that made it: another kind's state means nothing to an optimizer. */
+  optimizer: TrainSettings['optimizer'];
+  values: OptimizerValue[];
+}
+
+/** Reads an optimizer's state off the device into fresh arrays. */
+export async function readOptimizerState(
+  optimizer: tf.Optimizer,
+  kind: TrainSettings['optimizer'],
+): Promise<OptimizerState> {
+  const named = await optimizer.getWeights();
+  try {
+    const values = await Promise.all(
+      named.map(async ({ name, tensor }): Promise<OptimizerValue> => {
+        const data = await tensor.data();
+        // Copied: on the CPU backend data() returns the tensor's own storage.
+        return tensor.dtype === 'int32'
+          ? { name, shape: tensor.shape, dtype: 'int32', values: Int32Array.from(data) }
+          : { name, shape: tensor.shape, dtype: 'float32', values: Float32Array.from(data) };
+      }),
+    );
+    return { optimizer: kind, values };
+  } finally {
+    // The step count is a tensor made for the call; the others are the optimizer's own.
+    for (const { name, tensor } of named) if (name === 'iter') tensor.dispose();
+  }
+}
+
+/** Gives a new optimizer of the same kind a saved state, so the next step continues from it. */
+export async function writeOptimizerState(
+  optimizer: tf.Optimizer,
+  state: OptimizerState,
+): Promise<void> {
+  const named = state.values.map(({ name, shape, dtype, values }) => ({
+    name,
+    tensor: tf.tensor(values, shape, dtype),
+  }));
+  try {
+    await optimizer.setWeights(named);
+  } finally {
+    // setWeights keeps copies (as variables), never the given tensors.
+    for (const { tensor } of named) tensor.dispose();
+  }
+}
