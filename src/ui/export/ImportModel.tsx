@@ -69,8 +69,9 @@ export function ImportModel() {
     <section className="import-model" aria-labelledby="import-model-title">
       <h3 id="import-model-title">Import a model</h3>
       <p>
-        A TensorFlow.js layers model: <code>model.json</code> with its weights file, or a zip
-        exported from Layerwise. It replaces the network (Undo brings yours back).
+        A TensorFlow.js layers model: <code>model.json</code> with its weights file, a zip exported
+        from Layerwise, or the address of a published <code>model.json</code>. It replaces the
+        network (Undo brings yours back).
       </p>
       <label>
         Model files{' '}
