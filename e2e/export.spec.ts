@@ -329,4 +329,59 @@ test.describe('importing a model', () => {
     expect(accuracy).toBeGreaterThan(studioTestAccuracy - 0.05);
     expect(freshStudio.errors).toEqual([]);
   });
+
+  test('a model with a layer the builder does not have comes in as one frozen block that predicts as before', async () => {
+    // GaussianDropout: a layer tfjs runs but the builder has no block for; like Dropout, it
+    // passes values through unchanged when predicting, so the model scores as exported.
+    const modelJson = JSON.parse(strFromU8(files['model.json']!)) as {
+      modelTopology: { config: { layers: { class_name: string; config: object }[] } };
+    };
+    const layers = modelJson.modelTopology.config.layers;
+    const dropout = layers.find((layer) => layer.class_name === 'Dropout');
+    if (!dropout) throw new Error('The exported network has no Dropout layer.');
+    dropout.class_name = 'GaussianDropout';
+    await importFiles(
+      { name: 'model.json', buffer: Buffer.from(JSON.stringify(modelJson)) },
+      { name: 'weights.bin', buffer: Buffer.from(files['weights.bin']!) },
+    );
+    const status = fresh.getByTestId('import-status');
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(status).toContainText('is a GaussianDropout, which the builder does not have');
+    await expect(status).toContainText(
+      `The model's ${layers.filter((l) => l.class_name !== 'InputLayer').length} layers came in as one frozen block`,
+    );
+
+    await freshStudio.openBuild();
+    const spec = JSON.parse(await freshStudio.spec()) as {
+      nodes: { kind: string; config: { trainableLayers?: number } }[];
+    };
+    expect(spec.nodes.map((node) => node.kind)).toEqual(['input', 'pretrainedBase']);
+    expect(spec.nodes[1]?.config.trainableLayers).toBe(0);
+
+    await fresh.getByTestId('tab-insights').click();
+    await fresh.getByTestId('evaluation-split').selectOption('test');
+    await expect(fresh.getByTestId('evaluation-totals')).toContainText(
+      `Accuracy ${(studioTestAccuracy * 100).toFixed(1)}%`,
+      { timeout: 60_000 },
+    );
+
+    // Wholly frozen, training would change nothing, and says so; with its last layer
+    // unfrozen it trains on from the imported weights (the block rebuilds from its files).
+    await freshStudio.openTrain();
+    await fresh.getByTestId('continue-training').uncheck();
+    await freshStudio.button('train').click();
+    await expect(fresh.getByTestId('train-error')).toContainText('Every layer is frozen');
+    await freshStudio.openBuild();
+    await freshStudio.layer('imported').click();
+    await fresh.getByTestId('field-trainableLayers').fill('1');
+    await expect(fresh.getByTestId('base-summary')).toContainText('of which 1 train');
+    const { outcome, accuracy } = await trainRun(freshStudio, {
+      epochs: 1,
+      examplesPerEpoch: 320,
+      learningRate: 0.0005,
+    });
+    expect(outcome).toBe('completed');
+    expect(accuracy).toBeGreaterThan(studioTestAccuracy - 0.05);
+    expect(freshStudio.errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { LayerNode, ModelSpec, NodeId, Shape } from '../shared/model-spec';
+import type { LayerNode, LayerNodeOf, ModelSpec, NodeId, Shape } from '../shared/model-spec';
 import type { Fix, SpecEdit } from './edit-types';
 import type { Graph } from './graph';
 import { incomingOf, nodeOf, soleOutput } from './graph';
@@ -63,6 +63,7 @@ function outputProblems(
       ),
     ];
   }
+  if (node.kind === 'pretrainedBase' && classifiesAlready(node, shape, classes)) return [];
   if (node.kind !== 'dense' && node.kind !== 'activation') {
     return [
       nodeProblem(
@@ -104,6 +105,16 @@ function outputProblems(
     );
   }
   return problems;
+}
+
+/**
+ * True when a Pretrained base is cut after a softmax giving one probability per class: a whole
+ * imported classifier, which needs no head of its own.
+ */
+function classifiesAlready(node: LayerNodeOf<'pretrainedBase'>, shape: Shape, classes: number) {
+  const { base, cutLayer } = node.config;
+  const cut = base?.layers.find((layer) => layer.name === cutLayer);
+  return cut?.activation === 'softmax' && shape[1] === classes;
 }
 
 /** The Dense layer whose scores reach `node` through layers that keep the shape. */

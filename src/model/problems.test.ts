@@ -231,6 +231,39 @@ describe('wiring rules', () => {
 });
 
 describe('dataset rules', () => {
+  it('a Pretrained base cut after its own softmax classifier needs no head; cut before it, it does', () => {
+    const layerFacts = (name: string, inputs: string[], units: number, activation?: string) => ({
+      name,
+      className: 'Dense',
+      outputShape: [null, units],
+      params: 10,
+      trainableParams: 10,
+      inputs,
+      ...(activation ? { activation } : {}),
+    });
+    const base = {
+      inputShape: [28, 28, 1] as [number, number, number],
+      layers: [
+        { ...layerFacts('flat', [], 784), className: 'Flatten', params: 0, trainableParams: 0 },
+        layerFacts('hidden', ['flat'], 32, 'relu'),
+        layerFacts('probs', ['hidden'], 10, 'softmax'),
+      ],
+    };
+    const wholeModel = (cutLayer: string) =>
+      chain([
+        layer('input', 'input', { shape: [28, 28, 1] }),
+        layer('pretrainedBase', 'imported', {
+          source: { kind: 'files', id: 'f', name: 'model.json' },
+          cutLayer,
+          trainableLayers: 0,
+          base,
+        }),
+      ]);
+    expect(problemsOf(wholeModel('probs'))).toEqual([]);
+    expect(problemsOf(wholeModel('probs'), { shape: [28, 28, 1], classes: 5 })).not.toEqual([]);
+    expectFixable(wholeModel('hidden'), 'must end with a Dense layer');
+  });
+
   it("an Input shape that differs from the dataset's images: sets it", () => {
     const cifar: DatasetShape = { shape: [32, 32, 3], classes: 10 };
     expect(problemsOf(starterNetwork(), cifar)).toEqual([

@@ -69,6 +69,8 @@ export interface PretrainedLayerFacts {
   trainableParams: number;
   /** The layers feeding this one (empty for the first layer). */
   inputs: string[];
+  /** The activation the layer applies last, when it has one (e.g. 'softmax' for a classifier). */
+  activation?: string;
 }
 
 /**

@@ -57,8 +57,9 @@ export type Command =
       requestId: number;
       spec: ModelSpec;
       settings: TrainSettings;
-      modelJson: Record<string, unknown>;
-      weights: ArrayBuffer;
+      /** The weights to load by layer name; left out when the network's Pretrained bases carry them all. */
+      modelJson?: Record<string, unknown>;
+      weights?: ArrayBuffer;
     }
   /**
    * Reads a pretrained base (from its URL, or from `files`, which the worker keeps under the
@@ -115,6 +116,11 @@ export interface CheckpointInfo {
   validation: { loss: number; accuracy: number };
 }
 
+/** A restored checkpoint; the best epoch's comes with the test split scored again on its weights. */
+export interface RestoredCheckpoint extends CheckpointInfo {
+  test?: { loss: number; accuracy: number };
+}
+
 /** Everything the worker tells the page. */
 export type WorkerEvent =
   | { type: 'backend'; active: Backend; skipped: SkippedBackend[] }
@@ -151,7 +157,7 @@ export type WorkerEvent =
   | { type: 'importError'; requestId: number; message: string }
   | { type: 'baseLoaded'; requestId: number; facts: PretrainedFacts }
   | { type: 'baseError'; requestId: number; message: string }
-  | { type: 'checkpointRestored'; requestId: number; restored: CheckpointInfo | null }
+  | { type: 'checkpointRestored'; requestId: number; restored: RestoredCheckpoint | null }
   | { type: 'checkpointError'; requestId: number; message: string }
   | { type: 'error'; where: string; message: string; hint?: string };
 
@@ -271,9 +277,12 @@ export function decodeCommand(data: unknown): Command {
       break;
     case 'importModel':
       if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
-      if (!(data.weights instanceof ArrayBuffer)) throw fail('weights must be an ArrayBuffer');
-      if (!isRecord(data.modelJson) || !isRecord(data.spec) || !isRecord(data.settings)) {
-        throw fail('spec, settings and modelJson must be objects');
+      if (!isRecord(data.spec) || !isRecord(data.settings)) {
+        throw fail('spec and settings must be objects');
+      }
+      if (data.modelJson !== undefined || data.weights !== undefined) {
+        if (!(data.weights instanceof ArrayBuffer)) throw fail('weights must be an ArrayBuffer');
+        if (!isRecord(data.modelJson)) throw fail('modelJson must be an object');
       }
       break;
     case 'loadBase':

@@ -2,7 +2,13 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Backend } from '../shared/backend';
 import { BACKEND_LABELS, backendOrder } from '../shared/backend';
 import type { InsightRequest } from '../shared/insights';
-import type { CheckpointInfo, Command, EpochSummary, WorkerEvent } from '../shared/protocol';
+import type {
+  CheckpointInfo,
+  Command,
+  EpochSummary,
+  RestoredCheckpoint,
+  WorkerEvent,
+} from '../shared/protocol';
 import type { ModelSpec } from '../shared/model-spec';
 import type { TrainSettings } from '../shared/train-settings';
 import { checkSettings } from '../shared/train-settings';
@@ -10,6 +16,7 @@ import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
 import { sameNetwork } from '../model/same-network';
+import { analyse } from '../model/analyse';
 import type {
   AspectPolicy,
   DataConfig,
@@ -25,6 +32,7 @@ import { DatasetStore, checkRaw } from './data/dataset-store';
 import { answerDataRequest } from './data/data-requests';
 import { LoadError, loadSource } from './data/load-source';
 import { TrainingRun } from './training-run';
+import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
 import { exportModel } from './export/export-model';
@@ -251,7 +259,11 @@ export class Engine {
         classes: classNames.length,
         bases,
       });
-      await importWeights(model, command.modelJson, command.weights);
+      const { modelJson, weights } = command;
+      if (modelJson && weights) await importWeights(model, modelJson, weights);
+      else if (!spec.nodes.some((node) => node.kind === 'pretrainedBase')) {
+        throw new Error('The model came without its weights.');
+      }
       this.forgetModel();
       this.model = model;
       this.spec = spec;
@@ -331,16 +343,19 @@ export class Engine {
     return infoOf(checkpoint);
   }
 
-  /** Gives the current model the last run's best weights. */
-  private async restoreBest(): Promise<CheckpointInfo> {
+  /** Gives the current model the last run's best weights and scores them on the test split. */
+  private async restoreBest(): Promise<RestoredCheckpoint> {
     const best = this.checkpoints.bestOfRun;
-    if (!best || !this.model || !this.spec || !this.fits(best, this.spec)) {
+    const { model, spec, dataset } = this;
+    if (!best || !model || !spec || !dataset || !this.fits(best, spec)) {
       throw new Error('The best epoch can no longer be restored: the data or the network changed.');
     }
-    await importWeights(this.model, best.model.modelJson, best.model.weights);
+    await importWeights(model, best.model.modelJson, best.model.weights);
     this.settings = best.settings;
     this.optimizerState = best.optimizer;
-    return infoOf(best);
+    this.device ??= this.upload();
+    const test = await evaluate(model, this.device.test, dataset.summary.classNames.length);
+    return { ...infoOf(best), test };
   }
 
   /** Keeps the epoch's checkpoint; a checkpoint that cannot be made never stops the run. */
@@ -498,18 +513,12 @@ export class Engine {
     keepWeights: boolean,
   ): Promise<void> {
     if (this.busy) throw new Error('A run is already in progress; stop it first.');
-    if (this.loading) {
-      throw new Error('A dataset is still loading: wait for it, or cancel it, before training.');
-    }
-    const problems = checkSettings(settings);
-    if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
-    if (!this.dataset || !this.backend) throw new Error('The dataset is still loading.');
-    if (keepWeights && !(this.spec && sameNetwork(this.spec, spec))) {
-      throw new Error(
-        this.spec
-          ? 'The network changed since its weights were made, so there is nothing to continue from: untick “Continue from the current weights” to train afresh.'
-          : 'There are no weights to continue from (the data changed, or nothing was trained yet): untick “Continue from the current weights” to train afresh.',
-      );
+    try {
+      this.checkCanTrain(spec, settings, keepWeights);
+    } catch (error) {
+      // The page shows a run as preparing from the moment it asked; no run will start.
+      this.post({ type: 'runState', state: 'idle' });
+      throw error;
     }
     this.busy = true;
     this.post({ type: 'runState', state: 'preparing' });
@@ -519,6 +528,31 @@ export class Engine {
       this.busy = false;
       this.run = null;
       this.post({ type: 'runState', state: 'idle' });
+    }
+  }
+
+  /** Throws, in words the user can act on, when a run of `spec` cannot start now. */
+  private checkCanTrain(spec: ModelSpec, settings: TrainSettings, keepWeights: boolean): void {
+    if (this.loading) {
+      throw new Error('A dataset is still loading: wait for it, or cancel it, before training.');
+    }
+    const problems = checkSettings(settings);
+    if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
+    if (!this.dataset || !this.backend) throw new Error('The dataset is still loading.');
+    const { inputShape, classNames } = this.dataset.summary;
+    // A network with problems is refused by its build, in the problem's own words.
+    const analysis = analyse(spec, { shape: inputShape, classes: classNames.length });
+    if (analysis.problems.length === 0 && analysis.totalTrainableParams === 0) {
+      throw new Error(
+        'Every layer is frozen, so training would change nothing: raise “Trainable last layers” of the Pretrained base in the Inspector.',
+      );
+    }
+    if (keepWeights && !(this.spec && sameNetwork(this.spec, spec))) {
+      throw new Error(
+        this.spec
+          ? 'The network changed since its weights were made, so there is nothing to continue from: untick “Continue from the current weights” to train afresh.'
+          : 'There are no weights to continue from (the data changed, or nothing was trained yet): untick “Continue from the current weights” to train afresh.',
+      );
     }
   }
 

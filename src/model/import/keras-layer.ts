@@ -299,9 +299,7 @@ export function importLayer(layer: string, className: string, config: Config): I
     case 'ZeroPadding2D':
       return { kind: 'zeroPadding2d', config: paddingSides(layer, config.padding) };
     default:
-      throw new ImportError(
-        `Layer '${layer}' is a ${className}, which the builder does not have; the model cannot be shown or trained here.`,
-      );
+      throw new ImportError(`Layer '${layer}' is a ${className}, which the builder does not have.`);
   }
 }
 

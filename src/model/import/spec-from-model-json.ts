@@ -91,6 +91,22 @@ function inboundNames(layer: TopologyLayer, name: string): string[] {
 }
 
 /**
+ * A layer the builder has no block for (its class, or a setting such as channels-first): the
+ * model as a whole may still load in tfjs and be used as one frozen block.
+ */
+export class UnbuildableLayerError extends ImportError {
+  override name = 'UnbuildableLayerError';
+}
+
+function builderLayer(name: string, layer: TopologyLayer) {
+  try {
+    return importLayer(name, layer.class_name, layer.config);
+  } catch (error) {
+    throw error instanceof ImportError ? new UnbuildableLayerError(error.message) : error;
+  }
+}
+
+/**
  * The ModelSpec of a layers model, or an ImportError that names the first layer the builder
  * cannot show and why.
  */
@@ -129,11 +145,7 @@ export function specFromModelJson(modelJson: unknown): ModelSpec {
         ids.add(input);
         previous = input;
       }
-      nodes.push({
-        id: name,
-        name,
-        ...importLayer(name, layer.class_name, layer.config),
-      });
+      nodes.push({ id: name, name, ...builderLayer(name, layer) });
       const sources = sequential ? [previous!] : inboundNames(layer, name);
       if (sources.length === 0) throw new ImportError(`Layer '${name}' has no input.`);
       sources.forEach((from, port) =>

@@ -53,6 +53,7 @@ const pretrainedFacts = z.object({
       params: int,
       trainableParams: int,
       inputs: z.array(z.string()),
+      activation: z.string().optional(),
     }),
   ),
 });

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { applyEdits } from '../../model/edits';
-import { specFromModelJson } from '../../model/import/spec-from-model-json';
+import { UnbuildableLayerError, specFromModelJson } from '../../model/import/spec-from-model-json';
+import type { ModelPair } from '../../shared/exported-model';
+import type { ModelSpec } from '../../shared/model-spec';
+import { frozenSpec } from './frozen-import';
 import { autoLayoutEdits } from '../builder/layout';
 import { useStudio } from '../store/studio-store';
 import { fetchModelFiles } from './fetch-model';
@@ -19,6 +22,29 @@ async function read(files: FileList): Promise<GivenFile[]> {
   );
 }
 
+/** The layers of the model a frozen block holds, its input layer aside. */
+function blockLayers(spec: ModelSpec): number {
+  const block = spec.nodes.find((node) => node.kind === 'pretrainedBase');
+  return block?.kind === 'pretrainedBase' ? (block.config.base?.layers.length ?? 0) : 0;
+}
+
+/**
+ * The builder's network for a model: layer by layer when the builder has every layer, else the
+ * whole model as one frozen block, with the reason.
+ */
+async function networkOf(
+  pair: ModelPair,
+  files: GivenFile[],
+): Promise<{ parsed: ModelSpec; frozenBecause?: string }> {
+  try {
+    return { parsed: specFromModelJson(pair.modelJson) };
+  } catch (error) {
+    if (!(error instanceof UnbuildableLayerError)) throw error;
+    const name = files.map((file) => file.name).join(', ');
+    return { parsed: await frozenSpec(pair, name, error.message), frozenBecause: error.message };
+  }
+}
+
 /**
  * Imports a TensorFlow.js layers model (model.json with its weights, or an exported zip): the
  * builder shows its network, and Insights, the Playground and Export use its weights.
@@ -30,8 +56,9 @@ export function ImportModel() {
   async function importFrom(given: () => Promise<GivenFile[]>) {
     setStatus({ kind: 'working', text: 'Reading the model…' });
     try {
-      const pair = modelPair(await given());
-      const parsed = specFromModelJson(pair.modelJson);
+      const files = await given();
+      const pair = modelPair(files);
+      const { parsed, frozenBecause } = await networkOf(pair, files);
       const spec = applyEdits(parsed, autoLayoutEdits(parsed));
       const state = useStudio.getState();
       const dataset = state.dataset?.summary;
@@ -45,9 +72,10 @@ export function ImportModel() {
           );
         }
       }
-      await requestImport(spec, state.settings, pair);
+      // A frozen block brings its weights in the files the worker already keeps for it.
+      await requestImport(spec, state.settings, frozenBecause ? undefined : pair);
       state.edit([{ type: 'replaceSpec', spec }]);
-      const layers = spec.nodes.length;
+      const layers = frozenBecause ? blockLayers(spec) : spec.nodes.length;
       const message = `Imported a model of ${layers} layers with its weights.`;
       state.restoreRun({
         report: { outcome: 'completed', imported: true, message },
@@ -56,9 +84,12 @@ export function ImportModel() {
       });
       setStatus({
         kind: 'done',
-        text:
-          `Imported ${layers} layers with their weights: the Build panel shows the network, ` +
-          'Insights evaluates it on the test split and the Playground predicts with it.',
+        text: frozenBecause
+          ? `${frozenBecause} The model's ${layers} layers came in as one frozen block with their weights: ` +
+            'Insights evaluates it, the Playground predicts with it, and the block’s “Trainable last ' +
+            'layers” (Inspector) let training change its last layers.'
+          : `Imported ${layers} layers with their weights: the Build panel shows the network, ` +
+            'Insights evaluates it on the test split and the Playground predicts with it.',
       });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

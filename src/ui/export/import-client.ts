@@ -6,11 +6,14 @@ import type { ModelPair } from '../../shared/exported-model';
 
 const pending = new PendingRequests<true>();
 
-/** Gives the worker an imported network and its weights; rejects with its explanation. */
+/**
+ * Gives the worker an imported network and its weights (none when its Pretrained bases carry
+ * them); rejects with its explanation.
+ */
 export function requestImport(
   spec: ModelSpec,
   settings: TrainSettings,
-  pair: ModelPair,
+  pair?: ModelPair,
 ): Promise<true> {
   return pending.ask((requestId) =>
     send({ type: 'importModel', requestId, spec, settings, ...pair }),

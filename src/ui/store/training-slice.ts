@@ -19,6 +19,8 @@ export interface RunReport {
   test?: { loss: number; accuracy: number };
   /** The run's best epoch, offered for restoring when the model ended on another. */
   best?: CheckpointInfo;
+  /** The epoch whose weights the model has now, after the best one was restored. */
+  restoredEpoch?: number;
 }
 
 export interface TrainingSlice {

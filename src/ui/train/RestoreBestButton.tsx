@@ -8,7 +8,11 @@ async function restoreBest(): Promise<void> {
   try {
     const restored = await restoreBestCheckpoint();
     const { report } = useStudio.getState();
-    if (report) store.setReport({ ...report, best: undefined });
+    if (report) {
+      // The test scores belong to the weights the model now has.
+      const test = restored?.test ?? report.test;
+      store.setReport({ ...report, test, best: undefined, restoredEpoch: restored?.epoch });
+    }
     if (restored) {
       store.showProjectNotice({
         tone: 'info',

@@ -33,7 +33,13 @@ export function RunReportView() {
               <strong data-testid="test-accuracy" data-value={report.test.accuracy}>
                 {formatPercent(report.test.accuracy)}
               </strong>{' '}
-              (loss {report.test.loss.toFixed(3)})
+              (loss {report.test.loss.toFixed(3)}
+              {report.restoredEpoch !== undefined && (
+                <span data-testid="restored-epoch">
+                  , with the weights of epoch {report.restoredEpoch}
+                </span>
+              )}
+              )
             </p>
           )}
           {report.best && <RestoreBestButton best={report.best} />}

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { chain, layer } from '../../model/spec-builder';
 import type { DatasetSource } from '../../shared/dataset';
-import type { CheckpointInfo, WorkerEvent } from '../../shared/protocol';
+import type { RestoredCheckpoint, WorkerEvent } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
 import { Engine } from '../engine';
 import { makeOptimizer } from '../optimizer';
@@ -46,7 +46,7 @@ async function startEngine(store: CheckpointStore, source = shapes) {
     if (event?.type !== 'exported') throw new Error(JSON.stringify(event));
     return new Float32Array(event.model.weights);
   };
-  const restore = async (slot: 'latest' | 'best'): Promise<CheckpointInfo | null> => {
+  const restore = async (slot: 'latest' | 'best'): Promise<RestoredCheckpoint | null> => {
     const requestId = nextId++;
     await engine.handle(
       slot === 'latest'
@@ -101,7 +101,15 @@ describe('checkpoints', () => {
     expect(end?.type === 'runEnd' && end.best).toEqual(
       best.epoch === 3 ? undefined : { epoch: best.epoch, validation: best.validation },
     );
-    expect(await first.restore('best')).toEqual({ epoch: best.epoch, validation: best.validation });
+    const restored = await first.restore('best');
+    expect(restored).toMatchObject({ epoch: best.epoch, validation: best.validation });
+    // The test split is scored again on the restored weights: the run's own score when the
+    // best epoch was the last, another one otherwise.
+    expect(Number.isFinite(restored?.test?.loss)).toBe(true);
+    if (end?.type === 'runEnd' && end.test) {
+      if (best.epoch === 3) expect(restored?.test).toEqual(end.test);
+      else expect(restored?.test).not.toEqual(end.test);
+    }
 
     const otherData = await startEngine(store, { ...shapes, seed: 2 });
     expect(await otherData.restore('latest')).toBeNull();

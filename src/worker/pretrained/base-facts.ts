@@ -38,6 +38,7 @@ export function factsOf(model: tf.LayersModel): PretrainedFacts {
       const single = outputShape.every((dim) => !Array.isArray(dim));
       // What training may change once the layer is unfrozen, whatever the file says now.
       layer.trainable = true;
+      const { activation } = layer.getConfig();
       return {
         name: layer.name,
         className: layer.getClassName(),
@@ -47,6 +48,7 @@ export function factsOf(model: tf.LayersModel): PretrainedFacts {
         inputs: (layer.inboundNodes[0]?.inboundLayers ?? [])
           .map((from) => from.name)
           .filter((name) => names.has(name)),
+        ...(typeof activation === 'string' ? { activation } : {}),
       };
     }),
   };

@@ -36,7 +36,8 @@ function transferSpec(base: PretrainedFacts, cutLayer: string, trainableLayers =
   ]);
 }
 
-async function engineWithBase() {
+/** An engine with colour shapes loaded and a small base given as files, ending in `classes` softmax units. */
+async function engineWithBase(classes = 8) {
   vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
   const events: WorkerEvent[] = [];
   const engine = new Engine((event) => events.push(event));
@@ -48,9 +49,9 @@ async function engineWithBase() {
       layer('conv2d', 'conv', { filters: 4, kernelSize: 3 }),
       layer('globalAvgPool2d', 'pool'),
       layer('dense', 'features', { units: 8 }),
-      layer('dense', 'classes', { units: 8, activation: 'softmax' }),
+      layer('dense', 'classes', { units: classes, activation: 'softmax' }),
     ]),
-    { seed: 4, inputShape: [32, 32, 3], classes: 8 },
+    { seed: 4, inputShape: [32, 32, 3], classes },
   );
   const pair = await serialiseModel(base);
   base.dispose();
@@ -80,6 +81,39 @@ async function engineWithBase() {
 
 describe('training on a pretrained base in the engine', () => {
   beforeAll(() => tf.setBackend('cpu'));
+
+  it('takes a whole classifier in as one frozen block with its own weights, and trains it only once a layer is unfrozen', async () => {
+    const { engine, events, facts, pair, exported } = await engineWithBase(6);
+    const whole = (trainableLayers: number) =>
+      chain([
+        layer('input', 'input', { shape: [32, 32, 3] }),
+        layer('pretrainedBase', 'imported', {
+          source: files,
+          cutLayer: 'classes',
+          trainableLayers,
+          base: facts,
+        }),
+      ]);
+    await engine.handle({ type: 'importModel', requestId: 100, spec: whole(0), settings });
+    expect(events.at(-1)).toEqual({ type: 'imported', requestId: 100 });
+    const given = weightsByName(pair.modelJson, pair.weights);
+    const imported = await exported();
+    for (const [name, values] of given) expect(imported.get(`imported/${name}`)).toEqual(values);
+
+    await engine.handle({ type: 'train', spec: whole(0), settings });
+    const refused = events.filter((e) => e.type === 'error' && e.where === 'training');
+    expect(refused.map(messageOf)).toEqual([expect.stringMatching(/Every layer is frozen/)]);
+    expect(events.filter((e) => e.type === 'runState').at(-1)).toEqual({
+      type: 'runState',
+      state: 'idle',
+    });
+
+    await engine.handle({ type: 'train', spec: whole(1), settings });
+    expect(events.filter((e) => e.type === 'error' && e.where === 'training')).toHaveLength(1);
+    const trained = await exported();
+    expect(trained.get('imported/classes/kernel')).not.toEqual(given.get('classes/kernel'));
+    expect(trained.get('imported/features/kernel')).toEqual(given.get('features/kernel'));
+  });
 
   it('keeps a frozen base bit-identical, trains the head, and holds no more tensors run after run', async () => {
     const { engine, events, facts, pair, exported } = await engineWithBase();
