@@ -52,8 +52,17 @@ const BUILD = join(ROOT, 'node_modules', '.cache', 'layerwise-bench', 'app');
 const QUIET = [...CHROMIUM_QUIET, '--enable-precise-memory-info'];
 const GPU_FLAGS = {
   swiftshader: [...WEBGL, ...WEBGPU],
-  // A real GPU: only WebGPU needs asking for on Linux.
-  hardware: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'],
+  // A real GPU, headless on Linux (checked on an NVIDIA H100, Chromium 156). Without
+  // --use-angle=vulkan, WebGL stays on SwiftShader; without --disable-vulkan-surface (no
+  // display to present to), WebGPU gets only SwiftShader's fallback adapter.
+  // --ignore-gpu-blocklist was in the set that worked; whether it is needed was not checked.
+  hardware: [
+    '--enable-unsafe-webgpu',
+    '--use-angle=vulkan',
+    '--enable-features=Vulkan',
+    '--disable-vulkan-surface',
+    '--ignore-gpu-blocklist',
+  ],
 };
 
 /**
@@ -202,6 +211,14 @@ async function machine(browser, page) {
       ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL))
       : String(gl.getParameter(gl.RENDERER));
   });
+  // The adapter a page gets: on a hardware run it must be the GPU, not SwiftShader's fallback.
+  const webgpuAdapter = await page.evaluate(async () => {
+    const adapter = await navigator.gpu?.requestAdapter().catch(() => null);
+    if (!adapter) return null;
+    const { vendor, architecture, device, description, isFallbackAdapter } = adapter.info;
+    const name = [vendor, architecture, device, description].filter(Boolean).join(' ');
+    return isFallbackAdapter ? `${name} (fallback)` : name;
+  });
   const cores = cpus();
   return {
     cpus: cores.length,
@@ -211,6 +228,7 @@ async function machine(browser, page) {
     node: process.version,
     chromium: browser.version(),
     webglRenderer,
+    webgpuAdapter,
   };
 }
 

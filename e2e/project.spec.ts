@@ -1,6 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { DataPanel, watchLoads } from './data.studio';
+import { writeImageFolders } from './fixtures/image-folders';
+import { makeTempDir, removeTempDir } from './fixtures/temp-dir';
+import { encodeDataset } from '../src/data/sample-format';
+import { makeProject } from '../src/shared/project/make-project';
+import { PROJECT_VERSION } from '../src/shared/project/migrate';
 import { Studio, trainRun } from './studio';
 
 /** The network on the Build canvas, as data (key order aside). */
@@ -36,6 +43,28 @@ async function projectMenu(page: Page): Promise<void> {
 async function openFile(page: Page, file: string | { name: string; buffer: Buffer }) {
   const files = typeof file === 'string' ? file : { ...file, mimeType: 'application/zip' };
   await page.getByTestId('project-file-input').setInputFiles(files);
+}
+
+/** Saves the project from the Project menu; the downloaded file's path and its zip entries. */
+async function saveProject(page: Page): Promise<{ file: string; entries: string[] }> {
+  const download = page.waitForEvent('download');
+  await projectMenu(page);
+  await page.getByTestId('project-save').click();
+  const file = await (await download).path();
+  return { file, entries: Object.keys(unzipSync(await readFile(file))) };
+}
+
+/** Forgets the autosave and reloads: the studio a first visit sees. */
+async function freshStudio(studio: Studio): Promise<void> {
+  await studio.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase('keyval-store');
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      }),
+  );
+  await studio.page.reload();
+  await studio.ready();
 }
 
 test.describe('projects', () => {
@@ -116,6 +145,53 @@ test.describe('projects', () => {
     expect(studio.errors).toEqual([]);
   });
 
+  test('a project saved with its dataset brings the images back in a fresh studio, and trains on them', async ({
+    page,
+  }) => {
+    const dir = makeTempDir('project-dataset');
+    try {
+      await watchLoads(page);
+      const studio = new Studio(page);
+      await studio.open();
+      await studio.ready();
+      const data = new DataPanel(page);
+      await data.open();
+      writeImageFolders(dir, { perClass: 16, size: 16, classes: ['horizontal', 'vertical'] });
+      expect(await data.load(() => data.pickFolder(dir))).toBe('loaded');
+      await data.expectDataset(/^16×16×1$/, 32);
+      const counts = await data.classCounts();
+      expect(counts).toEqual({ horizontal: 16, vertical: 16 });
+
+      // Off by default: a plain save holds no images.
+      await projectMenu(page);
+      const include = page.getByTestId('project-include-dataset');
+      await expect(include).not.toBeChecked();
+      await expect(page.locator('.project-include-dataset')).toContainText(
+        /Include the dataset \(32 images, about [\d.]+ KB\)/,
+      );
+      expect((await saveProject(page)).entries).toEqual(['project.json']);
+
+      await include.check();
+      const saved = await saveProject(page);
+      expect(saved.entries).toContain('data/dataset.lwds');
+
+      await freshStudio(studio);
+      await data.open();
+      await data.expectDataset('28×28×1', 10_000);
+      await openFile(page, saved.file);
+      await expect(notice(page)).toContainText('Its dataset came with it: 32 images.');
+      await data.open();
+      await data.expectDataset('16×16×1', 32);
+      expect(await data.classCounts()).toEqual(counts);
+
+      const run = await trainRun(studio, { epochs: 1, batchSize: 8 });
+      expect(run.outcome).toBe('completed');
+      expect(studio.errors).toEqual([]);
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+
   test('a share link opens the same network and settings in a fresh studio; a cut-off one is refused', async ({
     page,
     browser,
@@ -169,13 +245,38 @@ test.describe('projects', () => {
     await expect(notice(page)).toContainText('This project file is damaged');
     await expect(notice(page)).toHaveAttribute('data-tone', 'error');
 
+    // A valid project whose dataset was cut short: refused before anything is applied.
+    const dataset = encodeDataset({
+      rows: 32,
+      cols: 32,
+      channels: 3,
+      classes: 4,
+      labels: Uint8Array.of(0, 1, 2, 3),
+      pixels: new Uint8Array(4 * 32 * 32 * 3).fill(128),
+    });
+    await openFile(page, {
+      name: 'cut.layerwise',
+      buffer: Buffer.from(
+        zipSync({
+          'project.json': strToU8(JSON.stringify(makeProject({ name: 'Cut short' }))),
+          'data/dataset.lwds': dataset.subarray(0, dataset.length - 500),
+        }),
+      ),
+    });
+    await expect(notice(page)).toContainText(
+      "This project's dataset (data/dataset.lwds) is damaged: its header promises",
+    );
+    const data = new DataPanel(page);
+    await data.open();
+    await data.expectDataset('28×28×1', 10_000);
+
     const newer = { format: 'layerwise-project', version: 99, name: 'Future' };
     await openFile(page, {
       name: 'future.layerwise',
       buffer: Buffer.from(zipSync({ 'project.json': strToU8(JSON.stringify(newer)) })),
     });
     await expect(notice(page)).toContainText(
-      'made by a newer Layerwise (format 99); this studio reads up to format 1',
+      `made by a newer Layerwise (format 99); this studio reads up to format ${PROJECT_VERSION}`,
     );
 
     await expect(page.getByTestId('project-menu-button')).toContainText('My digits');

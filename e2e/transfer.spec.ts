@@ -174,3 +174,34 @@ test('with its last layer unfrozen, exactly that layer of the base changes too',
   ]);
   expect(studio.errors).toEqual([]);
 });
+
+test('the same base given as files loads, is cut, and stays bit-identical through training', async () => {
+  await studio.openBuild();
+  await studio.layer('pretrainedBase_1').click();
+  await page.getByTestId('field-trainableLayers').fill('0');
+  await page.getByTestId('base-files').setInputFiles(
+    ['model.json', 'weights.bin'].map((name) => ({
+      name,
+      mimeType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      buffer: base[name]!,
+    })),
+  );
+  await expect(page.getByTestId('base-summary')).toContainText(
+    'Loaded from model.json, weights.bin: takes 28×28×1 images',
+  );
+  await page.getByTestId('field-cutLayer').selectOption('dense1');
+  await expect(page.getByTestId('node-shape-pretrainedBase_1')).toHaveText('64');
+  await expect(page.getByTestId('problems')).toHaveAttribute('data-count', '0');
+
+  await studio.openTrain();
+  await page.getByTestId('continue-training').uncheck();
+  const { outcome } = await trainRun(studio, { epochs: 1, examplesPerEpoch: 640 });
+  expect(outcome).toBe('completed');
+  const renamed = new Map(
+    [...weightBytes(base)].map(([name, bytes]) => [`pretrainedBase_1/${name}`, bytes]),
+  );
+  const after = weightBytes(await downloadPair(page));
+  expect([...after.keys()].filter((name) => name.startsWith('pretrainedBase_1/'))).toHaveLength(6);
+  expect(changed(renamed, after, 'pretrainedBase_1/')).toEqual([]);
+  expect(studio.errors).toEqual([]);
+});

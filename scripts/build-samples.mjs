@@ -15,7 +15,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-// Kept in step with src/data/sample-format.ts; the round-trip test fails if they drift.
+// Kept in step with src/data/sample-format.ts, whose encodeDataset the studio uses for the
+// dataset in project files (this script runs in Node, which cannot import TypeScript); a test
+// checks that both write the same bytes.
 export const SAMPLE_MAGIC = 'LWDS';
 export const SAMPLE_VERSION = 1;
 export const SAMPLE_HEADER_BYTES = 16;

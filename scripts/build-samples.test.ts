@@ -109,8 +109,8 @@ describe('encodeDataset / decodeDataset', () => {
     expect(() => decodeDataset(longer)).toThrow('corrupt: expected 30 bytes, got 31');
 
     const future = makeTiny();
-    future[4] = 2;
-    expect(() => decodeDataset(future)).toThrow('unsupported Layerwise sample version 2');
+    future[4] = 3;
+    expect(() => decodeDataset(future)).toThrow('unsupported Layerwise sample version 3');
 
     const badLabel = makeTiny();
     badLabel[17] = 9;

@@ -65,7 +65,18 @@ export type DatasetSource =
   /** Files fetched from URLs (then treated as dropped files); cached for offline reloads. */
   | { kind: 'url'; name: string; urls: string[]; image: ImageOptions }
   /** An empty dataset of `size`×`size` colour images that webcam captures fill, class by class. */
-  | { kind: 'webcam'; size: number };
+  | { kind: 'webcam'; size: number }
+  /**
+   * A dataset a project file carried: the Layerwise sample format's bytes (see
+   * src/data/sample-format.ts), transferred to the worker, with the names project.json gives.
+   */
+  | {
+      kind: 'project';
+      name: string;
+      classNames: string[];
+      aspect: AspectPolicy;
+      bytes: ArrayBuffer;
+    };
 
 export type DatasetSourceKind = DatasetSource['kind'];
 

@@ -62,4 +62,12 @@ describe('worker protocol', () => {
     expect(transferablesOf(view)).toEqual([]);
     expect(transferablesOf({ type: 'pause' } as never)).toEqual([]);
   });
+
+  it('asks for the dataset by request id, and transfers its bytes back', () => {
+    const command: Command = { type: 'exportDataset', requestId: 3 };
+    expect(decodeCommand(cross(command))).toEqual(command);
+    expect(() => decodeCommand({ type: 'exportDataset' })).toThrow(/requestId/);
+    const bytes = new ArrayBuffer(64);
+    expect(transferablesOf({ type: 'datasetExported', requestId: 3, bytes })).toEqual([bytes]);
+  });
 });

@@ -12,6 +12,7 @@ import type {
   SkippedItem,
   SourceFile,
 } from './dataset';
+import type { EnsembleResult } from './ensemble';
 import type { ExportedModel, ModelPair } from './exported-model';
 import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec, PretrainedFacts, PretrainedSource } from './model-spec';
@@ -36,9 +37,16 @@ export type Command =
   | { type: 'dataRequest'; request: DataRequest }
   /**
    * Trains `spec`; with `keepWeights` it starts from the current model's weights (trained or
-   * imported) instead of new ones, which needs the same network on the same data.
+   * imported) instead of new ones, which needs the same network on the same data. `runId`
+   * names the run in the page's run history.
    */
-  | { type: 'train'; spec: ModelSpec; settings: TrainSettings; keepWeights?: boolean }
+  | {
+      type: 'train';
+      spec: ModelSpec;
+      settings: TrainSettings;
+      keepWeights?: boolean;
+      runId?: string;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -73,7 +81,19 @@ export type Command =
    * or 'checkpointError'.
    */
   | { type: 'restoreCheckpoint'; requestId: number; slot: 'latest'; spec: ModelSpec }
-  | { type: 'restoreCheckpoint'; requestId: number; slot: 'best' };
+  | { type: 'restoreCheckpoint'; requestId: number; slot: 'best' }
+  /**
+   * The loaded dataset's examples in the Layerwise sample format, for a project file that
+   * carries its dataset; answered by 'datasetExported' or 'datasetExportError'.
+   */
+  | { type: 'exportDataset'; requestId: number }
+  /**
+   * Scores the averaged-probability ensemble of finished runs (by `runId`, as trained) on the
+   * test split; answered by 'ensembleEvaluated' or 'ensembleError'.
+   */
+  | { type: 'evaluateEnsemble'; requestId: number; runIds: string[] }
+  /** Each member of an ensemble of finished runs, for download; answered by 'ensembleExported' or 'ensembleError'. */
+  | { type: 'exportEnsemble'; requestId: number; runIds: string[] };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -110,6 +130,26 @@ export interface EpochSummary {
   numTensors: number;
 }
 
+/** A moment of a run marked on its curves. */
+export interface RunMark {
+  kind: 'learningRate' | 'best' | 'stopped';
+  /** The step the mark stands at (the step count when it happened). */
+  step: number;
+  epoch: number;
+  label: string;
+}
+
+/** How early stopping shaped a run. */
+export interface EarlyStop {
+  /** The epoch after which it ended the run; null when the run reached its last epoch. */
+  stoppedAfter: number | null;
+  bestEpoch: number;
+  /** Why it stopped, in words; null when it did not. */
+  reason: string | null;
+  /** The model was given the best epoch's weights back. */
+  restored: boolean;
+}
+
 /** Which epoch a checkpoint holds, and how it scored on the validation split. */
 export interface CheckpointInfo {
   epoch: number;
@@ -119,6 +159,18 @@ export interface CheckpointInfo {
 /** A restored checkpoint; the best epoch's comes with the test split scored again on its weights. */
 export interface RestoredCheckpoint extends CheckpointInfo {
   test?: { loss: number; accuracy: number };
+}
+
+/** How a run ended, with its test scores. */
+export interface RunEndEvent {
+  type: 'runEnd';
+  outcome: RunOutcome;
+  message: string;
+  /** The test split's scores, with each class's accuracy. */
+  test?: { loss: number; accuracy: number; perClass?: number[] };
+  /** The run's best epoch, when it is not the one the model ended on. */
+  best?: CheckpointInfo;
+  earlyStop?: EarlyStop;
 }
 
 /** Everything the worker tells the page. */
@@ -140,14 +192,8 @@ export type WorkerEvent =
   | { type: 'progress'; progress: Progress }
   | { type: 'metrics'; points: MetricPoint[] }
   | { type: 'epochEnd'; summary: EpochSummary }
-  | {
-      type: 'runEnd';
-      outcome: RunOutcome;
-      message: string;
-      test?: { loss: number; accuracy: number };
-      /** The run's best epoch by validation loss, when it is not the one the model ended on. */
-      best?: CheckpointInfo;
-    }
+  | { type: 'mark'; mark: RunMark }
+  | RunEndEvent
   | { type: 'insight'; requestId: number; result: InsightResult }
   /** An insight request that could not be answered (no trained model yet, bad layer id…). */
   | { type: 'insightError'; requestId: number; message: string }
@@ -159,6 +205,14 @@ export type WorkerEvent =
   | { type: 'baseError'; requestId: number; message: string }
   | { type: 'checkpointRestored'; requestId: number; restored: RestoredCheckpoint | null }
   | { type: 'checkpointError'; requestId: number; message: string }
+  /** The loaded dataset in the sample format (src/data/sample-format.ts), transferred. */
+  | { type: 'datasetExported'; requestId: number; bytes: ArrayBuffer }
+  | { type: 'datasetExportError'; requestId: number; message: string }
+  | { type: 'ensembleEvaluated'; requestId: number; result: EnsembleResult }
+  /** The members in the order asked for. */
+  | { type: 'ensembleExported'; requestId: number; members: ExportedModel[] }
+  /** `missing`: the runs whose weights the worker no longer keeps, for the page to name. */
+  | { type: 'ensembleError'; requestId: number; message: string; missing?: string[] }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -181,6 +235,9 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'importModel',
   'loadBase',
   'restoreCheckpoint',
+  'exportDataset',
+  'evaluateEnsemble',
+  'exportEnsemble',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -194,6 +251,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'progress',
   'metrics',
   'epochEnd',
+  'mark',
   'runEnd',
   'insight',
   'insightError',
@@ -205,6 +263,11 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'baseError',
   'checkpointRestored',
   'checkpointError',
+  'datasetExported',
+  'datasetExportError',
+  'ensembleEvaluated',
+  'ensembleExported',
+  'ensembleError',
   'error',
 ]);
 
@@ -311,6 +374,16 @@ export function decodeCommand(data: unknown): Command {
         throw fail("slot must be 'latest' or 'best'");
       }
       break;
+    case 'exportDataset':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      break;
+    case 'evaluateEnsemble':
+    case 'exportEnsemble':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      if (!Array.isArray(data.runIds) || !data.runIds.every((id) => typeof id === 'string')) {
+        throw fail('runIds must be an array of strings');
+      }
+      break;
   }
   return data as Command;
 }
@@ -348,6 +421,9 @@ function typedArraysIn(value: unknown, found: ArrayBufferView[], depth = 0): voi
  * buffers qualify: transferring a view's buffer would detach data the sender still uses.
  */
 export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
+  // The whole dataset: a copy would double the largest buffer the studio ever sends.
+  if (event.type === 'datasetExported') return [event.bytes];
+  if (event.type === 'ensembleExported') return ensembleTransferables(event.members);
   const payload =
     event.type === 'dataset'
       ? event.preview
@@ -362,4 +438,12 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
   const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
   if (event.type === 'exported') buffers.push(event.model.weights);
   return [...new Set(buffers)];
+}
+
+/** Each exported member's weights and prediction-check arrays, made for this message alone. */
+function ensembleTransferables(members: ExportedModel[]): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [];
+  for (const member of members) typedArraysIn(member.check, arrays);
+  const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
+  return [...new Set([...buffers, ...members.map((member) => member.weights)])];
 }

@@ -1,5 +1,9 @@
 import type { Augmentation } from './augmentation';
 import { NO_AUGMENTATION, checkAugmentation } from './augmentation';
+import type { EarlyStoppingSettings } from './early-stopping';
+import { DEFAULT_EARLY_STOPPING, checkEarlyStopping } from './early-stopping';
+import type { LrSchedule } from './lr-schedule';
+import { DEFAULT_SCHEDULE, checkSchedule } from './lr-schedule';
 
 /** The optimizers a run can use. */
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
@@ -24,6 +28,10 @@ export interface TrainSettings {
   examplesPerEpoch: number | null;
   /** Random changes to each training batch; all zero trains on the images as they are. */
   augmentation: Augmentation;
+  /** How the learning rate changes over the run; `learningRate` is its base (peak) value. */
+  schedule: LrSchedule;
+  /** When to end a run whose validation score stopped improving, and whether to go back to its best epoch. */
+  earlyStopping: EarlyStoppingSettings;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -35,6 +43,8 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   seed: 42,
   examplesPerEpoch: null,
   augmentation: NO_AUGMENTATION,
+  schedule: DEFAULT_SCHEDULE,
+  earlyStopping: DEFAULT_EARLY_STOPPING,
 };
 
 /** A problem with one setting, in words a student can act on. */
@@ -74,6 +84,12 @@ export function checkSettings(s: TrainSettings): SettingProblem[] {
   }
   for (const message of checkAugmentation(s.augmentation)) {
     problems.push({ field: 'augmentation', message });
+  }
+  for (const message of checkSchedule(s.schedule, s.epochs)) {
+    problems.push({ field: 'schedule', message });
+  }
+  for (const message of checkEarlyStopping(s.earlyStopping)) {
+    problems.push({ field: 'earlyStopping', message });
   }
   return problems;
 }

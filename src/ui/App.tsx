@@ -24,10 +24,20 @@ const ExportPanel = lazy(async () => ({
   default: (await import('./export/ExportPanel')).ExportPanel,
 }));
 
+// So does the run history, with its comparison of networks.
+const RunsPanel = lazy(async () => ({
+  default: (await import('./runs/RunsPanel')).RunsPanel,
+}));
+
 const PANEL_CONTENT: Record<PanelId, () => ReactNode> = {
   build: () => <BuildPanel />,
   data: () => <DataPanel />,
   train: () => <TrainPanel />,
+  runs: () => (
+    <Suspense fallback={<p className="hint">Loading…</p>}>
+      <RunsPanel />
+    </Suspense>
+  ),
   insights: () => <InsightsPanel />,
   playground: () => <PlaygroundPanel />,
   export: () => (

@@ -7,6 +7,7 @@ const LABELS: Record<PanelId, string> = {
   build: 'Build',
   data: 'Data',
   train: 'Train',
+  runs: 'Runs',
   insights: 'Insights',
   playground: 'Playground',
   export: 'Export',

@@ -2,6 +2,7 @@ import { send } from './engine-client';
 import type { StudioState } from './store/studio-store';
 import { useStudio } from './store/studio-store';
 import { metricsBuffer } from './train/metrics-buffer';
+import type { RunPurpose } from '../shared/run-record';
 import { checkSettings } from '../shared/train-settings';
 import type { Problem } from '../model/analyse';
 import { selectAnalysis } from './store/analysis';
@@ -29,18 +30,28 @@ const canTrain = (s: StudioState) =>
   checkSettings(s.settings).length === 0 &&
   networkProblems(s).length === 0;
 
+/**
+ * Trains the current network with the current settings (from the current weights when the
+ * user asked to continue), or what `purpose` names instead, and notes the run's start for the
+ * run history.
+ */
+export function startRun(purpose: RunPurpose = {}): void {
+  const state = useStudio.getState();
+  const spec = purpose.spec ?? state.spec;
+  const settings = purpose.settings ?? state.settings;
+  const keepWeights = state.continueTraining && state.report !== null;
+  metricsBuffer.clear();
+  state.beginRun();
+  const runId = state.recordRunStart(purpose);
+  send({ type: 'train', spec, settings, keepWeights, runId });
+}
+
 export const trainAction: Action = {
   id: 'train',
   label: 'Train',
   shortcut: 't',
   enabled: canTrain,
-  run() {
-    const { spec, settings, beginRun, report, continueTraining } = useStudio.getState();
-    const keepWeights = continueTraining && report !== null;
-    metricsBuffer.clear();
-    beginRun();
-    send({ type: 'train', spec, settings, keepWeights });
-  },
+  run: () => startRun(),
 };
 
 export const pauseAction: Action = {

@@ -10,6 +10,7 @@ import { settleExport } from './export/export-client';
 import { settleImport } from './export/import-client';
 import { settleBase } from './builder/base-client';
 import { settleCheckpoint } from './train/checkpoint-client';
+import { settleDatasetExport } from './project/dataset-client';
 
 let worker: Worker | null = null;
 
@@ -47,12 +48,17 @@ function apply(event: WorkerEvent): void {
     case 'epochEnd':
       store.setLastEpoch(event.summary);
       return;
+    case 'mark':
+      metricsBuffer.mark(event.mark);
+      return;
     case 'runEnd':
+      store.recordRunEnd(event);
       store.setReport({
         outcome: event.outcome,
         message: event.message,
         test: event.test,
         best: event.best,
+        earlyStop: event.earlyStop,
       });
       return;
     case 'insight':
@@ -85,6 +91,12 @@ function apply(event: WorkerEvent): void {
     case 'checkpointError':
       settleCheckpoint(event.requestId, new Error(event.message));
       return;
+    case 'datasetExported':
+      settleDatasetExport(event.requestId, event.bytes);
+      return;
+    case 'datasetExportError':
+      settleDatasetExport(event.requestId, new Error(event.message));
+      return;
     case 'error':
       // Checkpoints failing to save is worth knowing, but no reason to stop training.
       if (event.where === 'checkpoint')
@@ -98,12 +110,12 @@ function apply(event: WorkerEvent): void {
   }
 }
 
-/** Sends a command to the training worker. */
-export function send(command: Command): void {
+/** Sends a command to the training worker, moving the `transfer` buffers instead of copying. */
+export function send(command: Command, transfer: Transferable[] = []): void {
   // The store shows a load as under way from the moment it is asked for, not from the worker's
   // first progress report, so the Cancel button is there at once.
   if (command.type === 'loadDataset') useStudio.getState().beginLoad(command.source);
-  worker?.postMessage(command);
+  worker?.postMessage(command, transfer);
 }
 
 /** Starts the training worker and asks it to pick a backend and load the sample dataset. */

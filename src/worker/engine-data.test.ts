@@ -121,4 +121,35 @@ describe('Engine data commands', () => {
     expect(summary?.classNames).toEqual(['hand']);
     expect(summary?.classCounts).toEqual([3]);
   });
+
+  it('exports the dataset for a project file, and loads it back as the same data', async () => {
+    const { engine, last } = await engineWithShapes(120);
+    await engine.handle({ type: 'exportDataset', requestId: 4 });
+    const exported = last('datasetExported');
+    expect(exported?.requestId).toBe(4);
+    const before = last('dataset')!.summary;
+
+    const other = await engineWithShapes(60);
+    await other.engine.handle({
+      type: 'loadDataset',
+      source: {
+        kind: 'project',
+        name: 'Saved shapes',
+        classNames: before.classNames,
+        aspect: 'crop',
+        bytes: exported!.bytes,
+      },
+    });
+    const after = other.last('dataset')!.summary;
+    expect(after).toMatchObject({ name: 'Saved shapes', source: 'project', aspect: 'crop' });
+    expect(after.classCounts).toEqual(before.classCounts);
+    expect(after.fingerprint).toBe(before.fingerprint);
+  });
+
+  it('says why the dataset cannot be exported when there is none', async () => {
+    const events: WorkerEvent[] = [];
+    const engine = new Engine((event) => events.push(event));
+    await engine.handle({ type: 'exportDataset', requestId: 5 });
+    expect(events.at(-1)).toMatchObject({ type: 'datasetExportError', requestId: 5 });
+  });
 });

@@ -131,7 +131,14 @@ async function train(withInsights: boolean) {
     ctx.model,
     ctx.device,
     { ...DEFAULT_SETTINGS, epochs: 2, batchSize: 8 },
-    { progress: ask, metrics: () => {}, epochEnd: ask, paused: () => {} },
+    {
+      progress: ask,
+      metrics: () => {},
+      epochEnd: ask,
+      mark: () => {},
+      restoreEpoch: () => Promise.resolve(false),
+      paused: () => {},
+    },
   );
   const result = await run.run();
   run.dispose();

@@ -71,6 +71,8 @@ function infoOf({ epoch, validation }: Checkpoint): CheckpointInfo {
 /** How a source fits images of another shape to the dataset's size. */
 function aspectOf(source: DatasetSource): AspectPolicy {
   if (source.kind === 'files' || source.kind === 'url') return source.image.aspect;
+  // A project file's images were fitted when they were first loaded; it says how.
+  if (source.kind === 'project') return source.aspect;
   // Webcam frames are centre-cropped; the built-in sets are made at their size.
   return source.kind === 'webcam' ? 'crop' : 'stretch';
 }
@@ -202,6 +204,9 @@ export class Engine {
       case 'restoreCheckpoint':
         await this.restoreCheckpoint(command);
         return;
+      case 'exportDataset':
+        this.exportDataset(command.requestId);
+        return;
       default:
         assertNever(command);
     }
@@ -272,6 +277,18 @@ export class Engine {
     } catch (error) {
       if (model !== this.model) model?.dispose();
       this.post({ type: 'importError', requestId, message: messageOf(error) });
+    }
+  }
+
+  /** Sends the loaded examples in the sample format, for a project file that carries them. */
+  private exportDataset(requestId: number): void {
+    try {
+      if (!this.store) throw new Error('No dataset is loaded yet.');
+      // encode() gives a buffer of its own: transferring it takes nothing from the store.
+      const bytes = this.store.encode().buffer as ArrayBuffer;
+      this.post({ type: 'datasetExported', requestId, bytes });
+    } catch (error) {
+      this.post({ type: 'datasetExportError', requestId, message: messageOf(error) });
     }
   }
 
@@ -359,7 +376,12 @@ export class Engine {
   }
 
   /** Keeps the epoch's checkpoint; a checkpoint that cannot be made never stops the run. */
-  private async keepCheckpoint(run: TrainingRun, spec: ModelSpec, summary: EpochSummary) {
+  private async keepCheckpoint(
+    run: TrainingRun,
+    spec: ModelSpec,
+    summary: EpochSummary,
+    best: boolean,
+  ) {
     const { dataset } = this;
     if (!dataset) return;
     try {
@@ -370,7 +392,7 @@ export class Engine {
         settings: run.settings,
         data: { fingerprint: dataset.summary.fingerprint, config: dataset.summary.config },
       });
-      this.checkpoints.keep(checkpoint);
+      this.checkpoints.keep(checkpoint, best);
     } catch (error) {
       this.checkpoints.reportFailure(error);
     }
@@ -569,9 +591,11 @@ export class Engine {
       try {
         this.post({ type: 'runState', state: 'training' });
         const result = await run.run();
-        this.optimizerState = await run.readOptimizerState();
         const best = this.checkpoints.bestOfRun;
-        const offerBest = best !== null && best.epoch !== this.checkpoints.latestEpoch;
+        // Early stopping may have given the model its best epoch's weights: go on from there.
+        const restored = result.earlyStop?.restored === true && best !== null;
+        this.optimizerState = restored ? best.optimizer : await run.readOptimizerState();
+        const offerBest = !restored && best !== null && best.epoch !== this.checkpoints.latestEpoch;
         this.post({ type: 'runEnd', ...result, ...(offerBest ? { best: infoOf(best) } : {}) });
         return;
       } catch (error) {
@@ -631,9 +655,16 @@ export class Engine {
       {
         progress: (progress) => this.post({ type: 'progress', progress }),
         metrics: (point) => this.post({ type: 'metrics', points: [point] }),
-        epochEnd: async (summary) => {
+        epochEnd: async (summary, best) => {
           this.post({ type: 'epochEnd', summary });
-          await this.keepCheckpoint(run, spec, summary);
+          await this.keepCheckpoint(run, spec, summary, best);
+        },
+        mark: (mark) => this.post({ type: 'mark', mark }),
+        restoreEpoch: async (epoch) => {
+          const best = this.checkpoints.bestOfRun;
+          if (best?.epoch !== epoch) return false;
+          await importWeights(run.model, best.model.modelJson, best.model.weights);
+          return true;
         },
         paused: () => this.post({ type: 'runState', state: 'paused' }),
       },

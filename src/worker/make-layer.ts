@@ -3,6 +3,7 @@ import type { LayerConfigs, LayerNode } from '../shared/model-spec';
 import { assertNever } from '../shared/assert-never';
 import { DilatedDepthwiseConv2D } from './layers/dilated-depthwise-conv2d';
 import { ScaledElu } from './layers/scaled-elu';
+import { seededDropout } from './layers/seeded-dropout';
 import { makeInitializer, makeRegularizer } from './layer-options';
 
 /**
@@ -81,16 +82,14 @@ export function makeLayer(
       return tf.layers.batchNormalization({ name, axis: -1, momentum, epsilon });
     }
     case 'dropout':
-      // No seed: tfjs would then draw the same dropout mask at every training step.
-      return tf.layers.dropout({ name, rate: node.config.rate });
+      return seededDropout({ name, rate: node.config.rate }, seed);
     case 'spatialDropout2d':
       // tfjs has no SpatialDropout2D; a noise shape of 1×1 per channel drops whole feature
       // maps, which is exactly what Keras' SpatialDropout2D does. Nulls take the input's size.
-      return tf.layers.dropout({
-        name,
-        rate: node.config.rate,
-        noiseShape: [null, 1, 1, null] as unknown as number[],
-      });
+      return seededDropout(
+        { name, rate: node.config.rate, noiseShape: [null, 1, 1, null] as unknown as number[] },
+        seed,
+      );
     case 'flatten':
       return tf.layers.flatten({ name });
     case 'dense': {

@@ -20,6 +20,8 @@ export function makeOptimizer(settings: TrainSettings): tf.Optimizer {
 /** Changes the learning rate of a running optimizer, keeping its state (moments, step). */
 export function setLearningRate(optimizer: tf.Optimizer, value: number): void {
   // SGD and momentum cache the rate as a tensor; Adam and RMSprop read the field each step.
-  if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(value);
+  // (Not `instanceof tf.SGDOptimizer`: tfjs optimizers answer instanceof for any optimizer class.)
+  const sgd = optimizer as Partial<tf.SGDOptimizer>;
+  if (typeof sgd.setLearningRate === 'function') sgd.setLearningRate(value);
   else (optimizer as unknown as { learningRate: number }).learningRate = value;
 }

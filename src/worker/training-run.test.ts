@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EpochSummary, MetricPoint } from '../shared/protocol';
+import type { EpochSummary, MetricPoint, RunMark } from '../shared/protocol';
 import type { TrainSettings } from '../shared/train-settings';
+import { DEFAULT_EARLY_STOPPING } from '../shared/early-stopping';
 import { DEFAULT_SETTINGS } from '../shared/train-settings';
 import { chain, layer } from '../model/spec-builder';
 import { buildModel } from './build-model';
@@ -56,15 +57,22 @@ const tinyNet = () =>
 function recorder() {
   const points: MetricPoint[] = [];
   const epochs: EpochSummary[] = [];
+  const marks: RunMark[] = [];
+  const restored: number[] = [];
   const listener: RunListener = {
     progress: () => {},
     metrics: (p) => points.push(p),
     epochEnd: (e) => {
       epochs.push(e);
     },
+    mark: (m) => marks.push(m),
+    restoreEpoch: (epoch) => {
+      restored.push(epoch);
+      return Promise.resolve(true);
+    },
     paused: () => {},
   };
-  return { points, epochs, listener };
+  return { points, epochs, marks, restored, listener };
 }
 
 function makeRun(settings: Partial<TrainSettings>, listener: RunListener, data: DeviceData) {
@@ -170,6 +178,84 @@ describe('TrainingRun on the cpu backend', () => {
     expect(result.message).toMatch(/learning rate/i);
     run.dispose();
     run.model.dispose();
+  });
+
+  it('sets the learning rate of every step from the schedule', async () => {
+    const { points, listener } = recorder();
+    const schedule = { kind: 'step', everyEpochs: 1, factor: 0.5 } as const;
+    const run = makeRun({ epochs: 3, batchSize: 16, learningRate: 0.04, schedule }, listener, data);
+    await run.run();
+    run.dispose();
+    run.model.dispose();
+    const rates = points.filter((p) => p.series === 'train').map((p) => [p.epoch, p.learningRate]);
+    // A window read back in epoch e reports the rate of its last step: 0.04 × 0.5^(e − 1).
+    for (const [epoch, rate] of rates) expect(rate).toBeCloseTo(0.04 * 0.5 ** (epoch! - 1), 9);
+    expect(new Set(rates.map(([epoch]) => epoch))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it('takes a learning rate set while training at the next step, and marks it', async () => {
+    const { points, marks, listener } = recorder();
+    const run = makeRun({ epochs: 2, batchSize: 8, learningRate: 0.01 }, listener, data);
+    const done = run.run();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run.setLearningRate(0.003);
+    await done;
+    run.dispose();
+    run.model.dispose();
+    expect(marks).toHaveLength(1);
+    const [mark] = marks;
+    expect(mark).toMatchObject({ kind: 'learningRate', label: 'learning rate set to 0.003' });
+    const after = points.filter((p) => p.series === 'train' && p.step > mark!.step + 10);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((p) => p.learningRate === 0.003)).toBe(true);
+  });
+
+  it('stops early when validation loss stops improving, and goes back to the best epoch', async () => {
+    const { epochs, marks, restored, listener } = recorder();
+    // A rate this high makes the loss wander; patience 0 stops at the first epoch not better.
+    const earlyStopping = { ...DEFAULT_EARLY_STOPPING, enabled: true, patience: 0 };
+    const settings = { epochs: 30, batchSize: 16, learningRate: 0.05, earlyStopping };
+    const run = makeRun(settings, listener, data);
+    const result = await run.run();
+    run.dispose();
+    run.model.dispose();
+    const losses = epochs.map((e) => e.validation.loss);
+    const last = epochs.length;
+    expect(last).toBeLessThan(30);
+    expect(losses[last - 1]).toBeGreaterThanOrEqual(Math.min(...losses.slice(0, -1)));
+    const best = losses.indexOf(Math.min(...losses)) + 1;
+    expect(result.earlyStop).toEqual({
+      stoppedAfter: last,
+      bestEpoch: best,
+      reason: expect.stringContaining('Validation loss did not improve') as unknown,
+      restored: true,
+    });
+    expect(restored).toEqual([best]);
+    expect(marks.map((m) => m.kind)).toEqual(['stopped', 'best']);
+    expect(result.message).toContain(`the weights of its best epoch, ${best}`);
+  });
+
+  it('is reproducible on the cpu backend: the same seed gives the same curves bit for bit, dropout and augmentation included', async () => {
+    const net = chain([
+      layer('input', 'input', { shape: [6, 6, 1] }),
+      layer('conv2d', 'conv', { filters: 4, kernelSize: 3, activation: 'relu' }),
+      layer('flatten', 'flatten'),
+      layer('dropout', 'drop', { rate: 0.3 }),
+      layer('dense', 'out', { units: 2, activation: 'softmax' }),
+    ]);
+    const augmentation = { ...DEFAULT_SETTINGS.augmentation, shift: 0.1, noise: 0.05 };
+    const curves = async (seed: number) => {
+      const { points, listener } = recorder();
+      const settings = { ...DEFAULT_SETTINGS, epochs: 2, batchSize: 16, seed, augmentation };
+      const run = new TrainingRun(buildModel(net, { seed }), data, settings, listener);
+      await run.run();
+      run.dispose();
+      run.model.dispose();
+      return points.map((p) => [p.loss, p.accuracy]);
+    };
+    const first = await curves(3);
+    expect(await curves(3)).toEqual(first);
+    expect(await curves(4)).not.toEqual(first);
   });
 
   it('uses only examplesPerEpoch examples per epoch', async () => {

@@ -1,12 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
-import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../shared/protocol';
+import type {
+  EarlyStop,
+  EpochSummary,
+  MetricPoint,
+  Progress,
+  RunMark,
+  RunOutcome,
+} from '../shared/protocol';
 import type { TrainSettings } from '../shared/train-settings';
 import { isIdentity } from '../shared/augmentation';
+import { EarlyStopper } from '../shared/early-stopping';
+import type { ScheduleClock } from '../shared/lr-schedule';
+import { PlateauReducer, scheduledRate } from '../shared/lr-schedule';
 import { createRng, shuffleInPlace } from '../shared/random';
 import { augmentBatch } from './augment';
 import type { Augment, DeviceData } from './device-data';
 import { regularizationLoss } from './build-model';
-import { evaluate } from './evaluate';
+import { evaluate, evaluateByClass } from './evaluate';
 import { lossAndCorrect } from './loss';
 import { makeOptimizer, setLearningRate } from './optimizer';
 import type { OptimizerState } from './checkpoints/optimizer-state';
@@ -19,8 +29,15 @@ import { yieldToEventLoop } from './yield';
 export interface RunListener {
   progress(progress: Progress): void;
   metrics(point: MetricPoint): void;
-  /** Training waits for the returned promise: a checkpoint must be read before the next step. */
-  epochEnd(summary: EpochSummary): Promise<void> | void;
+  /**
+   * Training waits for the returned promise: a checkpoint must be read before the next step.
+   * `best` is true when the epoch is the run's best so far by the early-stopping monitor.
+   */
+  epochEnd(summary: EpochSummary, best: boolean): Promise<void> | void;
+  /** Something to mark on the curves: a learning-rate change, the best epoch, an early stop. */
+  mark(mark: RunMark): void;
+  /** Gives the model the weights it had at the end of `epoch`; false when they were not kept. */
+  restoreEpoch(epoch: number): Promise<boolean>;
   /** The run has stopped stepping and its progress up to the pause has been reported. */
   paused(): void;
 }
@@ -28,7 +45,8 @@ export interface RunListener {
 export interface RunResult {
   outcome: RunOutcome;
   message: string;
-  test?: { loss: number; accuracy: number };
+  test?: { loss: number; accuracy: number; perClass: number[] };
+  earlyStop?: EarlyStop;
 }
 
 /** Steps between readbacks of the training loss: each readback waits for the device. */
@@ -46,6 +64,16 @@ export class TrainingRun {
   private wake: (() => void) | null = null;
   /** The loss that showed the run diverged, once it has. */
   private divergedAt: number | null = null;
+  /** Why early stopping ended the run, once it has. */
+  private stoppedEarly: string | null = null;
+  /** The learning rate the schedule scales: the settings' value, or the one set live. */
+  private baseRate: number;
+  /** A rate set live, to mark on the curves at the step it takes effect. */
+  private liveRate: number | null = null;
+  private readonly plateau: PlateauReducer | null;
+  private readonly stopper: EarlyStopper;
+  /** The step count at each epoch's end, 1-based by epoch, for marks. */
+  private readonly epochEndSteps: number[] = [];
   /** Batches queued since the run started. */
   completedSteps = 0;
   /** Batches whose results were read back from the device: proof the backend works. */
@@ -66,6 +94,10 @@ export class TrainingRun {
     private readonly optimizerState?: OptimizerState,
   ) {
     this.optimizer = makeOptimizer(settings);
+    this.baseRate = settings.learningRate;
+    const { schedule } = settings;
+    this.plateau = schedule.kind === 'plateau' ? new PlateauReducer(schedule) : null;
+    this.stopper = new EarlyStopper(settings.earlyStopping);
     this.variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   }
 
@@ -88,8 +120,22 @@ export class TrainingRun {
     return this.state === 'paused';
   }
 
+  /** Sets the base learning rate from the next step on; the schedule goes on scaling it. */
   setLearningRate(value: number): void {
-    setLearningRate(this.optimizer, value);
+    this.baseRate = value;
+    this.liveRate = value;
+  }
+
+  /** Sets the optimizer's rate for the step about to run: schedule × plateau × base. */
+  private applyRate(clock: ScheduleClock, epoch: number): void {
+    const rate =
+      scheduledRate(this.settings.schedule, this.baseRate, clock) * (this.plateau?.multiplier ?? 1);
+    if (rate !== this.learningRate) setLearningRate(this.optimizer, rate);
+    if (this.liveRate !== null) {
+      const label = `learning rate set to ${this.liveRate}`;
+      this.listener.mark({ kind: 'learningRate', step: this.completedSteps, epoch, label });
+      this.liveRate = null;
+    }
   }
 
   /** The learning rate the optimizer applies now. */
@@ -112,6 +158,7 @@ export class TrainingRun {
     const { train, classes } = this.data;
     const count = Math.min(train.count, this.settings.examplesPerEpoch ?? train.count);
     const batches = Math.ceil(count / batchSize);
+    const totalSteps = epochs * batches;
     const rng = createRng(seed);
     // A stream of its own, so turning augmentation on does not change the shuffle.
     const augmentRng = createRng(seed + 1);
@@ -186,6 +233,8 @@ export class TrainingRun {
         batchesDone = 0;
         for (let batch = 0; batch < batches; batch++) {
           if (await shouldHalt()) break;
+          const clock = { step: epoch * batches + batch, stepsPerEpoch: batches, totalSteps };
+          this.applyRate(clock, epoch + 1);
           const start = batch * batchSize;
           const size = Math.min(batchSize, count - start);
           // Kept out of minimize's inner tidy so accuracy needs no second forward pass;
@@ -225,18 +274,24 @@ export class TrainingRun {
         speed.hold();
         await this.endEpoch(epoch + 1);
         speed.go();
+        if (this.stoppedEarly !== null) break;
       }
       if (this.divergedAt !== null) {
         return { outcome: 'diverged', message: divergenceMessage(this.divergedAt, classes) };
       }
-      const test = await evaluate(this.model, this.data.test, classes);
+      const earlyStop = await this.finishEarlyStopping();
+      const test = await evaluateByClass(this.model, this.data.test, classes);
       const stopped = this.state === 'stopping';
+      const done = `Finished ${epochs} epoch${epochs === 1 ? '' : 's'}.`;
       return {
         outcome: stopped ? 'stopped' : 'completed',
         message: stopped
           ? `Stopped after ${this.completedSteps} steps; the model keeps its trained weights.`
-          : `Finished ${epochs} epoch${epochs === 1 ? '' : 's'}.`,
+          : earlyStop
+            ? earlyStopMessage(earlyStop)
+            : done,
         test,
+        ...(earlyStop && { earlyStop }),
       };
     } finally {
       windowSums.dispose();
@@ -246,17 +301,66 @@ export class TrainingRun {
   private async endEpoch(epoch: number): Promise<void> {
     const validation = await evaluate(this.model, this.data.validation, this.data.classes);
     if (!Number.isFinite(validation.loss)) this.divergedAt ??= validation.loss;
-    this.listener.metrics({
-      series: 'validation',
-      step: this.completedSteps,
-      epoch,
-      ...validation,
-    });
-    await this.listener.epochEnd({ epoch, validation, numTensors: tf.memory().numTensors });
+    const step = this.completedSteps;
+    this.epochEndSteps[epoch] = step;
+    this.listener.metrics({ series: 'validation', step, epoch, ...validation });
+    const decision = this.stopper.observe(epoch, validation);
+    const summary = { epoch, validation, numTensors: tf.memory().numTensors };
+    await this.listener.epochEnd(summary, decision.improved);
+    if (this.plateau) {
+      const before = this.plateau.multiplier;
+      const after = this.plateau.observe(validation.loss);
+      if (after !== before) {
+        const label = `validation loss on a plateau: learning rate ×${after / before}`;
+        this.listener.mark({ kind: 'learningRate', step, epoch, label });
+      }
+    }
+    if (decision.stop && epoch < this.settings.epochs) {
+      this.stoppedEarly = decision.reason ?? 'Early stopping ended the run.';
+      this.listener.mark({
+        kind: 'stopped',
+        step,
+        epoch,
+        label: `stopped early after epoch ${epoch}`,
+      });
+    }
+  }
+
+  /**
+   * With early stopping on, marks the best epoch and, when asked to, gives the model that
+   * epoch's weights back (also at the epoch limit, as the best may not be the last).
+   */
+  private async finishEarlyStopping(): Promise<EarlyStop | undefined> {
+    const { enabled, restoreBest } = this.settings.earlyStopping;
+    const last = this.epochEndSteps.length - 1;
+    const { bestEpoch } = this.stopper.best;
+    if (!enabled || this.state === 'stopping' || bestEpoch < 1 || last < 1) return undefined;
+    const step = this.epochEndSteps[bestEpoch] ?? 0;
+    this.listener.mark({ kind: 'best', step, epoch: bestEpoch, label: `best epoch ${bestEpoch}` });
+    const restored =
+      restoreBest && bestEpoch !== last && (await this.listener.restoreEpoch(bestEpoch));
+    return {
+      stoppedAfter: this.stoppedEarly === null ? null : last,
+      bestEpoch,
+      reason: this.stoppedEarly,
+      restored,
+    };
   }
 
   /** Frees the optimizer's state; the model stays, for prediction and export. */
   dispose(): void {
     this.optimizer.dispose();
   }
+}
+
+/** The run report's words for a run early stopping shaped. */
+function earlyStopMessage({ stoppedAfter, bestEpoch, reason, restored }: EarlyStop): string {
+  const ended =
+    stoppedAfter === null
+      ? 'Reached the last epoch.'
+      : `Stopped early after epoch ${stoppedAfter}: ${reason}`;
+  const weights = restored
+    ? `The model now has the weights of its best epoch, ${bestEpoch}.`
+    : `The best epoch was ${bestEpoch}.`;
+  return `${ended} ${weights}`;
 }

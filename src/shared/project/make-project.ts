@@ -39,6 +39,37 @@ export function makeProject(changes: Partial<Project> = {}): Project {
         step: 25,
         examplesPerSec: 300,
       },
+      history: [
+        {
+          id: '6f1d2c9a-run',
+          number: 1,
+          startedAt: 1_700_000_000_000,
+          durationMs: 4200,
+          spec: starterNetwork({ shape: [32, 32, 3], classes: 4 }),
+          settings: {
+            ...DEFAULT_SETTINGS,
+            schedule: { kind: 'cosine', warmupEpochs: 1, minFactor: 0 },
+          },
+          dataset: {
+            name: 'Colour shapes',
+            fingerprint: 'abc123',
+            classNames: ['a', 'b', 'c', 'd'],
+          },
+          params: 12_345,
+          points: [{ series: 'validation', step: 25, epoch: 1, loss: 0.9, accuracy: 0.6 }],
+          marks: [
+            { kind: 'learningRate', step: 12, epoch: 1, label: 'learning rate set to 0.001' },
+          ],
+          outcome: 'completed',
+          message: 'Finished 1 epoch.',
+          test: { loss: 0.8, accuracy: 0.65, perClass: [0.5, 0.75, NaN, 0.8] },
+          note: 'learning rate 0.01',
+          sweep: {
+            id: 'sweep-1',
+            values: [{ target: { kind: 'setting', field: 'learningRate' }, value: 0.01 }],
+          },
+        },
+      ],
     },
     ...changes,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Migration } from './migrate';
 import { MIGRATIONS, PROJECT_VERSION, migrate } from './migrate';
+import { DEFAULT_SETTINGS } from '../train-settings';
 
 /** Two made-up format changes: 1 → 2 renames `title` to `name`; 2 → 3 adds `tags`. */
 const renameTitle: Migration = ({ title, ...rest }) => ({ ...rest, name: title });
@@ -30,6 +31,24 @@ describe('migrations', () => {
     expect(() => migrate({ version: 4 }, [renameTitle, addTags])).toThrow(
       'made by a newer Layerwise (format 4); this studio reads up to format 3',
     );
+  });
+
+  it('1 → 2: settings saved before schedules and early stopping get a constant rate and no early stopping, and the runs an empty history', () => {
+    const { schedule, earlyStopping, ...before } = DEFAULT_SETTINGS;
+    expect([schedule.kind, earlyStopping.enabled]).toEqual(['constant', false]);
+    const runs = { points: [], previousPoints: [], report: null };
+    const lifted = migrate({
+      version: 1,
+      name: 'Digits',
+      settings: { ...before, epochs: 7 },
+      runs,
+    });
+    expect(lifted).toEqual({
+      version: 2,
+      name: 'Digits',
+      settings: { ...DEFAULT_SETTINGS, epochs: 7 },
+      runs: { ...runs, history: [] },
+    });
   });
 
   it('refuse a version that is not a whole number of at least 1', () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_EARLY_STOPPING } from '../early-stopping';
+import { DEFAULT_SCHEDULE } from '../lr-schedule';
 import { NewerProjectError, ProjectError } from './project-error';
 
 /** A project object of some version, before it is validated. */
@@ -10,7 +12,27 @@ export type Migration = (project: RawProject) => RawProject;
  * The migrations, in order: entry i lifts version i + 1 to i + 2. A new format version is one
  * new function at the end of this list; the current version follows from its length.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: training settings gained a learning-rate schedule and early stopping (a project
+  // from before trained with a constant rate and no early stopping), and the runs a history
+  // of finished runs (none were kept before).
+  (project) => {
+    const { settings, runs } = project as { settings?: unknown; runs?: unknown };
+    const isObject = (value: unknown): value is object =>
+      typeof value === 'object' && value !== null;
+    return {
+      ...project,
+      ...(isObject(settings) && {
+        settings: {
+          schedule: DEFAULT_SCHEDULE,
+          earlyStopping: DEFAULT_EARLY_STOPPING,
+          ...settings,
+        },
+      }),
+      ...(isObject(runs) && { runs: { history: [], ...runs } }),
+    };
+  },
+];
 
 /** The project format version this studio writes and the newest it reads. */
 export const PROJECT_VERSION = MIGRATIONS.length + 1;

@@ -1,8 +1,11 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { decodeDataset, encodeDataset } from '../../data/sample-format';
 import { makeProject } from './make-project';
 import { PROJECT_VERSION } from './migrate';
+import { EMPTY_RUN_HISTORY } from './project';
 import {
+  DATASET_ENTRY,
   MAX_PROJECT_FILE_BYTES,
   MODEL_ENTRY,
   PROJECT_ENTRY,
@@ -52,7 +55,7 @@ describe('project files', () => {
   it('keep a project without a dataset or runs', () => {
     const project = makeProject({
       data: { config: makeProject().data.config, dataset: null },
-      runs: { points: [], previousPoints: [], report: null, lastEpoch: null, progress: null },
+      runs: EMPTY_RUN_HISTORY,
     });
     expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
   });
@@ -115,8 +118,116 @@ describe('project files', () => {
 
   it('refuse a file above the size cap before reading it', () => {
     expect(() => checkProjectFileSize(MAX_PROJECT_FILE_BYTES + 1)).toThrow(
-      'project files are at most 32 MB',
+      'project files are at most 512 MB',
     );
     expect(() => checkProjectFileSize(MAX_PROJECT_FILE_BYTES)).not.toThrow();
+  });
+});
+
+/** The colour shapes of makeProject(): `count` 32×32×3 images of its 4 classes. */
+function makeDataset(count = 6): Uint8Array {
+  return encodeDataset({
+    rows: 32,
+    cols: 32,
+    channels: 3,
+    classes: 4,
+    labels: Uint8Array.from({ length: count }, (_, i) => i % 4),
+    pixels: Uint8Array.from({ length: count * 32 * 32 * 3 }, (_, i) => (i * 31) % 256),
+  });
+}
+
+/** A file of makeProject() with `dataset` as its dataset entry, written as it is. */
+function withDataset(dataset: Uint8Array, options: { level?: 0 } = {}): Uint8Array {
+  return zipSync({
+    [PROJECT_ENTRY]: strToU8(JSON.stringify(makeProject())),
+    [DATASET_ENTRY]: [dataset, options],
+  });
+}
+
+describe('project files that carry their dataset', () => {
+  it('open with the same images and labels, next to the project and model', () => {
+    const project = makeProject();
+    const model = { modelJson: { format: 'layers-model' }, weights: new ArrayBuffer(8) };
+    const dataset = makeDataset();
+    const opened = readProjectFile(writeProjectFile(project, model, dataset));
+    expect(opened.project).toEqual(project);
+    expect(opened.model?.modelJson).toEqual(model.modelJson);
+    expect(opened.dataset).toEqual(dataset);
+    expect(decodeDataset(opened.dataset!).count).toBe(6);
+  });
+
+  it('have no dataset entry when saved without one', () => {
+    const bytes = writeProjectFile(makeProject());
+    expect(Object.keys(unzipSync(bytes))).toEqual([PROJECT_ENTRY]);
+    expect(readProjectFile(bytes).dataset).toBeNull();
+  });
+
+  it('open a stored (unpacked) dataset entry as well as a deflated one', () => {
+    expect(readProjectFile(withDataset(makeDataset(), { level: 0 })).dataset).toEqual(
+      makeDataset(),
+    );
+  });
+
+  it('refuse a truncated dataset entry, saying so', () => {
+    const dataset = makeDataset();
+    expect(() => readProjectFile(withDataset(dataset.subarray(0, dataset.length - 100)))).toThrow(
+      `This project's dataset (${DATASET_ENTRY}) is damaged: its header promises ${dataset.length} bytes, but the file holds ${dataset.length - 100}`,
+    );
+    expect(() => readProjectFile(withDataset(dataset.subarray(0, 10)))).toThrow(
+      `This project's dataset (${DATASET_ENTRY}) is damaged: truncated`,
+    );
+    expect(() => readProjectFile(withDataset(strToU8('not a dataset at all')))).toThrow(
+      'is damaged: not a Layerwise sample file',
+    );
+  });
+
+  it('refuse an entry whose header asks for more than a project may carry, before unpacking it', () => {
+    const huge = makeDataset(0);
+    new DataView(huge.buffer).setUint32(8, 400_000, true);
+    expect(() => readProjectFile(withDataset(huge))).toThrow(
+      "This project's dataset would unpack to 1172.3 MB, more than the 1024 MB a project may carry.",
+    );
+  });
+
+  it('refuse a damaged label, and a dataset that is not the one project.json names', () => {
+    const badLabel = makeDataset();
+    badLabel[16 + 2] = 7;
+    expect(() => readProjectFile(withDataset(badLabel))).toThrow(
+      'is damaged: corrupt: label 7 of example 2 is not below 4',
+    );
+    const gray = encodeDataset({
+      rows: 32,
+      cols: 32,
+      channels: 1,
+      classes: 4,
+      labels: Uint8Array.of(0),
+      pixels: new Uint8Array(32 * 32),
+    });
+    expect(() => readProjectFile(withDataset(gray))).toThrow(
+      'its images are 32×32×1, but project.json says 32×32×3',
+    );
+    expect(() => writeProjectFile(makeProject(), null, gray)).toThrow('32×32×1');
+    const noReference = makeProject({ data: { ...makeProject().data, dataset: null } });
+    expect(() => writeProjectFile(noReference, null, makeDataset())).toThrow(
+      'project.json does not say which dataset it is',
+    );
+  });
+
+  it('refuse an entry whose zip directory gives another size than its header', () => {
+    const bytes = withDataset(makeDataset(), { level: 0 });
+    // Rewrite the directory's unpacked size (offset 24 of the entry's central record).
+    const view = new DataView(bytes.buffer);
+    const name = strToU8(DATASET_ENTRY);
+    for (let at = bytes.length - 22; at > 0; at--) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(at + 28, true);
+      const found = bytes.subarray(at + 46, at + 46 + nameLength);
+      if (found.every((byte, i) => byte === name[i]) && nameLength === name.length) {
+        view.setUint32(at + 24, 10 * 1024 * 1024, true);
+      }
+    }
+    expect(() => readProjectFile(bytes)).toThrow(
+      `its header promises ${makeDataset().length} bytes, but the file holds ${10 * 1024 * 1024}`,
+    );
   });
 });

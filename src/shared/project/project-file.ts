@@ -3,6 +3,9 @@ import type { ModelPair } from '../exported-model';
 import type { Project } from './project';
 import { ProjectError } from './project-error';
 import { parseProject } from './parse-project';
+import { DATASET_ENTRY, checkDatasetEntry, datasetEntrySize } from './dataset-entry';
+
+export { DATASET_ENTRY } from './dataset-entry';
 
 /** The entry of the zip that holds the project itself. */
 export const PROJECT_ENTRY = 'project.json';
@@ -11,20 +14,28 @@ export const PROJECT_ENTRY = 'project.json';
 export const MODEL_ENTRY = 'model/model.json';
 export const WEIGHTS_ENTRY = 'model/weights.bin';
 
-/** What a `.layerwise` file holds: the project, and its trained model when there is one. */
+/**
+ * What a `.layerwise` file holds: the project, its trained model when there is one, and its
+ * dataset when the user chose to include it.
+ */
 export interface ProjectFile {
   project: Project;
   model: ModelPair | null;
+  /** The dataset in the sample format, checked against the project's dataset reference. */
+  dataset: Uint8Array | null;
 }
 
 /**
- * The largest project file opened. Format 1 holds a network, settings and metric points: a
- * long run's curves come to a few MB, so 32 MB refuses mistakes (a dataset zip picked by
- * accident) without refusing real projects.
+ * The largest project file opened. A network, settings and curves come to a few MB; a file
+ * that carries its dataset holds that too, packed: 512 MB is tens of thousands of small
+ * images, and still a file the browser can read into memory.
  */
-export const MAX_PROJECT_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_PROJECT_FILE_BYTES = 512 * 1024 * 1024;
 
-/** The largest project.json unpacked, so a small zip cannot expand without limit. */
+/**
+ * The largest part other than the dataset (project.json, the model), unpacked, so a small zip
+ * cannot expand without limit; the dataset's own limit comes from its header.
+ */
 export const MAX_PROJECT_JSON_BYTES = 64 * 1024 * 1024;
 
 const MB = 1024 * 1024;
@@ -39,14 +50,25 @@ export function checkProjectFileSize(bytes: number): void {
   }
 }
 
-/** A project, and its trained model when given, as the bytes of a `.layerwise` file. */
-export function writeProjectFile(project: Project, model: ModelPair | null = null): Uint8Array {
+/**
+ * A project, with its trained model and its dataset (in the sample format) when given, as the
+ * bytes of a `.layerwise` file.
+ *
+ * @throws ProjectError when the dataset does not match the project's dataset reference, so
+ *   no file is written that would not open.
+ */
+export function writeProjectFile(
+  project: Project,
+  model: ModelPair | null = null,
+  dataset: Uint8Array | null = null,
+): Uint8Array {
   return zipSync({
     [PROJECT_ENTRY]: strToU8(JSON.stringify(project)),
     ...(model && {
       [MODEL_ENTRY]: strToU8(JSON.stringify(model.modelJson)),
       [WEIGHTS_ENTRY]: new Uint8Array(model.weights),
     }),
+    ...(dataset && { [DATASET_ENTRY]: checkDatasetEntry(dataset, project.data.dataset) }),
   });
 }
 
@@ -55,15 +77,29 @@ function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 }
 
-const ENTRIES: ReadonlySet<string> = new Set([PROJECT_ENTRY, MODEL_ENTRY, WEIGHTS_ENTRY]);
+const ENTRIES: ReadonlySet<string> = new Set([
+  PROJECT_ENTRY,
+  MODEL_ENTRY,
+  WEIGHTS_ENTRY,
+  DATASET_ENTRY,
+]);
 
 function unpackEntries(bytes: Uint8Array): Record<string, Uint8Array> {
+  // Read from the dataset's own header first, so the zip's word alone allocates nothing.
+  const datasetBytes = datasetEntrySize(bytes);
   let oversized = 0;
   let entries;
   try {
     entries = unzipSync(bytes, {
       filter: (file) => {
         if (!ENTRIES.has(file.name)) return false;
+        if (file.name === DATASET_ENTRY) {
+          // Unzip must see the entry the directory walk measured, or neither is to be trusted.
+          if (file.originalSize !== datasetBytes) {
+            throw new Error(`${DATASET_ENTRY} is not where its directory says`);
+          }
+          return true;
+        }
         if (file.originalSize > MAX_PROJECT_JSON_BYTES) oversized = file.originalSize;
         return oversized === 0;
       },
@@ -123,5 +159,11 @@ export function readProjectFile(bytes: Uint8Array): ProjectFile {
       `This project's ${PROJECT_ENTRY} is not valid JSON (${(error as Error).message}).`,
     );
   }
-  return { project: parseProject(json), model: savedModel(entries) };
+  const project = parseProject(json);
+  const dataset = entries[DATASET_ENTRY];
+  return {
+    project,
+    model: savedModel(entries),
+    dataset: dataset ? checkDatasetEntry(dataset, project.data.dataset) : null,
+  };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ASPECT_LABELS, MAX_CLASSES } from '../dataset';
 import type { ImageOptions } from '../dataset';
-import type { EpochSummary, MetricPoint, Progress } from '../protocol';
+import type { EpochSummary, MetricPoint, Progress, RunMark } from '../protocol';
+import type { RunRecord } from '../run-record';
+import type { SweepTarget } from '../sweep';
 import type { DatasetReference, Project, ReloadableSource, RunHistory } from './project';
 import { MAX_NAME_LENGTH, PROJECT_FORMAT } from './project';
 import { dataConfigSchema, settingsSchema } from './settings-schema';
@@ -12,10 +14,12 @@ import { specSchema } from './spec-schema';
 const int = z.number().int();
 const shape = z.tuple([int.positive(), int.positive(), int.positive()]);
 
+const aspectSchema = z.enum(Object.keys(ASPECT_LABELS) as [keyof typeof ASPECT_LABELS]);
+
 const imageSchema: z.ZodType<ImageOptions> = z.object({
   size: z.tuple([int.positive(), int.positive()]).nullable(),
   channels: z.union([z.literal(1), z.literal(3)]).nullable(),
-  aspect: z.enum(Object.keys(ASPECT_LABELS) as [keyof typeof ASPECT_LABELS]),
+  aspect: aspectSchema,
 });
 
 const sourceSchema: z.ZodType<ReloadableSource> = z.discriminatedUnion('kind', [
@@ -30,11 +34,12 @@ const sourceSchema: z.ZodType<ReloadableSource> = z.discriminatedUnion('kind', [
 ]);
 
 const datasetSchema: z.ZodType<DatasetReference> = z.object({
-  kind: z.enum(['sample', 'shapes', 'files', 'url', 'webcam']),
+  kind: z.enum(['sample', 'shapes', 'files', 'url', 'webcam', 'project']),
   name: z.string(),
   classNames: z.array(z.string()).max(MAX_CLASSES),
   inputShape: shape,
   source: sourceSchema.nullable(),
+  aspect: aspectSchema.optional(),
 });
 
 /** JSON writes NaN and ±Infinity (a diverged run's loss) as null; read them back as NaN. */
@@ -66,18 +71,65 @@ const progressSchema: z.ZodType<Progress> = z.object({
   examplesPerSec: measured,
 });
 
+const markSchema: z.ZodType<RunMark> = z.object({
+  kind: z.enum(['learningRate', 'best', 'stopped']),
+  step: int.nonnegative(),
+  epoch: int.nonnegative(),
+  label: z.string(),
+});
+
+const sweepTargetSchema: z.ZodType<SweepTarget> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('setting'),
+    field: z.enum(['learningRate', 'batchSize', 'epochs', 'momentum']),
+  }),
+  z.object({ kind: z.literal('layer'), layerId: z.string(), field: z.string() }),
+]);
+
+const outcomeSchema = z.enum(['completed', 'stopped', 'diverged', 'failed']);
+
+const runRecordSchema: z.ZodType<RunRecord> = z.object({
+  id: z.string(),
+  number: int.positive(),
+  startedAt: z.number(),
+  durationMs: z.number().nonnegative(),
+  spec: specSchema,
+  settings: settingsSchema,
+  dataset: z.object({
+    name: z.string(),
+    fingerprint: z.string(),
+    classNames: z.array(z.string()).max(MAX_CLASSES),
+  }),
+  params: int.nonnegative(),
+  points: z.array(pointSchema),
+  marks: z.array(markSchema),
+  outcome: outcomeSchema,
+  message: z.string(),
+  test: z
+    .object({ loss: measured, accuracy: measured, perClass: z.array(measured).optional() })
+    .optional(),
+  note: z.string().optional(),
+  sweep: z
+    .object({
+      id: z.string(),
+      values: z.array(z.object({ target: sweepTargetSchema, value: z.number() })),
+    })
+    .optional(),
+});
+
 const runsSchema: z.ZodType<RunHistory> = z.object({
   points: z.array(pointSchema),
   previousPoints: z.array(pointSchema),
   report: z
     .object({
-      outcome: z.enum(['completed', 'stopped', 'diverged', 'failed']),
+      outcome: outcomeSchema,
       message: z.string(),
       test: lossAndAccuracy.optional(),
     })
     .nullable(),
   lastEpoch: epochSchema.nullable(),
   progress: progressSchema.nullable(),
+  history: z.array(runRecordSchema),
 });
 
 export const projectSchema: z.ZodType<Project> = z.object({

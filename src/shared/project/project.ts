@@ -1,12 +1,13 @@
-import type { DataConfig, DatasetSource, DatasetSourceKind } from '../dataset';
+import type { AspectPolicy, DataConfig, DatasetSource, DatasetSourceKind } from '../dataset';
 import type { ModelSpec } from '../model-spec';
 import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../protocol';
+import type { RunRecord } from '../run-record';
 import type { TrainSettings } from '../train-settings';
 
 /**
  * A Layerwise project: everything the studio needs to put a piece of work back on screen. A
- * `.layerwise` file is a zip holding this object as `project.json` (room for binary parts such
- * as weights in later versions); the autosave and share links hold the same object.
+ * `.layerwise` file is a zip holding this object as `project.json`, with the trained weights and,
+ * when the user chooses, the dataset beside it; the autosave and share links hold the object.
  */
 
 /** The tag every project carries, so a stray JSON file is not mistaken for one. */
@@ -17,6 +18,9 @@ export const PROJECT_EXTENSION = '.layerwise';
 
 /** Longest project name kept; a name is a file name, not a description. */
 export const MAX_NAME_LENGTH = 120;
+
+/** The largest dataset a project file may carry, unpacked: the worker holds it all at once. */
+export const MAX_DATASET_BYTES = 1024 * 1024 * 1024;
 
 /** The URL fragment key of share links: `#net=…`. */
 export const SHARE_KEY = 'net';
@@ -33,9 +37,11 @@ export interface DatasetReference {
   inputShape: [number, number, number];
   /**
    * How to load the dataset again; null for images the user gave (folders, files, webcam),
-   * which never leave their machine and must be loaded again by hand.
+   * which must be loaded again by hand unless the project file carries them (DATASET_ENTRY).
    */
   source: ReloadableSource | null;
+  /** How images of another shape were fitted when loaded; absent in older projects. */
+  aspect?: AspectPolicy;
 }
 
 /** How the last run ended, as the Train panel reports it. */
@@ -54,6 +60,8 @@ export interface RunHistory {
   report: RunSummary | null;
   lastEpoch: EpochSummary | null;
   progress: Progress | null;
+  /** Every finished run: the Runs panel's table, oldest first. */
+  history: RunRecord[];
 }
 
 /** The current version of the project format. */
@@ -73,4 +81,5 @@ export const EMPTY_RUN_HISTORY: RunHistory = {
   report: null,
   lastEpoch: null,
   progress: null,
+  history: [],
 };

@@ -3,6 +3,8 @@ import { checkDataConfig } from '../../data/data-config';
 import type { Augmentation } from '../augmentation';
 import type { DataConfig } from '../dataset';
 import { NORMALISATION_LABELS } from '../dataset';
+import type { EarlyStoppingSettings } from '../early-stopping';
+import type { LrSchedule } from '../lr-schedule';
 import type { TrainSettings } from '../train-settings';
 import { OPTIMIZERS, checkSettings } from '../train-settings';
 
@@ -24,6 +26,28 @@ const augmentationSchema: z.ZodType<Augmentation> = z.object({
   cutout: z.number(),
 });
 
+const scheduleSchema: z.ZodType<LrSchedule> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant') }),
+  z.object({ kind: z.literal('step'), everyEpochs: z.number(), factor: z.number() }),
+  z.object({ kind: z.literal('exponential'), decayPerEpoch: z.number() }),
+  z.object({ kind: z.literal('cosine'), warmupEpochs: z.number(), minFactor: z.number() }),
+  z.object({
+    kind: z.literal('plateau'),
+    factor: z.number(),
+    patience: z.number(),
+    minDelta: z.number(),
+    minFactor: z.number(),
+  }),
+]);
+
+const earlyStoppingSchema: z.ZodType<EarlyStoppingSettings> = z.object({
+  enabled: z.boolean(),
+  monitor: z.enum(['validationLoss', 'validationAccuracy']),
+  patience: z.number(),
+  minDelta: z.number(),
+  restoreBest: z.boolean(),
+});
+
 export const settingsSchema: z.ZodType<TrainSettings> = z
   .object({
     optimizer: z.enum(OPTIMIZERS),
@@ -34,6 +58,8 @@ export const settingsSchema: z.ZodType<TrainSettings> = z
     seed: z.number(),
     examplesPerEpoch: z.number().nullable(),
     augmentation: augmentationSchema,
+    schedule: scheduleSchema,
+    earlyStopping: earlyStoppingSchema,
   })
   .superRefine((settings, ctx) => {
     for (const problem of checkSettings(settings)) {

@@ -18,10 +18,10 @@ function update(id: string, config: Partial<LayerConfigs['pretrainedBase']>): vo
 }
 
 /** Reads dropped or picked files into a model.json + weights pair (the reader loads on first use). */
-async function pairOf(files: FileList): Promise<ModelPair> {
+async function pairOf(files: readonly File[]): Promise<ModelPair> {
   const { modelPair } = await import('../export/model-files');
   const given = await Promise.all(
-    [...files].map(async (file) => ({
+    files.map(async (file) => ({
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
     })),
@@ -83,9 +83,10 @@ export function PretrainedBaseForm({ layer }: { layer: LayerNodeOf<'pretrainedBa
           accept=".json,.bin,.zip"
           data-testid="base-files"
           onChange={(event) => {
-            const { files } = event.target;
-            if (!files || files.length === 0) return;
-            const name = [...files].map((file) => file.name).join(', ');
+            // Copied out first: clearing the input below empties its live FileList.
+            const files = [...(event.target.files ?? [])];
+            if (files.length === 0) return;
+            const name = files.map((file) => file.name).join(', ');
             const next: PretrainedSource = { kind: 'files', id: crypto.randomUUID(), name };
             void load(next, () => pairOf(files));
             event.target.value = '';

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_NAME_LENGTH, PROJECT_EXTENSION } from '../../shared/project/project';
+import { selectDatasetSummary } from '../store/selectors';
 import type { StudioState } from '../store/studio-store';
 import { useStudio } from '../store/studio-store';
 import { AutosaveStatus } from './AutosaveStatus';
+import { datasetChoice } from './dataset-choice';
 import { openProjectFile, saveProject } from './project-actions';
 import { ShareLink } from './ShareLink';
 import './project.css';
@@ -17,7 +19,11 @@ const selectRunning = (s: StudioState) => s.runState !== 'idle';
 export function ProjectMenu() {
   const name = useStudio(selectProjectName);
   const running = useStudio(selectRunning);
+  const summary = useStudio(selectDatasetSummary);
   const [open, setOpen] = useState(false);
+  const [includeDataset, setIncludeDataset] = useState(false);
+  const choice = datasetChoice(summary);
+  const withDataset = includeDataset && choice.refusal === null;
   const fileInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -73,7 +79,11 @@ export function ProjectMenu() {
             />
           </label>
           <div className="project-actions">
-            <button type="button" data-testid="project-save" onClick={() => void saveProject()}>
+            <button
+              type="button"
+              data-testid="project-save"
+              onClick={() => void saveProject(withDataset)}
+            >
               Save
             </button>
             <button
@@ -86,6 +96,16 @@ export function ProjectMenu() {
               Open…
             </button>
           </div>
+          <label className="project-include-dataset" title={choice.refusal ?? undefined}>
+            <input
+              type="checkbox"
+              data-testid="project-include-dataset"
+              checked={withDataset}
+              disabled={choice.refusal !== null}
+              onChange={(event) => setIncludeDataset(event.target.checked)}
+            />
+            {choice.label}
+          </label>
           <ShareLink />
           <AutosaveStatus />
         </div>

@@ -39,19 +39,34 @@ function needsReload(wanted: DatasetReference | null, s: StudioState): boolean {
 export function datasetNote(dataset: DatasetReference | null): string | null {
   if (!dataset || dataset.source) return null;
   const what = `${dataset.name} (${dataset.classNames.length} classes, ${dataset.inputShape.join('×')})`;
+  if (dataset.kind === 'project') {
+    return `It was built for the images a project file carried, ${what}, which are not kept here: open that file again.`;
+  }
   return dataset.kind === 'webcam'
     ? `It was trained on webcam captures, ${what}, which are not saved: capture them again in the Data tab.`
     : `It was built for your own images, ${what}, which are not saved: load them again in the Data tab.`;
 }
 
+/** Gives the worker the dataset a project file carried, moving its bytes rather than copying. */
+function loadCarriedDataset(wanted: DatasetReference, bytes: Uint8Array): Promise<void> {
+  // Only a buffer the bytes fill alone can move: a view's would take its neighbours along.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (whole ? bytes : bytes.slice()).buffer as ArrayBuffer;
+  const { name, classNames, aspect = 'stretch' } = wanted;
+  const source = { kind: 'project', name, classNames, aspect, bytes: buffer } as const;
+  send({ type: 'loadDataset', source }, [buffer]);
+  return datasetSettled();
+}
+
 /**
  * Puts a project on screen: network (one undo step, or a fresh history), settings, run history,
- * then its dataset, loaded again when it can be, and its split. Waits for the dataset the
- * studio is loading first, so that load does not refit the project's network to other data.
+ * then its dataset — the one its file carried (`options.dataset`, checked by readProjectFile),
+ * or loaded again when it can be — and its split. Waits for the dataset the studio is loading
+ * first, so that load does not refit the project's network to other data.
  */
 export async function applyProject(
   project: Project,
-  options: { undoable: boolean },
+  options: { undoable: boolean; dataset?: Uint8Array | null },
 ): Promise<void> {
   if (useStudio.getState().runState !== 'idle') {
     throw new ProjectError('Stop the training run before opening another project.');
@@ -60,14 +75,17 @@ export async function applyProject(
   // The model on the worker belongs to the project on screen until now.
   send({ type: 'forgetModel' });
   const s = useStudio.getState();
-  s.replaceSpec(project.spec, options);
+  s.replaceSpec(project.spec, { undoable: options.undoable });
   s.dismissNetworkNotice();
   s.updateSettings(project.settings);
   s.projectOpened(project.name);
   metricsBuffer.replace(project.runs.points, project.runs.previousPoints);
   s.restoreRun(project.runs);
+  s.setRuns(project.runs.history);
   const wanted = project.data.dataset;
-  if (wanted?.source && needsReload(wanted, s)) {
+  if (wanted && options.dataset) {
+    await loadCarriedDataset(wanted, options.dataset);
+  } else if (wanted?.source && needsReload(wanted, s)) {
     send({ type: 'loadDataset', source: wanted.source });
     await datasetSettled();
   }

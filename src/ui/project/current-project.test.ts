@@ -51,6 +51,7 @@ describe('the dataset reference', () => {
       classNames: ['cat', 'dog'],
       inputShape: [32, 32, 3],
       source: null,
+      aspect: 'crop',
     });
     expect(datasetReference(makeSummary('webcam'), { kind: 'webcam', size: 64 }).source).toBe(null);
   });

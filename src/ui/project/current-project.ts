@@ -27,6 +27,7 @@ export function datasetReference(
     classNames: [...summary.classNames],
     inputShape: summary.inputShape,
     source: reloadable(source, summary),
+    aspect: summary.aspect,
   };
 }
 
@@ -49,6 +50,7 @@ export function currentProject(s: StudioState): Project {
       report: s.report,
       lastEpoch: s.lastEpoch,
       progress: s.progress,
+      history: s.runs,
     },
   };
 }

@@ -8,6 +8,8 @@ import { fileSlug, saveFile } from '../save-file';
 import { useStudio } from '../store/studio-store';
 import { applyProject, datasetNote, starterProject } from './apply-project';
 import { currentProject } from './current-project';
+import { requestDatasetBytes } from './dataset-client';
+import { formatBytes } from '../format';
 
 // The file format (zip, schema checks) loads when first used, not with the page.
 const projectFiles = () => import('../../shared/project/project-file');
@@ -25,16 +27,31 @@ async function trainedModel(): Promise<ModelPair | null> {
   }
 }
 
-/** Downloads the project on screen, with its trained weights, as `<name>.layerwise`. */
-export async function saveProject(): Promise<void> {
-  const { writeProjectFile } = await projectFiles();
-  const model = await trainedModel();
-  const project = currentProject(useStudio.getState());
-  saveFile(
-    `${fileSlug(project.name, 'project')}${PROJECT_EXTENSION}`,
-    writeProjectFile(project, model),
-    'application/zip',
-  );
+/**
+ * Downloads the project on screen, with its trained weights and — when `includeDataset` — the
+ * loaded dataset's images, as `<name>.layerwise`. A file that could not be made is explained.
+ */
+export async function saveProject(includeDataset = false): Promise<void> {
+  try {
+    const { MAX_PROJECT_FILE_BYTES, writeProjectFile } = await projectFiles();
+    const model = await trainedModel();
+    const dataset = includeDataset ? await requestDatasetBytes() : null;
+    // Read after the dataset arrived, so the project names the classes the bytes hold.
+    const project = currentProject(useStudio.getState());
+    const bytes = writeProjectFile(project, model, dataset);
+    if (bytes.length > MAX_PROJECT_FILE_BYTES) {
+      throw new ProjectError(
+        `With its dataset the project comes to ${formatBytes(bytes.length)}, more than the ${formatBytes(MAX_PROJECT_FILE_BYTES)} a project file may be; save it without the dataset.`,
+      );
+    }
+    saveFile(`${fileSlug(project.name, 'project')}${PROJECT_EXTENSION}`, bytes, 'application/zip');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    useStudio.getState().showProjectNotice({
+      tone: 'error',
+      message: `The project was not saved: ${message}`,
+    });
+  }
 }
 
 /** Gives the worker a saved model's weights; says what went wrong instead of failing the open. */
@@ -46,6 +63,16 @@ async function restoreWeights(project: Project, model: ModelPair | null): Promis
   } catch (error) {
     return `Its trained weights could not be loaded (${(error as Error).message}); train it again.`;
   }
+}
+
+/** How loading the dataset a project file carried went, in words for the notice. */
+function carriedDatasetNote(): { message: string; failed: boolean } {
+  const { loadOutcome, dataset } = useStudio.getState();
+  if (loadOutcome) {
+    return { message: `Its dataset did not load: ${loadOutcome.message}`, failed: true };
+  }
+  const images = dataset?.summary.classCounts.reduce((sum, count) => sum + count, 0) ?? 0;
+  return { message: `Its dataset came with it: ${images} images.`, failed: false };
 }
 
 /** Shows why something was not opened; the project on screen stays as it was. */
@@ -63,12 +90,13 @@ export async function openProjectFile(file: File): Promise<void> {
     const { checkProjectFileSize, readProjectFile } = await projectFiles();
     // By size first: a huge file picked by mistake is never read into memory.
     checkProjectFileSize(file.size);
-    const { project, model } = readProjectFile(new Uint8Array(await file.arrayBuffer()));
-    await applyProject(project, { undoable: true });
+    const { project, model, dataset } = readProjectFile(new Uint8Array(await file.arrayBuffer()));
+    await applyProject(project, { undoable: true, dataset });
+    const carried = dataset ? carriedDatasetNote() : null;
     const weights = await restoreWeights(project, model);
-    const note = datasetNote(project.data.dataset);
+    const note = dataset ? carried?.message : datasetNote(project.data.dataset);
     useStudio.getState().showProjectNotice({
-      tone: 'info',
+      tone: carried?.failed ? 'error' : 'info',
       message: [`Opened “${project.name}” from ${file.name}.`, weights, note]
         .filter(Boolean)
         .join(' '),

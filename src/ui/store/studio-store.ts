@@ -7,6 +7,8 @@ import type { SpecSlice } from './spec-slice';
 import { createSpecSlice } from './spec-slice';
 import type { TrainingSlice } from './training-slice';
 import { createTrainingSlice } from './training-slice';
+import type { RunsSlice } from './runs-slice';
+import { createRunsSlice } from './runs-slice';
 import type { UiSlice } from './ui-slice';
 import { createUiSlice } from './ui-slice';
 import type { ProjectSlice } from '../project/project-slice';
@@ -18,7 +20,8 @@ export type StudioState = SpecSlice &
   TrainingSlice &
   UiSlice &
   InsightsSlice &
-  ProjectSlice;
+  ProjectSlice &
+  RunsSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -27,4 +30,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createUiSlice(...a),
   ...createInsightsSlice(...a),
   ...createProjectSlice(...a),
+  ...createRunsSlice(...a),
 }));

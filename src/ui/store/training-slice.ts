@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Backend, SkippedBackend } from '../../shared/backend';
 import type {
   CheckpointInfo,
+  EarlyStop,
   EpochSummary,
   Progress,
   RunOutcome,
@@ -21,6 +22,7 @@ export interface RunReport {
   best?: CheckpointInfo;
   /** The epoch whose weights the model has now, after the best one was restored. */
   restoredEpoch?: number;
+  earlyStop?: EarlyStop;
 }
 
 export interface TrainingSlice {

@@ -1,7 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { StudioState } from './studio-store';
 
-export const PANELS = ['build', 'data', 'train', 'insights', 'playground', 'export'] as const;
+export const PANELS = [
+  'build',
+  'data',
+  'train',
+  'runs',
+  'insights',
+  'playground',
+  'export',
+] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export interface UiSlice {

@@ -9,7 +9,8 @@ const subscribe = (listener: () => void) => metricsBuffer.subscribe(listener);
 
 const sourceOf = (measure: Measure): ChartSource => ({
   subscribe,
-  read: () => chartOf(metricsBuffer.all(), metricsBuffer.previousRun(), measure),
+  read: () =>
+    chartOf(metricsBuffer.all(), metricsBuffer.previousRun(), measure, metricsBuffer.marks()),
 });
 
 const LOSS = sourceOf('loss');

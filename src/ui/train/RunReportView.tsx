@@ -1,6 +1,7 @@
 import { selectReport, selectTrainError } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { formatPercent } from '../format';
+import { EarlyStopView } from './EarlyStopView';
 import { RestoreBestButton } from './RestoreBestButton';
 
 /** The end of a run: test accuracy, or what went wrong and what to try. */
@@ -42,6 +43,7 @@ export function RunReportView() {
               )
             </p>
           )}
+          {report.earlyStop && <EarlyStopView earlyStop={report.earlyStop} />}
           {report.best && <RestoreBestButton best={report.best} />}
         </div>
       )}

@@ -3,7 +3,9 @@ import type { OptimizerName, TrainSettings } from '../../shared/train-settings';
 import { OPTIMIZERS, OPTIMIZER_LABELS, checkSettings } from '../../shared/train-settings';
 import { selectRunState, selectSettings, selectUpdateSettings } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
+import { EarlyStoppingFields } from './EarlyStoppingFields';
 import { NumberField } from './NumberField';
+import { ScheduleFields } from './ScheduleFields';
 
 type NumericKey =
   'learningRate' | 'momentum' | 'batchSize' | 'epochs' | 'examplesPerEpoch' | 'seed';
@@ -75,6 +77,18 @@ export function SettingsForm() {
           />
         ),
       )}
+      <ScheduleFields
+        settings={settings}
+        update={update}
+        problem={problemOf('schedule')}
+        disabled={running}
+      />
+      <EarlyStoppingFields
+        settings={settings}
+        update={update}
+        problem={problemOf('earlyStopping')}
+        disabled={running}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { ContinueToggle } from './ContinueToggle';
 import { Curves } from './Curves';
+import { LiveLearningRate } from './LiveLearningRate';
 import { NetworkBlocker } from './NetworkBlocker';
 import { RunControls } from './RunControls';
 import { RunProgress } from './RunProgress';
@@ -17,6 +18,7 @@ export function TrainPanel() {
         <RunControls />
         <NetworkBlocker />
         <RunProgress />
+        <LiveLearningRate />
         <RunReportView />
       </div>
       <Curves />

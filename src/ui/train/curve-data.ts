@@ -1,5 +1,5 @@
-import type { MetricPoint } from '../../shared/protocol';
-import type { ChartData, ChartSeries, XY } from './chart/types';
+import type { MetricPoint, RunMark } from '../../shared/protocol';
+import type { ChartData, ChartMark, ChartSeries, XY } from './chart/types';
 
 export interface CurveSeries {
   train: XY[];
@@ -27,6 +27,17 @@ const COLORS = {
   previousValidation: '#f2c29b',
 };
 
+const MARK_COLORS: Record<RunMark['kind'], string> = {
+  learningRate: '#7b4bc4',
+  best: '#1a8a4a',
+  stopped: '#c0392b',
+};
+
+/** The run's marks as the chart draws them. */
+export function chartMarks(marks: readonly RunMark[]): ChartMark[] {
+  return marks.map(({ kind, step, label }) => ({ x: step, label, color: MARK_COLORS[kind] }));
+}
+
 const Y_LABELS: Record<Measure, string> = {
   loss: 'loss',
   accuracy: 'accuracy',
@@ -43,6 +54,7 @@ export function chartOf(
   current: readonly MetricPoint[],
   previous: readonly MetricPoint[],
   measure: Measure,
+  marks: readonly RunMark[] = [],
 ): ChartData {
   const now = curveOf(current, measure);
   const before = curveOf(previous, measure);
@@ -65,6 +77,7 @@ export function chartOf(
     });
   return {
     series,
+    marks: chartMarks(marks),
     xLabel: 'step',
     yLabel: Y_LABELS[measure],
     ...(measure === 'accuracy' ? { yDomain: [0, 1] as const } : {}),

@@ -1,4 +1,4 @@
-import type { MetricPoint } from '../../shared/protocol';
+import type { MetricPoint, RunMark } from '../../shared/protocol';
 
 type Listener = () => void;
 
@@ -9,6 +9,7 @@ type Listener = () => void;
 export class MetricsBuffer {
   private points: MetricPoint[] = [];
   private previous: MetricPoint[] = [];
+  private runMarks: RunMark[] = [];
   private listeners = new Set<Listener>();
   /** Bumped on every change, so a drawer can tell whether it is up to date. */
   version = 0;
@@ -18,10 +19,17 @@ export class MetricsBuffer {
     this.changed();
   }
 
+  /** Adds a moment of the current run to mark on its curves. */
+  mark(mark: RunMark): void {
+    this.runMarks = [...this.runMarks, mark];
+    this.changed();
+  }
+
   /** Starts a new run; the last run's points are kept as the previous run, for comparison. */
   clear(): void {
     if (this.points.length > 0) this.previous = this.points;
     this.points = [];
+    this.runMarks = [];
     this.changed();
   }
 
@@ -29,11 +37,17 @@ export class MetricsBuffer {
   replace(points: MetricPoint[], previous: MetricPoint[]): void {
     this.points = [...points];
     this.previous = [...previous];
+    this.runMarks = [];
     this.changed();
   }
 
   all(): readonly MetricPoint[] {
     return this.points;
+  }
+
+  /** The current run's marks, in the order they happened. */
+  marks(): readonly RunMark[] {
+    return this.runMarks;
   }
 
   /** The points of the run before this one, or none. */

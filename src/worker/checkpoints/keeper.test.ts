@@ -1,3 +1,4 @@
+import { DEFAULT_EARLY_STOPPING, EarlyStopper } from '../../shared/early-stopping';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_CONFIG } from '../../shared/dataset';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
@@ -25,9 +26,12 @@ describe('CheckpointKeeper', () => {
     const store = memoryStore();
     const keeper = new CheckpointKeeper(store, () => {});
     keeper.beginRun();
-    [0.9, 0.5, 0.7, 0.5, Number.NaN, 0.8].forEach((loss, i) =>
-      keeper.keep(makeCheckpoint(i + 1, loss)),
-    );
+    // The run judges which epoch is best, by its early-stopping monitor: validation loss here.
+    const stopper = new EarlyStopper(DEFAULT_EARLY_STOPPING);
+    [0.9, 0.5, 0.7, 0.5, Number.NaN, 0.8].forEach((loss, i) => {
+      const checkpoint = makeCheckpoint(i + 1, loss);
+      keeper.keep(checkpoint, stopper.observe(i + 1, checkpoint.validation).improved);
+    });
     await keeper.settled();
     expect((await store.get('best'))?.epoch).toBe(2);
     expect(keeper.bestOfRun?.epoch).toBe(2);
@@ -36,7 +40,7 @@ describe('CheckpointKeeper', () => {
     expect(keeper.latestEpoch).toBe(6);
 
     keeper.beginRun();
-    keeper.keep(makeCheckpoint(1, 2.0));
+    keeper.keep(makeCheckpoint(1, 2.0), true);
     await keeper.settled();
     expect((await keeper.read('best'))?.epoch).toBe(1);
     expect((await store.get('best'))?.validation.loss).toBe(2.0);
@@ -51,7 +55,7 @@ describe('CheckpointKeeper', () => {
     const reports: string[] = [];
     const keeper = new CheckpointKeeper(failing, (message) => reports.push(message));
     keeper.beginRun();
-    for (let epoch = 1; epoch <= 3; epoch++) keeper.keep(makeCheckpoint(epoch, 1 / epoch));
+    for (let epoch = 1; epoch <= 3; epoch++) keeper.keep(makeCheckpoint(epoch, 1 / epoch), true);
     await keeper.settled();
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain('The quota has been exceeded.');

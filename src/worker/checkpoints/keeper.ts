@@ -1,11 +1,6 @@
 import type { Checkpoint } from './checkpoint';
 import type { CheckpointSlot, CheckpointStore } from './store';
 
-/** True when `candidate` should replace `best`: a lower validation loss (ties keep the earlier). */
-export function isBetter(candidate: Checkpoint, best: Checkpoint | null): boolean {
-  return best === null || candidate.validation.loss < best.validation.loss;
-}
-
 /**
  * Keeps the latest checkpoint and the current run's best one. Writes go on in the background,
  * one transaction per epoch end, so training never waits for the disk; a write that fails
@@ -38,13 +33,16 @@ export class CheckpointKeeper {
     return this.best;
   }
 
-  /** Keeps an epoch's checkpoint; returns at once, the write finishes later. */
-  keep(checkpoint: Checkpoint): void {
+  /**
+   * Keeps an epoch's checkpoint, as the run's best too when `best` (the run judges that, by
+   * its early-stopping monitor); returns at once, the write finishes later.
+   */
+  keep(checkpoint: Checkpoint, best: boolean): void {
     // A diverged epoch is nothing to go back to.
     if (!Number.isFinite(checkpoint.validation.loss)) return;
     this.lastEpoch = checkpoint.epoch;
     const entries: [CheckpointSlot, Checkpoint][] = [['latest', checkpoint]];
-    if (isBetter(checkpoint, this.best)) {
+    if (best) {
       this.best = checkpoint;
       entries.push(['best', checkpoint]);
     }

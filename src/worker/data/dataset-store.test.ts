@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_CONFIG } from '../../shared/dataset';
+import { decodeDataset } from '../../data/sample-format';
 import { DatasetStore } from './dataset-store';
 import type { RawDataset } from './raw-dataset';
 
@@ -92,5 +93,22 @@ describe('DatasetStore', () => {
     const preview = storeOf([10, 10, 10]).preview();
     expect(preview.labels.filter((l) => l === 2)).toHaveLength(4);
     expect(preview.pixels).toHaveLength(12 * 16);
+  });
+
+  it('encodes its examples (captures included, spare room left out) for a project file', () => {
+    const store = storeOf([3, 2]);
+    store.addExamples(1, new Uint8Array(16).fill(99), 1);
+    const decoded = decodeDataset(store.encode());
+    expect(decoded).toMatchObject({ rows: 4, cols: 4, channels: 1, classes: 2, count: 6 });
+    expect([...decoded.labels]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(decoded.pixels).toEqual(store.host().pixels);
+    expect(store.summary('device').fingerprint).toBe(
+      new DatasetStore(
+        { ...makeRaw([]), labels: decoded.labels, pixels: decoded.pixels, classNames: ['a', 'b'] },
+        'project',
+        DEFAULT_DATA_CONFIG,
+      ).summary('device').fingerprint,
+    );
+    expect(() => storeOf([]).encode()).toThrow('no images');
   });
 });

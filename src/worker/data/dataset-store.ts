@@ -16,6 +16,7 @@ import { MAX_CLASSES } from '../../shared/dataset';
 import { applyClassEdit } from '../../data/class-edits';
 import { checkDataConfig, splitSizes } from '../../data/data-config';
 import { fingerprint } from '../../data/hash';
+import { encodeDataset } from '../../data/sample-format';
 import { checkHealth } from '../../data/health';
 import { channelStats, normaliseParams } from '../../data/normalisation';
 import type { Split } from '../../data/split';
@@ -221,6 +222,17 @@ export class DatasetStore {
     const start = Math.max(0, Math.floor(offset));
     const indices = all.slice(start, start + Math.max(0, Math.min(count, 512)));
     return { kind: 'examples', indices, ...this.examplesAt(indices), total: all.length };
+  }
+
+  /**
+   * Every example, in order, in the Layerwise sample format (the dataset a project file
+   * carries), as a fresh buffer the caller may transfer.
+   */
+  encode(): Uint8Array {
+    if (this.count === 0) throw new Error('The dataset has no images to save.');
+    const { labels, pixels } = this.host();
+    const [rows, cols, channels] = this.shape;
+    return encodeDataset({ rows, cols, channels, classes: this.classCount, labels, pixels });
   }
 
   /** The dataset as insights and training read it. */

@@ -2,6 +2,7 @@ import { gzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadProgress } from '../../shared/dataset';
 import { DEFAULT_IMAGE_OPTIONS } from '../../shared/dataset';
+import { encodeDataset } from '../../data/sample-format';
 import { fileNameOf, loadSource, throttleProgress } from './load-source';
 import type { LoadContext } from './raw-dataset';
 
@@ -126,6 +127,44 @@ describe('loadSource', () => {
     expect(again.report.fromCache).toBe(true);
     expect(again.report.notes).toContain("Loaded from the browser's cache: no download was needed");
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("loadSource with a project file's dataset", () => {
+  const encoded = () =>
+    encodeDataset({
+      rows: 2,
+      cols: 2,
+      channels: 1,
+      classes: 2,
+      labels: Uint8Array.of(1, 0, 1),
+      pixels: Uint8Array.from({ length: 12 }, (_, i) => i * 20),
+    });
+  const source = (bytes: Uint8Array, classNames = ['cats', 'dogs']) =>
+    ({
+      kind: 'project',
+      name: 'Pets',
+      classNames,
+      aspect: 'crop',
+      bytes: bytes.slice().buffer,
+    }) as const;
+
+  it('decodes the bytes under the names the project gives', async () => {
+    const raw = await loadSource(source(encoded()), makeContext().ctx);
+    expect(raw).toMatchObject({ name: 'Pets', shape: [2, 2, 1], classNames: ['cats', 'dogs'] });
+    expect([...raw.labels]).toEqual([1, 0, 1]);
+    expect(raw.pixels[11]).toBe(220);
+    expect(raw.report.loaded).toBe(3);
+  });
+
+  it('says the dataset is damaged when it is cut short, or names other classes', async () => {
+    const bytes = encoded();
+    await expect(loadSource(source(bytes.subarray(0, 20)), makeContext().ctx)).rejects.toThrow(
+      "The project's dataset is damaged: truncated",
+    );
+    await expect(loadSource(source(bytes, ['one']), makeContext().ctx)).rejects.toThrow(
+      'has 2 classes but the project names 1',
+    );
   });
 });
 

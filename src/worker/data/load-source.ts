@@ -3,6 +3,7 @@ import { assertNever } from '../../shared/assert-never';
 import { generateShapes } from '../../data/shapes';
 import { download } from './download';
 import { loadFiles } from './load-files';
+import { loadProjectDataset } from './load-project';
 import { loadSample } from './load-sample';
 import type { LoadContext, RawDataset } from './raw-dataset';
 
@@ -31,6 +32,8 @@ export async function loadSource(source: DatasetSource, ctx: LoadContext): Promi
       return loadUrls(source.urls, source.name, source.image, throttled);
     case 'files':
       return loadFiles(source.files, { image: source.image }, throttled);
+    case 'project':
+      return loadProjectDataset(source);
     default:
       return assertNever(source);
   }

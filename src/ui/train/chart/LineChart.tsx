@@ -24,6 +24,13 @@ const legendOf = (data: ChartData): LegendItem[] =>
 const sameLegend = (a: LegendItem[], b: LegendItem[]): boolean =>
   a.length === b.length && a.every((item, i) => item.name === b[i]?.name);
 
+/** The marks in words, listed under the chart: "step 120: learning rate set to 0.01". */
+const markTextsOf = (data: ChartData): string[] =>
+  (data.marks ?? []).map((mark) => `step ${mark.x}: ${mark.label}`);
+
+const sameTexts = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((text, i) => text === b[i]);
+
 interface Props {
   source: ChartSource;
   /** Names the chart for screen readers and starts its summary ("Loss: train 0.31 at step 240"). */
@@ -44,6 +51,7 @@ export function LineChart({ source, title, testId, small = false }: Props) {
   const readoutRef = useRef<HTMLDivElement>(null);
   const summaryId = useId();
   const [legend, setLegend] = useState(() => legendOf(source.read()));
+  const [markTexts, setMarkTexts] = useState(() => markTextsOf(source.read()));
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -77,6 +85,8 @@ export function LineChart({ source, title, testId, small = false }: Props) {
       summary.textContent = summaryOf(title, data);
       const next = legendOf(data);
       setLegend((previous) => (sameLegend(previous, next) ? previous : next));
+      const texts = markTextsOf(data);
+      setMarkTexts((previous) => (sameTexts(previous, texts) ? previous : texts));
       const { clientWidth: width, clientHeight: height } = canvas;
       // A hidden panel has no size; the resize observer draws it when it shows again.
       if (width === 0 || height === 0) return;
@@ -155,6 +165,13 @@ export function LineChart({ source, title, testId, small = false }: Props) {
           </li>
         ))}
       </ul>
+      {markTexts.length > 0 && (
+        <ul className="line-chart-marks" data-testid={`${testId}-marks`}>
+          {markTexts.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -86,6 +86,33 @@ function drawSeries(ctx: CanvasRenderingContext2D, frame: Frame, series: ChartSe
   }
 }
 
+/** Dashed vertical lines at the marks, each labelled at the top of the plot. */
+function drawMarks(
+  ctx: CanvasRenderingContext2D,
+  frame: Frame,
+  data: ChartData,
+  style: ChartStyle,
+) {
+  const { plot } = frame;
+  ctx.save();
+  ctx.setLineDash([4, 3]);
+  ctx.lineWidth = 1;
+  ctx.font = `${style.fontPx * 0.9}px ${style.fontFamily}`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  (data.marks ?? []).forEach((mark, i) => {
+    const px = Math.round(project(frame.x, mark.x)) + 0.5;
+    ctx.strokeStyle = ctx.fillStyle = mark.color;
+    ctx.beginPath();
+    ctx.moveTo(px, plot.top);
+    ctx.lineTo(px, plot.top + plot.height);
+    ctx.stroke();
+    // Staggered, so marks close together keep readable labels.
+    ctx.fillText(mark.label, px + 3, plot.top + 2 + (i % 3) * style.fontPx);
+  });
+  ctx.restore();
+}
+
 /**
  * Draws a whole chart on a canvas whose context is scaled to CSS pixels: grid, axes with
  * ticks and labels, then the series, the first-listed on top.
@@ -105,5 +132,6 @@ export function drawChart(
   ctx.rect(plot.left, plot.top - pad, plot.width + pad, plot.height + pad);
   ctx.clip();
   for (const series of [...data.series].reverse()) drawSeries(ctx, frame, series, style.fontPx);
+  drawMarks(ctx, frame, data, style);
   ctx.restore();
 }

@@ -13,9 +13,17 @@ export interface ChartSeries {
   dots?: boolean;
 }
 
+/** A vertical line across the plot at step `x`, with a short label. */
+export interface ChartMark {
+  x: number;
+  label: string;
+  color: string;
+}
+
 /** Everything one chart draws. */
 export interface ChartData {
   series: readonly ChartSeries[];
+  marks?: readonly ChartMark[];
   xLabel: string;
   yLabel: string;
   /** A fixed y range (accuracy is always 0–1); without it the range fits the data. */

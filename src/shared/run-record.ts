@@ -1,0 +1,50 @@
+import type { ModelSpec } from './model-spec';
+import type { MetricPoint, RunMark, RunOutcome } from './protocol';
+import type { SweepPlanRun } from './sweep';
+import type { TrainSettings } from './train-settings';
+
+/** Test-split scores of a finished run, with each class's accuracy. */
+export interface RunScores {
+  loss: number;
+  accuracy: number;
+  perClass?: number[];
+}
+
+/**
+ * One training run as the run history keeps it: what was trained, how, on which data, and what
+ * came of it — enough to compare it with another run and to replay it.
+ */
+export interface RunRecord {
+  id: string;
+  /** 1, 2, 3… in the order the runs started; the table calls it "Run 3". */
+  number: number;
+  startedAt: number;
+  durationMs: number;
+  spec: ModelSpec;
+  settings: TrainSettings;
+  dataset: { name: string; fingerprint: string; classNames: string[] };
+  params: number;
+  points: MetricPoint[];
+  marks: RunMark[];
+  outcome: RunOutcome;
+  message: string;
+  test?: RunScores;
+  /** What the run was for, in words: a sweep's values ("learning rate 0.01"), a replay. */
+  note?: string;
+  /** The sweep this run belongs to, and the values it tried. */
+  sweep?: { id: string; values: SweepPlanRun['values'] };
+}
+
+/** Why a run is started, beyond the user pressing Train: a sweep's run, a replay. */
+export interface RunPurpose {
+  note?: string;
+  sweep?: RunRecord['sweep'];
+  /** Train this network and these settings rather than the builder's and the form's. */
+  spec?: ModelSpec;
+  settings?: TrainSettings;
+}
+
+/** The last validation point of a run (its final validation scores), if any. */
+export function finalValidation(run: RunRecord): MetricPoint | undefined {
+  return run.points.findLast((point) => point.series === 'validation');
+}

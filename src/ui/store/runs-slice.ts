@@ -1,0 +1,107 @@
+import type { StateCreator } from 'zustand';
+import type { RunEndEvent } from '../../shared/protocol';
+import { analyse } from '../../model/analyse';
+import type { RunPurpose, RunRecord } from '../../shared/run-record';
+import { metricsBuffer } from '../train/metrics-buffer';
+import { selectDatasetShape } from './analysis';
+import type { StudioState } from './studio-store';
+
+/** What is known of a run when it starts; the rest comes with its end. */
+type RunStart = Pick<
+  RunRecord,
+  'id' | 'spec' | 'settings' | 'dataset' | 'params' | 'startedAt' | 'note' | 'sweep'
+>;
+
+/** Where the latest sweep stands, for the sweep form wherever the user goes meanwhile. */
+export interface SweepState {
+  id: string;
+  status:
+    | { kind: 'running'; run: number; runs: number; label: string }
+    | { kind: 'done' | 'error'; text: string };
+}
+
+export interface RunsSlice {
+  /** Every finished run of the project, oldest first. */
+  runs: RunRecord[];
+  /** The run under way, until it ends. */
+  runStart: RunStart | null;
+  /** Runs ticked in the runs table, for overlaying and comparing, in the order ticked. */
+  selectedRuns: string[];
+  /**
+   * Notes the start of a run: of the current network and settings, unless `purpose` names
+   * others. Returns the run's id, which the worker keeps its trained model under.
+   */
+  recordRunStart: (purpose?: RunPurpose) => string;
+  /** Files the run that just ended, from its start, its curves and its end. */
+  recordRunEnd: (end: RunEndEvent) => RunRecord | null;
+  toggleRunSelected: (id: string) => void;
+  deleteRun: (id: string) => void;
+  sweep: SweepState | null;
+  setSweep: (sweep: SweepState | null) => void;
+  /** Puts an opened project's runs in place of the current ones. */
+  setRuns: (runs: RunRecord[]) => void;
+}
+
+export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (set, get) => ({
+  runs: [],
+  runStart: null,
+  selectedRuns: [],
+  recordRunStart: ({ note, sweep, spec, settings } = {}) => {
+    const state = get();
+    const summary = state.dataset?.summary;
+    const network = spec ?? state.spec;
+    const id = crypto.randomUUID();
+    set({
+      runStart: {
+        id,
+        spec: network,
+        settings: settings ?? state.settings,
+        dataset: {
+          name: summary?.name ?? '',
+          fingerprint: summary?.fingerprint ?? '',
+          classNames: summary?.classNames ?? [],
+        },
+        params: analyse(network, selectDatasetShape(state)).totalParams,
+        startedAt: Date.now(),
+        ...(note !== undefined && { note }),
+        ...(sweep !== undefined && { sweep }),
+      },
+    });
+    return id;
+  },
+  recordRunEnd: (end) => {
+    const { runStart, runs } = get();
+    // A run that failed to start, or whose start this page never saw, is not a run to keep.
+    if (!runStart || end.outcome === 'failed') {
+      set({ runStart: null });
+      return null;
+    }
+    const number = (runs.at(-1)?.number ?? 0) + 1;
+    const record: RunRecord = {
+      ...runStart,
+      number,
+      durationMs: Date.now() - runStart.startedAt,
+      points: [...metricsBuffer.all()],
+      marks: [...metricsBuffer.marks()],
+      outcome: end.outcome,
+      message: end.message,
+      ...(end.test && { test: end.test }),
+    };
+    set({ runs: [...runs, record], runStart: null });
+    return record;
+  },
+  toggleRunSelected: (id) =>
+    set(({ selectedRuns }) => ({
+      selectedRuns: selectedRuns.includes(id)
+        ? selectedRuns.filter((selected) => selected !== id)
+        : [...selectedRuns, id],
+    })),
+  deleteRun: (id) =>
+    set(({ runs, selectedRuns }) => ({
+      runs: runs.filter((run) => run.id !== id),
+      selectedRuns: selectedRuns.filter((selected) => selected !== id),
+    })),
+  sweep: null,
+  setSweep: (sweep) => set({ sweep }),
+  setRuns: (runs) => set({ runs, selectedRuns: [], runStart: null }),
+});
