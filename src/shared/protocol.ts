@@ -12,7 +12,6 @@ import type {
   SkippedItem,
   SourceFile,
 } from './dataset';
-import type { EnsembleResult } from './ensemble';
 import type { ExportedModel, ModelPair } from './exported-model';
 import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec, PretrainedFacts, PretrainedSource } from './model-spec';
@@ -86,14 +85,7 @@ export type Command =
    * The loaded dataset's examples in the Layerwise sample format, for a project file that
    * carries its dataset; answered by 'datasetExported' or 'datasetExportError'.
    */
-  | { type: 'exportDataset'; requestId: number }
-  /**
-   * Scores the averaged-probability ensemble of finished runs (by `runId`, as trained) on the
-   * test split; answered by 'ensembleEvaluated' or 'ensembleError'.
-   */
-  | { type: 'evaluateEnsemble'; requestId: number; runIds: string[] }
-  /** Each member of an ensemble of finished runs, for download; answered by 'ensembleExported' or 'ensembleError'. */
-  | { type: 'exportEnsemble'; requestId: number; runIds: string[] };
+  | { type: 'exportDataset'; requestId: number };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -208,11 +200,6 @@ export type WorkerEvent =
   /** The loaded dataset in the sample format (src/data/sample-format.ts), transferred. */
   | { type: 'datasetExported'; requestId: number; bytes: ArrayBuffer }
   | { type: 'datasetExportError'; requestId: number; message: string }
-  | { type: 'ensembleEvaluated'; requestId: number; result: EnsembleResult }
-  /** The members in the order asked for. */
-  | { type: 'ensembleExported'; requestId: number; members: ExportedModel[] }
-  /** `missing`: the runs whose weights the worker no longer keeps, for the page to name. */
-  | { type: 'ensembleError'; requestId: number; message: string; missing?: string[] }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -236,8 +223,6 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'loadBase',
   'restoreCheckpoint',
   'exportDataset',
-  'evaluateEnsemble',
-  'exportEnsemble',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -265,9 +250,6 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'checkpointError',
   'datasetExported',
   'datasetExportError',
-  'ensembleEvaluated',
-  'ensembleExported',
-  'ensembleError',
   'error',
 ]);
 
@@ -377,13 +359,6 @@ export function decodeCommand(data: unknown): Command {
     case 'exportDataset':
       if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
       break;
-    case 'evaluateEnsemble':
-    case 'exportEnsemble':
-      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
-      if (!Array.isArray(data.runIds) || !data.runIds.every((id) => typeof id === 'string')) {
-        throw fail('runIds must be an array of strings');
-      }
-      break;
   }
   return data as Command;
 }
@@ -423,7 +398,6 @@ function typedArraysIn(value: unknown, found: ArrayBufferView[], depth = 0): voi
 export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
   // The whole dataset: a copy would double the largest buffer the studio ever sends.
   if (event.type === 'datasetExported') return [event.bytes];
-  if (event.type === 'ensembleExported') return ensembleTransferables(event.members);
   const payload =
     event.type === 'dataset'
       ? event.preview
@@ -438,12 +412,4 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
   const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
   if (event.type === 'exported') buffers.push(event.model.weights);
   return [...new Set(buffers)];
-}
-
-/** Each exported member's weights and prediction-check arrays, made for this message alone. */
-function ensembleTransferables(members: ExportedModel[]): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [];
-  for (const member of members) typedArraysIn(member.check, arrays);
-  const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
-  return [...new Set([...buffers, ...members.map((member) => member.weights)])];
 }
