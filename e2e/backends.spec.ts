@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { Studio } from './studio';
 
-/** Each Playwright project starts Chromium with different GPU flags (playwright.config.ts). */
+/**
+ * Each Playwright project starts Chromium with different GPU flags (playwright.config.ts). The
+ * studio picks WebGL on its own (the fastest where both run); WebGPU is asked for by name.
+ */
 const EXPECTED = {
-  webgl: { query: '', badge: 'WebGL', skipped: /WebGPU: no WebGPU adapter/ },
-  webgpu: { query: '', badge: 'WebGPU', skipped: null },
+  webgl: { query: '', badge: 'WebGL', skipped: null },
+  webgpu: { query: '?backend=webgpu', badge: 'WebGPU', skipped: null },
   cpu: { query: '?backend=cpu', badge: 'CPU', skipped: null },
 } as const;
 
@@ -30,5 +33,17 @@ test('the badge names the backend in use and a short run trains on it', async ({
   const lastStep = await studio.step();
   await expect.poll(() => studio.curveStep('loss')).toBe(lastStep);
   expect(await studio.curveInk('loss')).toBeGreaterThan(0);
+  expect(studio.errors).toEqual([]);
+});
+
+test('a backend asked for that the browser lacks is skipped with the reason, and the next one runs', async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'webgl', 'needs a browser without WebGPU');
+  const studio = new Studio(page);
+  await studio.open('?backend=webgpu');
+  await studio.ready();
+  await expect(studio.badge.locator('.backend-name')).toHaveText('WebGL');
+  await expect(page.getByTestId('backend-skipped')).toContainText(/WebGPU: no WebGPU adapter/);
   expect(studio.errors).toEqual([]);
 });

@@ -9,9 +9,9 @@ describe('backend choice', () => {
     expect(backendFromQuery('')).toBeUndefined();
   });
 
-  it('tries WebGPU, then WebGL, then CPU, with a forced backend first', () => {
-    expect(backendOrder()).toEqual(['webgpu', 'webgl', 'cpu']);
-    expect(backendOrder('webgl')).toEqual(['webgl', 'webgpu', 'cpu']);
-    expect(backendOrder('cpu')).toEqual(['cpu', 'webgpu', 'webgl']);
+  it('tries WebGL, then WebGPU, then CPU, with a forced backend first', () => {
+    expect(backendOrder()).toEqual(['webgl', 'webgpu', 'cpu']);
+    expect(backendOrder('webgpu')).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(backendOrder('cpu')).toEqual(['cpu', 'webgl', 'webgpu']);
   });
 });

@@ -7,9 +7,9 @@ describe('activateBackend', () => {
   it('falls back along the chain and says why each backend was skipped', async () => {
     const { active, skipped } = await activateBackend(backendOrder());
     expect(active).toBe('cpu');
-    expect(skipped.map((s) => s.backend)).toEqual(['webgpu', 'webgl']);
-    expect(skipped[0]?.reason).toBe('this browser has no WebGPU');
-    expect(skipped[1]?.reason).toMatch(/WebGL/);
+    expect(skipped.map((s) => s.backend)).toEqual(['webgl', 'webgpu']);
+    expect(skipped[0]?.reason).toMatch(/WebGL/);
+    expect(skipped[1]?.reason).toBe('this browser has no WebGPU');
   });
 
   it('puts a forced backend first', async () => {
