@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { Studio, trainRun } from './studio';
+import { studioOnTrain, trainRun } from './studio';
+
+/** One step an epoch at a high rate: the validation loss soon gets worse for an epoch. */
+const TINY_EPOCHS = { epochs: 40, batchSize: 32, examplesPerEpoch: 32, learningRate: 0.05 };
 
 /** The model's accuracy on one split, as the Insights panel's evaluation reports it. */
 async function evaluatedAccuracy(page: Page, split: 'validation' | 'test'): Promise<string> {
@@ -15,14 +18,12 @@ test.describe('training lab', () => {
   test('a cosine schedule with warm-up is previewed before the run and the live learning rate follows it', async ({
     page,
   }) => {
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
-    await studio.openTrain();
-    await studio.fill('learning-rate', '0.004');
-    await studio.fill('epochs', '3');
-    await studio.fill('batch-size', '32');
-    await studio.fill('examples-per-epoch', '320');
+    const studio = await studioOnTrain(page, {
+      learningRate: 0.004,
+      epochs: 3,
+      batchSize: 32,
+      examplesPerEpoch: 320,
+    });
     await page.getByTestId('schedule-kind').selectOption('cosine');
     await studio.fill('schedule-warmupEpochs', '1');
     await studio.fill('schedule-minFactor', '0.1');
@@ -65,13 +66,7 @@ test.describe('training lab', () => {
   test('the learning rate changed during training takes effect and is marked on the curves', async ({
     page,
   }) => {
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
-    await studio.openTrain();
-    await studio.fill('epochs', '3');
-    await studio.fill('batch-size', '32');
-    await studio.fill('examples-per-epoch', '640');
+    const studio = await studioOnTrain(page, { epochs: 3, batchSize: 32, examplesPerEpoch: 640 });
     await studio.button('train').click();
     await studio.waitForStepAbove(0);
     await page.getByTestId('live-learning-rate').fill('0.0005');
@@ -91,19 +86,10 @@ test.describe('training lab', () => {
   test('early stopping with patience 1 stops before the epoch limit and ends on the best epoch’s weights', async ({
     page,
   }) => {
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
-    await studio.openTrain();
+    const studio = await studioOnTrain(page, TINY_EPOCHS);
     await page.getByTestId('early-stopping').check();
     await studio.fill('early-stopping-patience', '1');
-    // One step an epoch at a high rate: the validation loss soon gets worse for an epoch.
-    const run = await trainRun(studio, {
-      epochs: 40,
-      batchSize: 32,
-      examplesPerEpoch: 32,
-      learningRate: 0.05,
-    });
+    const run = await trainRun(studio, TINY_EPOCHS);
     expect(run.outcome).toBe('completed');
     const report = page.getByTestId('early-stop');
     const stoppedAfter = Number(await report.getAttribute('data-stopped-after'));
@@ -132,19 +118,11 @@ test.describe('training lab', () => {
   test('without restoring, the report offers the best epoch, and restoring it scores the test split again', async ({
     page,
   }) => {
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
-    await studio.openTrain();
+    const studio = await studioOnTrain(page, TINY_EPOCHS);
     await page.getByTestId('early-stopping').check();
     await studio.fill('early-stopping-patience', '1');
     await page.getByTestId('early-stopping-restore').uncheck();
-    const run = await trainRun(studio, {
-      epochs: 40,
-      batchSize: 32,
-      examplesPerEpoch: 32,
-      learningRate: 0.05,
-    });
+    const run = await trainRun(studio, TINY_EPOCHS);
     expect(run.outcome).toBe('completed');
     const bestEpoch = await page.getByTestId('early-stop').getAttribute('data-best-epoch');
     await expect(page.getByTestId('early-stop')).toHaveAttribute('data-restored', 'false');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio, trainRun } from './studio';
+import { Studio, studioOnTrain, trainRun } from './studio';
 
 const short = { epochs: 1, batchSize: 32, examplesPerEpoch: 320 };
 
@@ -60,12 +60,7 @@ test('two runs with different widths are kept, overlaid and compared, and a run 
 test('a three-value learning-rate sweep fills the runs table and plots accuracy against the rate; Cancel stops a sweep cleanly', async ({
   page,
 }) => {
-  const studio = new Studio(page);
-  await studio.open();
-  await studio.ready();
-  await studio.openTrain();
-  await studio.fill('batch-size', '32');
-  await studio.fill('examples-per-epoch', '320');
+  const studio = await studioOnTrain(page, { batchSize: 32, examplesPerEpoch: 320 });
   await page.getByTestId('tab-runs').click();
   await page.getByTestId('sweep-values-1').fill('0.01, 0.003, 0.001');
   await studio.fill('sweep-budget', '3');

@@ -156,15 +156,17 @@ export interface RunSettings {
   learningRate?: number;
 }
 
-/**
- * Opens the Train panel, applies `settings`, trains to the end and returns the run's outcome
- * and test accuracy.
- */
-export async function trainRun(
-  studio: Studio,
-  settings: RunSettings,
-  timeout = 400_000,
-): Promise<{ outcome: string; accuracy: number }> {
+/** A fresh studio with the sample loaded, on the Train panel with `settings` applied. */
+export async function studioOnTrain(page: Page, settings: RunSettings = {}): Promise<Studio> {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.ready();
+  await fillSettings(studio, settings);
+  return studio;
+}
+
+/** Opens the Train panel and types `settings` into its fields. */
+export async function fillSettings(studio: Studio, settings: RunSettings): Promise<void> {
   await studio.openTrain();
   const fields: [keyof RunSettings, string][] = [
     ['epochs', 'epochs'],
@@ -176,6 +178,18 @@ export async function trainRun(
     const value = settings[key];
     if (value !== undefined) await studio.fill(testId, String(value));
   }
+}
+
+/**
+ * Opens the Train panel, applies `settings`, trains to the end and returns the run's outcome
+ * and test accuracy.
+ */
+export async function trainRun(
+  studio: Studio,
+  settings: RunSettings,
+  timeout = 400_000,
+): Promise<{ outcome: string; accuracy: number }> {
+  await fillSettings(studio, settings);
   await expect(studio.button('train')).toBeEnabled({ timeout: 60_000 });
   await studio.button('train').click();
   const outcome = await studio.waitForRunEnd(timeout);

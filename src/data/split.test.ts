@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createRng } from '../shared/random';
 import { MNIST_SPLIT } from './mnist-sample';
-import { allocateStratified, stratifiedSplit, type Split } from './split';
+import { allocateStratified, indicesByClass, stratifiedSplit, type Split } from './split';
 
 /** The bundled sample's class counts, labels in class order as the asset stores them. */
 const MNIST_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -156,5 +156,11 @@ describe('allocateStratified', () => {
       expect(Math.abs(validation[c]! - (70 * count) / 76)).toBeLessThan(1);
       expect(Math.abs(test[c]! - (4 * count) / 76)).toBeLessThan(1);
     });
+  });
+});
+
+describe('indicesByClass', () => {
+  it('groups indices by label, classes ascending whatever comes first', () => {
+    expect(indicesByClass([2, 0, 2, 5, 0])).toEqual([[1, 4], [0, 2], [3]]);
   });
 });

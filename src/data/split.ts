@@ -111,6 +111,28 @@ function sum(values: readonly number[]): number {
 }
 
 /**
+ * Example indices of each class present, classes in ascending label order and each class's
+ * indices ascending. Sorted by label so seeded shuffles of the groups, and therefore splits
+ * and folds, do not depend on which class happens to appear first. The arrays are fresh, for
+ * the caller to shuffle.
+ *
+ * @throws Error when a label is not a non-negative integer.
+ */
+export function indicesByClass(labels: ArrayLike<number>): number[][] {
+  const byLabel = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    if (!Number.isInteger(label) || label < 0) {
+      throw new Error(`label of example ${i} must be a non-negative integer, got ${label}`);
+    }
+    const members = byLabel.get(label);
+    if (members) members.push(i);
+    else byLabel.set(label, [i]);
+  }
+  return [...byLabel.entries()].sort(([a], [b]) => a - b).map(([, members]) => members);
+}
+
+/**
  * Splits example indices into train, validation and test, stratified by label.
  *
  * Validation and test get exactly the requested totals; each class's share of either is
@@ -132,19 +154,7 @@ export function stratifiedSplit(labels: ArrayLike<number>, sizes: SplitSizes, se
     );
   }
 
-  const byLabel = new Map<number, number[]>();
-  for (let i = 0; i < total; i++) {
-    const label = labels[i]!;
-    if (!Number.isInteger(label) || label < 0) {
-      throw new Error(`label of example ${i} must be a non-negative integer, got ${label}`);
-    }
-    const members = byLabel.get(label);
-    if (members) members.push(i);
-    else byLabel.set(label, [i]);
-  }
-  // Sorted so the shuffle sequence, and therefore the split, does not depend on which class
-  // happens to appear first.
-  const groups = [...byLabel.entries()].sort(([a], [b]) => a - b).map(([, members]) => members);
+  const groups = indicesByClass(labels);
   const holdout = sizes.validation + sizes.test;
   const [validationCounts, testCounts] = allocateStratified(
     groups.map((members) => members.length),

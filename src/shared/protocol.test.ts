@@ -70,4 +70,27 @@ describe('worker protocol', () => {
     const bytes = new ArrayBuffer(64);
     expect(transferablesOf({ type: 'datasetExported', requestId: 3, bytes })).toEqual([bytes]);
   });
+
+  it('asks for an ensemble by run ids, and transfers its members back', () => {
+    const command: Command = { type: 'evaluateEnsemble', requestId: 4, runIds: ['a', 'b'] };
+    expect(decodeCommand(cross(command))).toEqual(command);
+    expect(() => decodeCommand({ type: 'exportEnsemble', runIds: ['a'] })).toThrow(/requestId/);
+    expect(() => decodeCommand({ type: 'exportEnsemble', requestId: 4, runIds: [1] })).toThrow(
+      /runIds must be an array of strings/,
+    );
+    const member = (bytes: number) => ({
+      weights: new ArrayBuffer(bytes),
+      check: { pixels: new Uint8Array(4), probabilities: new Float32Array(2) },
+    });
+    const members = [member(8), member(16)];
+    const event = { type: 'ensembleExported', requestId: 4, members } as unknown as WorkerEvent;
+    expect(transferablesOf(event)).toEqual([
+      members[0]!.check.pixels.buffer,
+      members[0]!.check.probabilities.buffer,
+      members[1]!.check.pixels.buffer,
+      members[1]!.check.probabilities.buffer,
+      members[0]!.weights,
+      members[1]!.weights,
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import type {
   SkippedItem,
   SourceFile,
 } from './dataset';
+import type { EnsembleResult } from './ensemble';
 import type { ExportedModel, ModelPair } from './exported-model';
 import type { InsightRequest, InsightResult } from './insights';
 import type { ModelSpec, PretrainedFacts, PretrainedSource } from './model-spec';
@@ -85,7 +86,14 @@ export type Command =
    * The loaded dataset's examples in the Layerwise sample format, for a project file that
    * carries its dataset; answered by 'datasetExported' or 'datasetExportError'.
    */
-  | { type: 'exportDataset'; requestId: number };
+  | { type: 'exportDataset'; requestId: number }
+  /**
+   * Scores the averaged-probability ensemble of finished runs (by `runId`, as trained) on the
+   * test split; answered by 'ensembleEvaluated' or 'ensembleError'.
+   */
+  | { type: 'evaluateEnsemble'; requestId: number; runIds: string[] }
+  /** Each member of an ensemble of finished runs, for download; answered by 'ensembleExported' or 'ensembleError'. */
+  | { type: 'exportEnsemble'; requestId: number; runIds: string[] };
 
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
@@ -113,6 +121,8 @@ export interface Progress {
   /** Global step: batches since the run started. */
   step: number;
   examplesPerSec: number;
+  /** In a cross-validated run: the fold training now (1-based) and how many there are. */
+  fold?: { index: number; count: number };
 }
 
 export interface EpochSummary {
@@ -124,7 +134,7 @@ export interface EpochSummary {
 
 /** A moment of a run marked on its curves. */
 export interface RunMark {
-  kind: 'learningRate' | 'best' | 'stopped';
+  kind: 'learningRate' | 'best' | 'stopped' | 'fold';
   /** The step the mark stands at (the step count when it happened). */
   step: number;
   epoch: number;
@@ -163,6 +173,17 @@ export interface RunEndEvent {
   /** The run's best epoch, when it is not the one the model ended on. */
   best?: CheckpointInfo;
   earlyStop?: EarlyStop;
+  /** A cross-validated run's scores, when every fold finished. */
+  crossValidation?: CrossValidationResult;
+}
+
+/** k-fold cross-validation's validation accuracy: each fold's, their mean and spread. */
+export interface CrossValidationResult {
+  /** Validation accuracy of each fold's model, in fold order. */
+  folds: number[];
+  mean: number;
+  /** Sample standard deviation of `folds`. */
+  std: number;
 }
 
 /** Everything the worker tells the page. */
@@ -200,6 +221,11 @@ export type WorkerEvent =
   /** The loaded dataset in the sample format (src/data/sample-format.ts), transferred. */
   | { type: 'datasetExported'; requestId: number; bytes: ArrayBuffer }
   | { type: 'datasetExportError'; requestId: number; message: string }
+  | { type: 'ensembleEvaluated'; requestId: number; result: EnsembleResult }
+  /** The members in the order asked for. */
+  | { type: 'ensembleExported'; requestId: number; members: ExportedModel[] }
+  /** `missing`: the runs whose weights the worker no longer keeps, for the page to name. */
+  | { type: 'ensembleError'; requestId: number; message: string; missing?: string[] }
   | { type: 'error'; where: string; message: string; hint?: string };
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
@@ -223,6 +249,8 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'loadBase',
   'restoreCheckpoint',
   'exportDataset',
+  'evaluateEnsemble',
+  'exportEnsemble',
 ]);
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
@@ -250,6 +278,9 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'checkpointError',
   'datasetExported',
   'datasetExportError',
+  'ensembleEvaluated',
+  'ensembleExported',
+  'ensembleError',
   'error',
 ]);
 
@@ -359,6 +390,13 @@ export function decodeCommand(data: unknown): Command {
     case 'exportDataset':
       if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
       break;
+    case 'evaluateEnsemble':
+    case 'exportEnsemble':
+      if (typeof data.requestId !== 'number') throw fail('requestId must be a number');
+      if (!Array.isArray(data.runIds) || !data.runIds.every((id) => typeof id === 'string')) {
+        throw fail('runIds must be an array of strings');
+      }
+      break;
   }
   return data as Command;
 }
@@ -398,6 +436,7 @@ function typedArraysIn(value: unknown, found: ArrayBufferView[], depth = 0): voi
 export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
   // The whole dataset: a copy would double the largest buffer the studio ever sends.
   if (event.type === 'datasetExported') return [event.bytes];
+  if (event.type === 'ensembleExported') return ensembleTransferables(event.members);
   const payload =
     event.type === 'dataset'
       ? event.preview
@@ -412,4 +451,12 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
   const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
   if (event.type === 'exported') buffers.push(event.model.weights);
   return [...new Set(buffers)];
+}
+
+/** Each exported member's weights and prediction-check arrays, made for this message alone. */
+function ensembleTransferables(members: ExportedModel[]): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [];
+  for (const member of members) typedArraysIn(member.check, arrays);
+  const buffers = arrays.filter(ownsBuffer).map((a) => a.buffer as ArrayBuffer);
+  return [...new Set([...buffers, ...members.map((member) => member.weights)])];
 }

@@ -1,5 +1,5 @@
 import type { ModelSpec } from './model-spec';
-import type { MetricPoint, RunMark, RunOutcome } from './protocol';
+import type { CrossValidationResult, MetricPoint, RunMark, RunOutcome } from './protocol';
 import type { SweepPlanRun } from './sweep';
 import type { TrainSettings } from './train-settings';
 
@@ -29,6 +29,8 @@ export interface RunRecord {
   outcome: RunOutcome;
   message: string;
   test?: RunScores;
+  /** A cross-validated run's validation accuracy per fold, with mean and spread. */
+  crossValidation?: CrossValidationResult;
   /** What the run was for, in words: a sweep's values ("learning rate 0.01"), a replay. */
   note?: string;
   /** The sweep this run belongs to, and the values it tried. */
@@ -47,4 +49,9 @@ export interface RunPurpose {
 /** The last validation point of a run (its final validation scores), if any. */
 export function finalValidation(run: RunRecord): MetricPoint | undefined {
   return run.points.findLast((point) => point.series === 'validation');
+}
+
+/** A run's validation accuracy: the folds' mean when it was cross-validated, else its final score. */
+export function validationAccuracy(run: RunRecord): number {
+  return run.crossValidation?.mean ?? finalValidation(run)?.accuracy ?? NaN;
 }

@@ -19,6 +19,13 @@ describe('training settings', () => {
     expect(fieldsWithProblems({ examplesPerEpoch: 0 })).toEqual(['examplesPerEpoch']);
   });
 
+  it('takes cross-validation off, or with 3 to 10 folds', () => {
+    for (const k of [null, 3, 10]) expect(fieldsWithProblems({ crossValidation: k })).toEqual([]);
+    for (const k of [2, 11, 4.5, Number.NaN]) {
+      expect(fieldsWithProblems({ crossValidation: k })).toEqual(['crossValidation']);
+    }
+  });
+
   it('allows a huge learning rate: the run reports the divergence instead', () => {
     expect(fieldsWithProblems({ learningRate: 1e6 })).toEqual([]);
   });

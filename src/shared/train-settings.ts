@@ -32,6 +32,11 @@ export interface TrainSettings {
   schedule: LrSchedule;
   /** When to end a run whose validation score stopped improving, and whether to go back to its best epoch. */
   earlyStopping: EarlyStoppingSettings;
+  /**
+   * k-fold cross-validation: train k fresh models, each validated on a different fold of the
+   * train + validation examples, and report the mean and spread of their scores; null is off.
+   */
+  crossValidation: number | null;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -45,7 +50,12 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   augmentation: NO_AUGMENTATION,
   schedule: DEFAULT_SCHEDULE,
   earlyStopping: DEFAULT_EARLY_STOPPING,
+  crossValidation: null,
 };
+
+/** Cross-validation's fold counts: fewer than 3 says little about spread; more takes too long. */
+export const MIN_CV_FOLDS = 3;
+export const MAX_CV_FOLDS = 10;
 
 /** A problem with one setting, in words a student can act on. */
 export interface SettingProblem {
@@ -90,6 +100,13 @@ export function checkSettings(s: TrainSettings): SettingProblem[] {
   }
   for (const message of checkEarlyStopping(s.earlyStopping)) {
     problems.push({ field: 'earlyStopping', message });
+  }
+  const k = s.crossValidation;
+  if (k !== null && (!Number.isInteger(k) || k < MIN_CV_FOLDS || k > MAX_CV_FOLDS)) {
+    problems.push({
+      field: 'crossValidation',
+      message: `Cross-validation folds must be a whole number from ${MIN_CV_FOLDS} to ${MAX_CV_FOLDS}.`,
+    });
   }
   return problems;
 }

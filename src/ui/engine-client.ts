@@ -11,6 +11,7 @@ import { settleImport } from './export/import-client';
 import { settleBase } from './builder/base-client';
 import { settleCheckpoint } from './train/checkpoint-client';
 import { settleDatasetExport } from './project/dataset-client';
+import { failEnsemble, settleEnsemble } from './runs/ensemble-client';
 
 let worker: Worker | null = null;
 
@@ -59,6 +60,7 @@ function apply(event: WorkerEvent): void {
         test: event.test,
         best: event.best,
         earlyStop: event.earlyStop,
+        crossValidation: event.crossValidation,
       });
       return;
     case 'insight':
@@ -96,6 +98,15 @@ function apply(event: WorkerEvent): void {
       return;
     case 'datasetExportError':
       settleDatasetExport(event.requestId, new Error(event.message));
+      return;
+    case 'ensembleEvaluated':
+      settleEnsemble(event.requestId, { kind: 'evaluated', result: event.result });
+      return;
+    case 'ensembleExported':
+      settleEnsemble(event.requestId, { kind: 'exported', members: event.members });
+      return;
+    case 'ensembleError':
+      failEnsemble(event.requestId, event.message, event.missing);
       return;
     case 'error':
       // Checkpoints failing to save is worth knowing, but no reason to stop training.

@@ -1,17 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { chain, layer } from '../model/spec-builder';
 import type { ExportedModel } from '../shared/exported-model';
 import type { WorkerEvent } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/train-settings';
 import { Engine } from './engine';
+import { shapesNet } from './shapes-net.fixture';
 
-const spec = chain([
-  layer('input', 'input', { shape: [32, 32, 3] }),
-  layer('conv2d', 'conv', { filters: 4, kernelSize: 3, activation: 'relu' }),
-  layer('globalAvgPool2d', 'pool'),
-  layer('dense', 'out', { units: 6, activation: 'softmax' }),
-]);
+const spec = shapesNet();
 const settings = { ...DEFAULT_SETTINGS, epochs: 1, batchSize: 30, learningRate: 0.01 };
 const still = { ...settings, learningRate: 1e-9 };
 
@@ -56,12 +51,7 @@ describe('the model between runs', () => {
   it('refuses to keep weights for a changed network, saying why', async () => {
     const { engine, events } = await engineWithShapes();
     await engine.handle({ type: 'train', spec, settings });
-    const wider = chain([
-      layer('input', 'input', { shape: [32, 32, 3] }),
-      layer('conv2d', 'conv', { filters: 8, kernelSize: 3, activation: 'relu' }),
-      layer('globalAvgPool2d', 'pool'),
-      layer('dense', 'out', { units: 6, activation: 'softmax' }),
-    ]);
+    const wider = shapesNet(8);
     await engine.handle({ type: 'train', spec: wider, settings, keepWeights: true });
     const last = events.at(-1);
     expect(last?.type === 'error' && last.where).toBe('training');

@@ -7,6 +7,7 @@ import type {
   Command,
   EpochSummary,
   RestoredCheckpoint,
+  RunEndEvent,
   WorkerEvent,
 } from '../shared/protocol';
 import type { ModelSpec } from '../shared/model-spec';
@@ -44,6 +45,14 @@ import { CheckpointKeeper } from './checkpoints/keeper';
 import type { OptimizerState } from './checkpoints/optimizer-state';
 import type { CheckpointStore } from './checkpoints/store';
 import { defaultStore } from './checkpoints/store';
+import type { KeptRun } from './ensemble/kept-runs';
+import { KeptRuns, RunsNotKeptError } from './ensemble/kept-runs';
+import type { EnsembleContext } from './ensemble/ensemble-jobs';
+import { evaluateEnsemble, exportEnsemble } from './ensemble/ensemble-jobs';
+import { serialiseModel } from './export/serialise';
+import type { FoldIndices } from '../data/k-fold';
+import { crossValidationFolds, meanAndSpread } from '../data/k-fold';
+import { crossValidationMessage, relayFoldEvent } from './cross-validation';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -104,11 +113,19 @@ export class Engine {
   /** The optimizer's state to go on from when the next run continues from `model`'s weights. */
   private optimizerState: OptimizerState | null = null;
   private readonly checkpoints: CheckpointKeeper;
+  /** Finished runs' trained models by run id, for ensembles; they belong to the loaded data. */
+  private readonly keptRuns = new KeptRuns();
+  /** While a cross-validated run trains a fold, what `upload` puts on the device instead of the split. */
+  private foldIndices: FoldIndices | null = null;
+  /** Passes a fold's events on as the page sees them; may hold one back (null). */
+  private relay: ((event: WorkerEvent) => WorkerEvent | null) | null = null;
+  private readonly post: Post;
 
-  constructor(
-    private readonly post: Post,
-    store: CheckpointStore = defaultStore(),
-  ) {
+  constructor(post: Post, store: CheckpointStore = defaultStore()) {
+    this.post = (event) => {
+      const relayed = this.relay ? this.relay(event) : event;
+      if (relayed) post(relayed);
+    };
     this.checkpoints = new CheckpointKeeper(store, (message) =>
       this.post({ type: 'error', where: 'checkpoint', message }),
     );
@@ -160,7 +177,7 @@ export class Engine {
         return;
       case 'train':
         await this.guard('training', () =>
-          this.train(command.spec, command.settings, command.keepWeights === true),
+          this.train(command.spec, command.settings, command.keepWeights === true, command.runId),
         );
         return;
       case 'pause':
@@ -206,6 +223,10 @@ export class Engine {
         return;
       case 'exportDataset':
         this.exportDataset(command.requestId);
+        return;
+      case 'evaluateEnsemble':
+      case 'exportEnsemble':
+        await this.ensemble(command);
         return;
       default:
         assertNever(command);
@@ -491,6 +512,7 @@ export class Engine {
     const store = this.store;
     if (!store) return;
     this.replaceDevice(null);
+    this.keptRuns.clear();
     const storage = storageFor(store.shape, store.host().labels.length);
     this.dataset = store.loaded(storage);
     this.post({ type: 'dataset', summary: store.summary(storage), preview: store.preview() });
@@ -519,7 +541,7 @@ export class Engine {
   private upload(): DeviceData {
     const store = this.store;
     if (!store) throw new Error('No dataset is loaded yet.');
-    const { split } = store;
+    const split = this.foldIndices ? { ...store.split, ...this.foldIndices } : store.split;
     const classes = store.classCount;
     return uploadDataset(store.host(), split, classes, store.scaling());
   }
@@ -533,6 +555,7 @@ export class Engine {
     spec: ModelSpec,
     settings: TrainSettings,
     keepWeights: boolean,
+    runId?: string,
   ): Promise<void> {
     if (this.busy) throw new Error('A run is already in progress; stop it first.');
     try {
@@ -545,11 +568,105 @@ export class Engine {
     this.busy = true;
     this.post({ type: 'runState', state: 'preparing' });
     try {
-      await this.trainWithFallback(spec, settings, keepWeights);
+      if (settings.crossValidation === null) {
+        await this.trainWithFallback(spec, settings, keepWeights, runId);
+      } else await this.crossValidate(spec, settings, settings.crossValidation, runId);
     } finally {
       this.busy = false;
       this.run = null;
       this.post({ type: 'runState', state: 'idle' });
+    }
+  }
+
+  /**
+   * The folds of a cross-validated run: the current split's train and validation examples
+   * pooled and dealt into `k` stratified folds with the run's seed. Throws, in words the user
+   * can act on, when a class is too small for `k` folds or the run would continue old weights.
+   */
+  private crossValidationFolds(k: number, seed: number, keepWeights: boolean): FoldIndices[] {
+    if (keepWeights) {
+      throw new Error(
+        'Cross-validation trains a fresh model for every fold, so it cannot continue from the current weights: untick “Continue from the current weights” or “Cross-validate”.',
+      );
+    }
+    const { store, dataset } = this;
+    if (!store || !dataset) throw new Error('The dataset is still loading.');
+    const { train, validation } = store.split;
+    const pool = Uint32Array.from([...train, ...validation]);
+    return crossValidationFolds(pool, store.host().labels, dataset.summary.classNames, k, seed);
+  }
+
+  /**
+   * Trains a fresh model of `spec` on each of `k` folds in turn, validated on the fold left
+   * out, through the ordinary train path; then reports each fold's validation accuracy with
+   * their mean and spread. Each fold's data (and model, but the last) is freed before the next
+   * starts, and the last fold's model stays as the studio's. Stop ends the whole run.
+   */
+  private async crossValidate(
+    spec: ModelSpec,
+    settings: TrainSettings,
+    k: number,
+    runId?: string,
+  ): Promise<void> {
+    const folds = this.crossValidationFolds(k, settings.seed, false);
+    const accuracies: number[] = [];
+    let stepOffset = 0;
+    let end: RunEndEvent | undefined;
+    try {
+      for (const [i, fold] of folds.entries()) {
+        const label = `fold ${i + 1} of ${k}: validating on ${fold.validation.length} examples`;
+        this.post({ type: 'mark', mark: { kind: 'fold', step: stepOffset, epoch: 0, label } });
+        this.foldIndices = fold;
+        this.replaceDevice(this.upload());
+        const caught: { end?: RunEndEvent } = {};
+        const position = { index: i + 1, count: k, stepOffset };
+        // The fold's own end is held back: the run ends once, after the last fold.
+        this.relay = (event) =>
+          event.type === 'runEnd' ? ((caught.end = event), null) : relayFoldEvent(event, position);
+        await this.trainWithFallback(spec, settings, false);
+        this.relay = null;
+        const { run, model, device } = this;
+        end = caught.end;
+        if (!end || !run || !model || !device) return;
+        if (end.outcome !== 'completed') {
+          const message =
+            end.outcome === 'stopped'
+              ? `Stopped in fold ${i + 1} of ${k}, so there is no cross-validation score. The model kept is fold ${i + 1}'s, with its trained weights.`
+              : `Fold ${i + 1} of ${k}: ${end.message}`;
+          end = { ...end, message };
+          break;
+        }
+        accuracies.push((await evaluate(model, device.validation, device.classes)).accuracy);
+        stepOffset += run.completedSteps;
+        if (i === k - 1) break;
+        // Pause or Stop pressed after the fold's last step reached a run that had ended.
+        if (run.paused) {
+          this.post({ type: 'runState', state: 'paused' });
+          await run.whilePaused();
+        }
+        if (run.stopping) {
+          end = {
+            ...end,
+            outcome: 'stopped',
+            message: `Stopped after fold ${i + 1} of ${k}, so there is no cross-validation score. The model kept is fold ${i + 1}'s.`,
+          };
+          break;
+        }
+      }
+    } finally {
+      this.relay = null;
+      this.foldIndices = null;
+      // The folds' data goes; the split's is uploaded again when next needed.
+      this.replaceDevice(null);
+    }
+    if (!end) return;
+    if (accuracies.length === k) {
+      const crossValidation = { folds: accuracies, ...meanAndSpread(accuracies) };
+      end = { ...end, message: crossValidationMessage(crossValidation), crossValidation };
+    }
+    this.post(end);
+    if (runId && (end.outcome === 'completed' || end.outcome === 'stopped')) {
+      await this.keepRun(runId, { spec, settings });
     }
   }
 
@@ -576,6 +693,9 @@ export class Engine {
           : 'There are no weights to continue from (the data changed, or nothing was trained yet): untick “Continue from the current weights” to train afresh.',
       );
     }
+    if (settings.crossValidation !== null) {
+      this.crossValidationFolds(settings.crossValidation, settings.seed, keepWeights);
+    }
   }
 
   /** Trains; if the backend fails before the first step completes, moves down the chain. */
@@ -583,6 +703,7 @@ export class Engine {
     spec: ModelSpec,
     settings: TrainSettings,
     keepWeights: boolean,
+    runId?: string,
   ): Promise<void> {
     for (;;) {
       // Bases load asynchronously before the (synchronous) build; none are needed to continue.
@@ -597,6 +718,9 @@ export class Engine {
         this.optimizerState = restored ? best.optimizer : await run.readOptimizerState();
         const offerBest = !restored && best !== null && best.epoch !== this.checkpoints.latestEpoch;
         this.post({ type: 'runEnd', ...result, ...(offerBest ? { best: infoOf(best) } : {}) });
+        if (runId && (result.outcome === 'completed' || result.outcome === 'stopped')) {
+          await this.keepRun(runId, { spec, settings });
+        }
         return;
       } catch (error) {
         const failedBackend = this.backend;
@@ -672,5 +796,68 @@ export class Engine {
     );
     this.run = run;
     return run;
+  }
+  /**
+   * Keeps the finished run's model for ensembles, serialised after its end was posted so the
+   * run is not slowed; a run that cannot be kept is simply not offered later.
+   */
+  private async keepRun(runId: string, trained: Omit<KeptRun, 'pair'>): Promise<void> {
+    if (!this.model) return;
+    try {
+      this.keptRuns.keep(runId, { ...trained, pair: await serialiseModel(this.model) });
+    } catch {
+      // Asking for the run later says its weights are not kept.
+    }
+  }
+
+  /** Scores or exports an ensemble of kept runs; nothing else changes, whatever happens. */
+  private async ensemble(
+    command: Extract<Command, { type: 'evaluateEnsemble' | 'exportEnsemble' }>,
+  ): Promise<void> {
+    const { requestId } = command;
+    try {
+      const ctx = this.ensembleContext(command.runIds);
+      if (command.type === 'evaluateEnsemble') {
+        const result = await evaluateEnsemble(ctx);
+        this.post({ type: 'ensembleEvaluated', requestId, result });
+      } else {
+        const members = await exportEnsemble(ctx);
+        this.post({ type: 'ensembleExported', requestId, members });
+      }
+    } catch (error) {
+      const missing = error instanceof RunsNotKeptError ? { missing: error.runIds } : {};
+      this.post({ type: 'ensembleError', requestId, message: messageOf(error), ...missing });
+    }
+  }
+
+  private ensembleContext(runIds: string[]): EnsembleContext {
+    if (this.busy) {
+      throw new Error('Training is running: wait for it to end before using an ensemble.');
+    }
+    if (!this.dataset) throw new Error('The dataset is still loading.');
+    const members = this.keptRuns.members(runIds);
+    this.device ??= this.upload();
+    const { dataset, device } = this;
+    return { members, dataset, device, build: (kept) => this.buildKept(kept) };
+  }
+
+  /** A kept run's network for the loaded data, with its trained weights. */
+  private async buildKept({ spec, settings, pair }: KeptRun): Promise<tf.LayersModel> {
+    if (!this.dataset) throw new Error('The dataset is still loading.');
+    const { inputShape, classNames } = this.dataset.summary;
+    const bases = await this.bases.instantiate(spec);
+    const model = buildModel(spec, {
+      seed: settings.seed,
+      inputShape,
+      classes: classNames.length,
+      bases,
+    });
+    try {
+      await importWeights(model, pair.modelJson, pair.weights);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+    return model;
   }
 }

@@ -120,6 +120,19 @@ export class TrainingRun {
     return this.state === 'paused';
   }
 
+  /** Stop was asked for, also after the loop ended (between the folds of a cross-validated run). */
+  get stopping(): boolean {
+    return this.state === 'stopping';
+  }
+
+  /** Waits while the run is paused after its loop ended, until it is resumed or stopped. */
+  async whilePaused(): Promise<void> {
+    while (this.state === 'paused') {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    this.wake = null;
+  }
+
   /** Sets the base learning rate from the next step on; the schedule goes on scaling it. */
   setLearningRate(value: number): void {
     this.baseRate = value;

@@ -33,9 +33,13 @@ describe('migrations', () => {
     );
   });
 
-  it('1 → 2: settings saved before schedules and early stopping get a constant rate and no early stopping, and the runs an empty history', () => {
-    const { schedule, earlyStopping, ...before } = DEFAULT_SETTINGS;
-    expect([schedule.kind, earlyStopping.enabled]).toEqual(['constant', false]);
+  it('1 → 2: settings saved before schedules, early stopping and cross-validation get a constant rate, no early stopping and no folds, and the runs an empty history', () => {
+    const { schedule, earlyStopping, crossValidation, ...before } = DEFAULT_SETTINGS;
+    expect([schedule.kind, earlyStopping.enabled, crossValidation]).toEqual([
+      'constant',
+      false,
+      null,
+    ]);
     const runs = { points: [], previousPoints: [], report: null };
     const lifted = migrate({
       version: 1,

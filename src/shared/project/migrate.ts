@@ -13,9 +13,9 @@ export type Migration = (project: RawProject) => RawProject;
  * new function at the end of this list; the current version follows from its length.
  */
 export const MIGRATIONS: readonly Migration[] = [
-  // 1 → 2: training settings gained a learning-rate schedule and early stopping (a project
-  // from before trained with a constant rate and no early stopping), and the runs a history
-  // of finished runs (none were kept before).
+  // 1 → 2: training settings gained a learning-rate schedule, early stopping and
+  // cross-validation (a project from before trained with a constant rate, no early stopping
+  // and one validation split), and the runs a history of finished runs (none were kept before).
   (project) => {
     const { settings, runs } = project as { settings?: unknown; runs?: unknown };
     const isObject = (value: unknown): value is object =>
@@ -26,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
         settings: {
           schedule: DEFAULT_SCHEDULE,
           earlyStopping: DEFAULT_EARLY_STOPPING,
+          crossValidation: null,
           ...settings,
         },
       }),

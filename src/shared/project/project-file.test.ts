@@ -52,6 +52,13 @@ describe('project files', () => {
     );
   });
 
+  it('read a format-2 project saved before cross-validation existed as one with it off', () => {
+    const raw = JSON.parse(JSON.stringify(makeProject())) as { settings: Record<string, unknown> };
+    delete raw.settings.crossValidation;
+    const { project } = readProjectFile(zipOf(JSON.stringify(raw)));
+    expect(project.settings.crossValidation).toBeNull();
+  });
+
   it('keep a project without a dataset or runs', () => {
     const project = makeProject({
       data: { config: makeProject().data.config, dataset: null },

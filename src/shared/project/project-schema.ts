@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ASPECT_LABELS, MAX_CLASSES } from '../dataset';
 import type { ImageOptions } from '../dataset';
-import type { EpochSummary, MetricPoint, Progress, RunMark } from '../protocol';
+import type {
+  CrossValidationResult,
+  EpochSummary,
+  MetricPoint,
+  Progress,
+  RunMark,
+} from '../protocol';
 import type { RunRecord } from '../run-record';
 import type { SweepTarget } from '../sweep';
 import type { DatasetReference, Project, ReloadableSource, RunHistory } from './project';
@@ -69,10 +75,11 @@ const progressSchema: z.ZodType<Progress> = z.object({
   batchesPerEpoch: int.nonnegative(),
   step: int.nonnegative(),
   examplesPerSec: measured,
+  fold: z.object({ index: int.positive(), count: int.positive() }).optional(),
 });
 
 const markSchema: z.ZodType<RunMark> = z.object({
-  kind: z.enum(['learningRate', 'best', 'stopped']),
+  kind: z.enum(['learningRate', 'best', 'stopped', 'fold']),
   step: int.nonnegative(),
   epoch: int.nonnegative(),
   label: z.string(),
@@ -85,6 +92,12 @@ const sweepTargetSchema: z.ZodType<SweepTarget> = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('layer'), layerId: z.string(), field: z.string() }),
 ]);
+
+const crossValidationSchema: z.ZodType<CrossValidationResult> = z.object({
+  folds: z.array(measured),
+  mean: measured,
+  std: measured,
+});
 
 const outcomeSchema = z.enum(['completed', 'stopped', 'diverged', 'failed']);
 
@@ -108,6 +121,7 @@ const runRecordSchema: z.ZodType<RunRecord> = z.object({
   test: z
     .object({ loss: measured, accuracy: measured, perClass: z.array(measured).optional() })
     .optional(),
+  crossValidation: crossValidationSchema.optional(),
   note: z.string().optional(),
   sweep: z
     .object({
@@ -125,6 +139,7 @@ const runsSchema: z.ZodType<RunHistory> = z.object({
       outcome: outcomeSchema,
       message: z.string(),
       test: lossAndAccuracy.optional(),
+      crossValidation: crossValidationSchema.optional(),
     })
     .nullable(),
   lastEpoch: epochSchema.nullable(),

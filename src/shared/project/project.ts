@@ -1,6 +1,12 @@
 import type { AspectPolicy, DataConfig, DatasetSource, DatasetSourceKind } from '../dataset';
 import type { ModelSpec } from '../model-spec';
-import type { EpochSummary, MetricPoint, Progress, RunOutcome } from '../protocol';
+import type {
+  CrossValidationResult,
+  EpochSummary,
+  MetricPoint,
+  Progress,
+  RunOutcome,
+} from '../protocol';
 import type { RunRecord } from '../run-record';
 import type { TrainSettings } from '../train-settings';
 
@@ -49,6 +55,7 @@ export interface RunSummary {
   outcome: RunOutcome;
   message: string;
   test?: { loss: number; accuracy: number };
+  crossValidation?: CrossValidationResult;
 }
 
 /** What the studio keeps of the current run and the one before it. */

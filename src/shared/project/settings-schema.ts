@@ -60,6 +60,8 @@ export const settingsSchema: z.ZodType<TrainSettings> = z
     augmentation: augmentationSchema,
     schedule: scheduleSchema,
     earlyStopping: earlyStoppingSchema,
+    // Added within format 2: a format-2 project saved before it has none, meaning off.
+    crossValidation: z.number().nullable().default(null),
   })
   .superRefine((settings, ctx) => {
     for (const problem of checkSettings(settings)) {

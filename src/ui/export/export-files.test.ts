@@ -1,44 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { chain, layer } from '../../model/spec-builder';
-import type { ExportedModel } from '../../shared/exported-model';
-import { DEFAULT_SETTINGS } from '../../shared/train-settings';
 import { exportZip, toBase64 } from './export-files';
+import { makeExportedModel } from './exported-model-fixture';
 
-const spec = chain([
-  layer('input', 'input', { shape: [2, 2, 1] }),
-  layer('flatten', 'flat'),
-  layer('dense', 'out', { units: 2, activation: 'softmax' }),
-]);
-
-const model: ExportedModel = {
-  modelJson: { format: 'layers-model', modelTopology: {}, weightsManifest: [] },
-  weights: new Uint8Array([1, 2, 3, 4]).buffer,
+const model = makeExportedModel({
   classNames: ['<img src=x onerror=alert(1)>', 'zwei "2"'],
-  preprocessing: {
-    format: 'layerwise-preprocessing',
-    version: 1,
-    inputShape: [2, 2, 1],
-    colour: 'grayscale',
-    aspect: 'crop',
-    normalisation: 'unit',
-    scale: [1 / 255],
-    offset: [0],
-    stats: { mean: [10], std: [2] },
-  },
-  trainedWith: { spec, settings: DEFAULT_SETTINGS },
-  dataset: { name: 'tiny', fingerprint: 'abc123', counts: { train: 4, validation: 1, test: 2 } },
-  check: {
-    split: 'test',
-    shape: [2, 2, 1],
-    pixels: new Uint8Array([0, 255, 7, 8, 9, 10, 11, 12]),
-    labels: [1, 0],
-    probabilities: new Float32Array([0.25, 0.75, 0.5, 0.5]),
-    count: 2,
-  },
-  customLayers: [],
-  versions: { tfjs: '4.22.0', backend: 'cpu' },
-};
+});
 
 const metrics = { outcome: 'completed', validation: { loss: 0.4, accuracy: 0.9 }, test: null };
 
@@ -75,9 +42,9 @@ describe('the export zip', () => {
     expect(json('training.json')).toMatchObject({
       format: 'layerwise-training-record',
       exportedAt: '1970-01-01T00:00:00.000Z',
-      spec,
-      settings: DEFAULT_SETTINGS,
-      seed: DEFAULT_SETTINGS.seed,
+      spec: model.trainedWith.spec,
+      settings: model.trainedWith.settings,
+      seed: model.trainedWith.settings.seed,
       dataset: model.dataset,
       metrics,
       versions: { tfjs: '4.22.0', backend: 'cpu' },

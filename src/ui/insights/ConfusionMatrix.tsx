@@ -1,20 +1,34 @@
 import { cellColour } from './pixels';
+import './confusion-matrix.css';
 
 interface Props {
   confusion: number[][];
   classNames: string[];
-  selected: [number, number] | null;
-  onSelect: (actual: number, predicted: number) => void;
+  selected?: [number, number] | null;
+  /** Without it the cells only show their counts. */
+  onSelect?: (actual: number, predicted: number) => void;
+  /** Test ids are `${prefix}-matrix` and `${prefix}-cell-${actual}-${predicted}`. */
+  testIdPrefix?: string;
 }
 
-/** The confusion matrix as a table of buttons: rows are actual classes, columns predicted. */
-export function ConfusionMatrix({ confusion, classNames, selected, onSelect }: Props) {
+/**
+ * The confusion matrix as a table: rows are actual classes, columns predicted. With `onSelect`
+ * each cell is a button that opens its images.
+ */
+export function ConfusionMatrix({
+  confusion,
+  classNames,
+  selected = null,
+  onSelect,
+  testIdPrefix = 'confusion',
+}: Props) {
   const max = Math.max(0, ...confusion.flat());
   const name = (k: number) => classNames[k] ?? String(k);
   return (
-    <table className="confusion" data-testid="confusion-matrix">
+    <table className="confusion" data-testid={`${testIdPrefix}-matrix`}>
       <caption>
-        Rows: actual class. Columns: predicted class. Click a cell to see its images.
+        Rows: actual class. Columns: predicted class.
+        {onSelect && ' Click a cell to see its images.'}
       </caption>
       <thead>
         <tr>
@@ -34,23 +48,30 @@ export function ConfusionMatrix({ confusion, classNames, selected, onSelect }: P
             <th scope="row">{name(a)}</th>
             {row.map((count, p) => {
               const isSelected = selected?.[0] === a && selected[1] === p;
+              const cell = {
+                className: `confusion-cell${a === p ? ' diagonal' : ''}`,
+                style: {
+                  background: cellColour(count, max),
+                  color: count > max / 2 ? '#fff' : '#1d2330',
+                },
+                'aria-label': `${count} examples of ${name(a)} predicted as ${name(p)}`,
+                'data-testid': `${testIdPrefix}-cell-${a}-${p}`,
+                'data-count': count,
+              };
               return (
                 <td key={p}>
-                  <button
-                    type="button"
-                    className={`confusion-cell${a === p ? ' diagonal' : ''}`}
-                    style={{
-                      background: cellColour(count, max),
-                      color: count > max / 2 ? '#fff' : '#1d2330',
-                    }}
-                    aria-pressed={isSelected}
-                    aria-label={`${count} examples of ${name(a)} predicted as ${name(p)}`}
-                    data-testid={`confusion-cell-${a}-${p}`}
-                    data-count={count}
-                    onClick={() => onSelect(a, p)}
-                  >
-                    {count}
-                  </button>
+                  {onSelect ? (
+                    <button
+                      type="button"
+                      {...cell}
+                      aria-pressed={isSelected}
+                      onClick={() => onSelect(a, p)}
+                    >
+                      {count}
+                    </button>
+                  ) : (
+                    <span {...cell}>{count}</span>
+                  )}
                 </td>
               );
             })}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RunRecord } from '../../shared/run-record';
 import { useStudio } from '../store/studio-store';
+import { EnsembleSection } from './EnsembleSection';
 import { RunDiffView } from './RunDiffView';
 import { RunsOverlay } from './RunsOverlay';
 import { RunsTable } from './RunsTable';
@@ -11,8 +12,8 @@ import './runs.css';
 
 /**
  * The run history: every run of the project in a sortable table; tick two or more to overlay
- * their curves, exactly two to see what changed between them; replay any run from its record;
- * sweep a setting or two over a few values.
+ * their curves and score them as an ensemble, exactly two to see what changed between them;
+ * replay any run from its record; sweep a setting or two over a few values.
  */
 export function RunsPanel() {
   const runs = useStudio((s) => s.runs);
@@ -34,7 +35,8 @@ export function RunsPanel() {
       ) : (
         <>
           <p className="hint">
-            Tick two or more runs to overlay their curves; exactly two to see what changed.
+            Tick two or more runs to overlay their curves or make an ensemble of them; exactly two
+            to see what changed.
           </p>
           <RunsTable runs={runs} onReplay={(run) => setProblem(replayRun(run))} />
           {problem && (
@@ -48,6 +50,7 @@ export function RunsPanel() {
       {sweep && <SweepResults id={sweep} />}
       {selected.length >= 2 && <RunsOverlay runs={selected} />}
       {selected.length === 2 && before && after && <RunDiffView before={before} after={after} />}
+      {runs.length > 0 && <EnsembleSection runs={selected} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RunRecord } from '../../shared/run-record';
 import { finalValidation } from '../../shared/run-record';
-import { formatCount, formatPercent } from '../format';
+import { formatCount, formatMeanSpread, formatPercent } from '../format';
 import { useStudio } from '../store/studio-store';
 import type { SortKey } from './run-columns';
 import { SORT_KEYS, formatDuration, settingsSummary, sortRuns } from './run-columns';
@@ -73,7 +73,11 @@ export function RunsTable({ runs, onReplay }: Props) {
             <th scope="row">{runName(run)}</th>
             <td>{settingsSummary(run)}</td>
             <td>{formatCount(run.params)}</td>
-            <td>{formatPercent(finalValidation(run)?.accuracy ?? NaN)}</td>
+            <td data-testid="run-validation">
+              {run.crossValidation
+                ? formatMeanSpread(run.crossValidation)
+                : formatPercent(finalValidation(run)?.accuracy ?? NaN)}
+            </td>
             <td data-testid="run-accuracy">{formatPercent(run.test?.accuracy ?? NaN)}</td>
             <td>{run.test ? run.test.loss.toFixed(3) : '—'}</td>
             <td>{formatDuration(run.durationMs)}</td>

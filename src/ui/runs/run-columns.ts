@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../shared/run-record';
-import { finalValidation } from '../../shared/run-record';
+import { validationAccuracy } from '../../shared/run-record';
 import { OPTIMIZER_LABELS } from '../../shared/train-settings';
 
 /** The columns the runs table sorts by, with how to read each from a run. */
@@ -9,7 +9,7 @@ export const SORT_KEYS = {
   loss: { label: 'Test loss', value: (run: RunRecord) => run.test?.loss ?? NaN },
   validation: {
     label: 'Validation accuracy',
-    value: (run: RunRecord) => finalValidation(run)?.accuracy ?? NaN,
+    value: validationAccuracy,
   },
   params: { label: 'Parameters', value: (run: RunRecord) => run.params },
   time: { label: 'Time', value: (run: RunRecord) => run.durationMs },

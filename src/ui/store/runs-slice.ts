@@ -86,6 +86,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       outcome: end.outcome,
       message: end.message,
       ...(end.test && { test: end.test }),
+      ...(end.crossValidation && { crossValidation: end.crossValidation }),
     };
     set({ runs: [...runs, record], runStart: null });
     return record;

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Backend, SkippedBackend } from '../../shared/backend';
 import type {
   CheckpointInfo,
+  CrossValidationResult,
   EarlyStop,
   EpochSummary,
   Progress,
@@ -23,6 +24,8 @@ export interface RunReport {
   /** The epoch whose weights the model has now, after the best one was restored. */
   restoredEpoch?: number;
   earlyStop?: EarlyStop;
+  /** A cross-validated run's validation accuracy per fold, with mean and spread. */
+  crossValidation?: CrossValidationResult;
 }
 
 export interface TrainingSlice {

@@ -8,9 +8,10 @@ import { metricsBuffer } from './metrics-buffer';
  */
 export function EarlyStopView({ earlyStop }: { earlyStop: EarlyStop }) {
   const { bestEpoch, restored, stoppedAfter } = earlyStop;
+  // The last match: a cross-validated run's folds each have an epoch of this number.
   const best = metricsBuffer
     .all()
-    .find((point) => point.series === 'validation' && point.epoch === bestEpoch);
+    .findLast((point) => point.series === 'validation' && point.epoch === bestEpoch);
   return (
     <p
       className="early-stop"

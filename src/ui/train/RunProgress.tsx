@@ -22,6 +22,14 @@ export function RunProgress() {
       </div>
       {progress && (
         <dl>
+          {progress.fold && (
+            <>
+              <dt>Fold</dt>
+              <dd data-testid="fold">
+                {progress.fold.index} / {progress.fold.count}
+              </dd>
+            </>
+          )}
           <dt>Epoch</dt>
           <dd data-testid="epoch">
             {progress.epoch} / {progress.epochs}

@@ -1,6 +1,7 @@
 import { selectReport, selectTrainError } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { formatPercent } from '../format';
+import { CrossValidationView } from './CrossValidationView';
 import { EarlyStopView } from './EarlyStopView';
 import { RestoreBestButton } from './RestoreBestButton';
 
@@ -43,6 +44,7 @@ export function RunReportView() {
               )
             </p>
           )}
+          {report.crossValidation && <CrossValidationView result={report.crossValidation} />}
           {report.earlyStop && <EarlyStopView earlyStop={report.earlyStop} />}
           {report.best && <RestoreBestButton best={report.best} />}
         </div>

@@ -3,6 +3,7 @@ import type { OptimizerName, TrainSettings } from '../../shared/train-settings';
 import { OPTIMIZERS, OPTIMIZER_LABELS, checkSettings } from '../../shared/train-settings';
 import { selectRunState, selectSettings, selectUpdateSettings } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
+import { CrossValidationFields } from './CrossValidationFields';
 import { EarlyStoppingFields } from './EarlyStoppingFields';
 import { NumberField } from './NumberField';
 import { ScheduleFields } from './ScheduleFields';
@@ -87,6 +88,12 @@ export function SettingsForm() {
         settings={settings}
         update={update}
         problem={problemOf('earlyStopping')}
+        disabled={running}
+      />
+      <CrossValidationFields
+        settings={settings}
+        update={update}
+        problem={problemOf('crossValidation')}
         disabled={running}
       />
     </form>

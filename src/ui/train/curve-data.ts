@@ -31,6 +31,7 @@ const MARK_COLORS: Record<RunMark['kind'], string> = {
   learningRate: '#7b4bc4',
   best: '#1a8a4a',
   stopped: '#c0392b',
+  fold: '#5f6b7a',
 };
 
 /** The run's marks as the chart draws them. */

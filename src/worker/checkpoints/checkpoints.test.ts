@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { chain, layer } from '../../model/spec-builder';
 import type { DatasetSource } from '../../shared/dataset';
 import type { RestoredCheckpoint, WorkerEvent } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
@@ -9,13 +8,9 @@ import { makeOptimizer } from '../optimizer';
 import { readOptimizerState, writeOptimizerState } from './optimizer-state';
 import type { CheckpointStore } from './store';
 import { memoryStore } from './store';
+import { shapesNet } from '../shapes-net.fixture';
 
-const spec = chain([
-  layer('input', 'input', { shape: [32, 32, 3] }),
-  layer('conv2d', 'conv', { filters: 4, kernelSize: 3, activation: 'relu' }),
-  layer('globalAvgPool2d', 'pool'),
-  layer('dense', 'out', { units: 6, activation: 'softmax' }),
-]);
+const spec = shapesNet();
 const settings = {
   ...DEFAULT_SETTINGS,
   optimizer: 'adam' as const,
@@ -114,12 +109,7 @@ describe('checkpoints', () => {
 
     const otherData = await startEngine(store, { ...shapes, seed: 2 });
     expect(await otherData.restore('latest')).toBeNull();
-    const wider = chain([
-      layer('input', 'input', { shape: [32, 32, 3] }),
-      layer('conv2d', 'conv', { filters: 8, kernelSize: 3, activation: 'relu' }),
-      layer('globalAvgPool2d', 'pool'),
-      layer('dense', 'out', { units: 6, activation: 'softmax' }),
-    ]);
+    const wider = shapesNet(8);
     const sameData = await startEngine(store);
     await sameData.engine.handle({
       type: 'restoreCheckpoint',

@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs';
+import type { EnsembleResult } from '../../shared/ensemble';
+import { scoreEnsemble } from '../../shared/ensemble';
+import type { ExportedModel } from '../../shared/exported-model';
+import type { LoadedDataset } from '../data/dataset-store';
+import type { DeviceData, SplitSource } from '../device-data';
+import { exportModel } from '../export/export-model';
+import type { KeptRun, Member } from './kept-runs';
+
+/** What an ensemble job needs from the engine: its members, the data, and a way to build one. */
+export interface EnsembleContext {
+  members: Member[];
+  dataset: LoadedDataset;
+  device: DeviceData;
+  /** A new model of the kept run's network with its trained weights; the caller disposes it. */
+  build: (kept: KeptRun) => Promise<tf.LayersModel>;
+}
+
+/** A split's class probabilities under `model`, batch by batch, with the split's labels. */
+export async function predictSplit(
+  model: tf.LayersModel,
+  split: SplitSource,
+  classes: number,
+  batchSize = 256,
+): Promise<{ probabilities: Float32Array; labels: Int32Array }> {
+  const probabilities = new Float32Array(split.count * classes);
+  const labels = new Int32Array(split.count);
+  for (let start = 0; start < split.count; start += batchSize) {
+    const size = Math.min(batchSize, split.count - start);
+    const { probs, y } = tf.tidy(() => {
+      const batch = split.range(start, size);
+      return { probs: model.predict(batch.x) as tf.Tensor2D, y: batch.y };
+    });
+    try {
+      probabilities.set(await probs.data<'float32'>(), start * classes);
+      labels.set(await y.data<'int32'>(), start);
+    } finally {
+      probs.dispose();
+      y.dispose();
+    }
+  }
+  return { probabilities, labels };
+}
+
+/** Builds one member, lends it to `use`, and disposes it whatever happens. */
+async function withMember<T>(
+  ctx: EnsembleContext,
+  kept: KeptRun,
+  use: (model: tf.LayersModel) => Promise<T>,
+): Promise<T> {
+  const model = await ctx.build(kept);
+  try {
+    return await use(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Scores the averaged-probability ensemble of the members on the test split, beside each
+ * member. Members are built one at a time, so only one is ever on the device.
+ */
+export async function evaluateEnsemble(ctx: EnsembleContext): Promise<EnsembleResult> {
+  const test = ctx.device.test;
+  if (test.count === 0) {
+    throw new Error('The test split is empty: give it some examples in the Data panel first.');
+  }
+  const classes = ctx.dataset.summary.classNames.length;
+  const probabilities: Float32Array[] = [];
+  let labels: Int32Array = new Int32Array(0);
+  for (const { kept } of ctx.members) {
+    const predicted = await withMember(ctx, kept, (model) => predictSplit(model, test, classes));
+    probabilities.push(predicted.probabilities);
+    labels = predicted.labels;
+  }
+  const runIds = ctx.members.map((member) => member.runId);
+  return scoreEnsemble(runIds, probabilities, labels, classes);
+}
+
+/** Each member as a download, exactly as the Export panel gives one trained model. */
+export async function exportEnsemble(ctx: EnsembleContext): Promise<ExportedModel[]> {
+  const exported: ExportedModel[] = [];
+  for (const { kept } of ctx.members) {
+    const trainedWith = { spec: kept.spec, settings: kept.settings };
+    exported.push(
+      await withMember(ctx, kept, (model) =>
+        exportModel({ model, trainedWith, dataset: ctx.dataset, device: ctx.device }),
+      ),
+    );
+  }
+  return exported;
+}
