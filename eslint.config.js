@@ -5,6 +5,21 @@ import globals from 'globals';
 
 const restrict = (patterns) => ['error', { patterns }];
 
+const MARKUP =
+  'Set text with textContent or JSX; parsing strings as HTML lets markup in names run.';
+/** The ways a string becomes markup in a page: each is refused wherever it appears. */
+const MARKUP_SINKS = [
+  { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]', message: MARKUP },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']",
+    message: MARKUP,
+  },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: MARKUP },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: MARKUP },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: MARKUP },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public/samples', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -18,6 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Class and file names are the user's: text goes in as text, never parsed as markup.
+      'no-restricted-syntax': ['error', ...MARKUP_SINKS],
     },
   },
   {
