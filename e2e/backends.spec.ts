@@ -35,15 +35,3 @@ test('the badge names the backend in use and a short run trains on it', async ({
   expect(await studio.curveInk('loss')).toBeGreaterThan(0);
   expect(studio.errors).toEqual([]);
 });
-
-test('a backend asked for that the browser lacks is skipped with the reason, and the next one runs', async ({
-  page,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== 'webgl', 'needs a browser without WebGPU');
-  const studio = new Studio(page);
-  await studio.open('?backend=webgpu');
-  await studio.ready();
-  await expect(studio.badge.locator('.backend-name')).toHaveText('WebGL');
-  await expect(page.getByTestId('backend-skipped')).toContainText(/WebGPU: no WebGPU adapter/);
-  expect(studio.errors).toEqual([]);
-});
