@@ -69,7 +69,13 @@ const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
 export function checkSettings(s: TrainSettings): SettingProblem[] {
   const problems: SettingProblem[] = [];
   if (!Number.isFinite(s.learningRate) || s.learningRate <= 0) {
-    problems.push({ field: 'learningRate', message: 'Learning rate must be a number above 0.' });
+    problems.push({
+      field: 'learningRate',
+      message:
+        s.learningRate === 0
+          ? 'Learning rate must be above 0: at 0 no weight ever changes, so the network cannot learn.'
+          : 'Learning rate must be a number above 0.',
+    });
   }
   if (!Number.isFinite(s.momentum) || s.momentum < 0 || s.momentum >= 1) {
     problems.push({ field: 'momentum', message: 'Momentum must be at least 0 and below 1.' });
@@ -81,7 +87,13 @@ export function checkSettings(s: TrainSettings): SettingProblem[] {
     });
   }
   if (!isPositiveInteger(s.epochs) || s.epochs > 1000) {
-    problems.push({ field: 'epochs', message: 'Epochs must be a whole number from 1 to 1000.' });
+    problems.push({
+      field: 'epochs',
+      message:
+        s.epochs === 0
+          ? 'Epochs must be at least 1: a run of 0 epochs never sees an example.'
+          : 'Epochs must be a whole number from 1 to 1000.',
+    });
   }
   if (!Number.isInteger(s.seed) || s.seed < 0) {
     problems.push({ field: 'seed', message: 'Seed must be a whole number, 0 or more.' });
@@ -109,4 +121,38 @@ export function checkSettings(s: TrainSettings): SettingProblem[] {
     });
   }
   return problems;
+}
+
+/** The examples one epoch trains on: the training split, or fewer when examples per epoch says so. */
+function examplesPerEpoch(s: Pick<TrainSettings, 'examplesPerEpoch'>, trainCount: number): number {
+  return Math.min(trainCount, s.examplesPerEpoch ?? trainCount);
+}
+
+/**
+ * The examples one training step uses: the batch size, or every example of an epoch when an
+ * epoch has fewer, as the training loop takes them (the last batch of an epoch may be smaller).
+ */
+export function effectiveBatchSize(
+  s: Pick<TrainSettings, 'batchSize' | 'examplesPerEpoch'>,
+  trainCount: number,
+): number {
+  return Math.min(s.batchSize, Math.max(1, examplesPerEpoch(s, trainCount)));
+}
+
+/**
+ * Why a usable batch size is larger than the run can use, for a note beside the field; null
+ * when it fits. Such a run trains, with one step of every example per epoch, rather than being
+ * refused: the note says so, so the curves' single step per epoch is no surprise.
+ */
+export function batchSizeNote(
+  s: Pick<TrainSettings, 'batchSize' | 'examplesPerEpoch'>,
+  trainCount: number,
+): string | null {
+  const perEpoch = examplesPerEpoch(s, trainCount);
+  if (perEpoch < 1 || !isPositiveInteger(s.batchSize) || s.batchSize <= perEpoch) return null;
+  const what =
+    perEpoch < trainCount
+      ? `Examples per epoch is ${perEpoch}`
+      : `The training split has only ${perEpoch} examples`;
+  return `${what}, fewer than the batch size: each epoch is one step on all ${perEpoch}, as if the batch size were ${perEpoch}.`;
 }

@@ -5,7 +5,7 @@ import { metricsBuffer } from './train/metrics-buffer';
 import type { RunPurpose } from '../shared/run-record';
 import { checkSettings } from '../shared/train-settings';
 import type { Problem } from '../model/analyse';
-import { selectAnalysis } from './store/analysis';
+import { selectTrainingProblems } from './store/analysis';
 
 /** A user action as data, shared by buttons, keyboard shortcuts and tests. */
 export interface Action {
@@ -21,7 +21,7 @@ export interface Action {
  * What stops the network from training on the loaded dataset; empty when it can train. The
  * Train action and the Train panel's explanation both read this, so they cannot disagree.
  */
-export const networkProblems = (s: StudioState): readonly Problem[] => selectAnalysis(s).problems;
+export const networkProblems = (s: StudioState): readonly Problem[] => selectTrainingProblems(s);
 
 const canTrain = (s: StudioState) =>
   s.runState === 'idle' &&

@@ -5,6 +5,7 @@ import type { WorkerEvent } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/train-settings';
 import { Engine } from './engine';
 import { shapesNet } from './shapes-net.fixture';
+import { chain, layer } from '../model/spec-builder';
 
 const spec = shapesNet();
 const settings = { ...DEFAULT_SETTINGS, epochs: 1, batchSize: 30, learningRate: 0.01 };
@@ -76,5 +77,28 @@ describe('the model between runs', () => {
     await engine.handle({ type: 'importModel', requestId: 101, spec, settings, ...good });
     expect(events.at(-1)).toMatchObject({ type: 'imported', requestId: 101 });
     expect(largestDifference(await weightsOf(), new Float32Array(first.weights))).toBe(0);
+  }, 60_000);
+
+  it('refuses a network far beyond the memory budget before building it, and keeps the old model', async () => {
+    const { engine, events, weightsOf } = await engineWithShapes();
+    await engine.handle({ type: 'train', spec, settings });
+    const trained = await weightsOf();
+    const tensors = tf.memory().numTensors;
+    const huge = chain([
+      layer('input', 'input', { shape: [32, 32, 3] }),
+      layer('flatten', 'flatten'),
+      layer('dense', 'wide', { units: 1_000_000 }),
+      layer('dense', 'out', { units: 6, activation: 'softmax' }),
+    ]);
+    await engine.handle({ type: 'train', spec: huge, settings });
+    const refusal = events.at(-1);
+    expect(refusal?.type === 'error' && refusal.where).toBe('training');
+    expect(refusal?.type === 'error' && refusal.message).toMatch(
+      /^wide: training needs about 46\.\d GB of memory at batch 30, more than the/,
+    );
+    await engine.handle({ type: 'importModel', requestId: 7, spec: huge, settings });
+    expect(events.at(-1)).toMatchObject({ type: 'importError', requestId: 7 });
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(largestDifference(await weightsOf(), trained)).toBe(0);
   }, 60_000);
 });

@@ -12,12 +12,14 @@ import type {
 } from '../shared/protocol';
 import type { ModelSpec } from '../shared/model-spec';
 import type { TrainSettings } from '../shared/train-settings';
-import { checkSettings } from '../shared/train-settings';
+import { checkSettings, effectiveBatchSize } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
 import { buildModel } from './build-model';
 import { sameNetwork } from '../model/same-network';
+import type { Analysis } from '../model/analyse';
 import { analyse } from '../model/analyse';
+import { browserTrainingMemoryBudget, memoryProblem } from '../model/memory';
 import type {
   AspectPolicy,
   DataConfig,
@@ -278,6 +280,8 @@ export class Engine {
       if (this.busy) throw new Error('Training is running: stop it before importing a model.');
       if (!this.dataset) throw new Error('The dataset is still loading.');
       const { inputShape, classNames } = this.dataset.summary;
+      const analysis = analyse(spec, { shape: inputShape, classes: classNames.length });
+      this.checkMemory(spec, analysis, settings);
       const bases = await this.bases.instantiate(spec);
       model = buildModel(spec, {
         seed: settings.seed,
@@ -681,6 +685,7 @@ export class Engine {
     const { inputShape, classNames } = this.dataset.summary;
     // A network with problems is refused by its build, in the problem's own words.
     const analysis = analyse(spec, { shape: inputShape, classes: classNames.length });
+    this.checkMemory(spec, analysis, settings);
     if (analysis.problems.length === 0 && analysis.totalTrainableParams === 0) {
       throw new Error(
         'Every layer is frozen, so training would change nothing: raise “Trainable last layers” of the Pretrained base in the Inspector.',
@@ -696,6 +701,22 @@ export class Engine {
     if (settings.crossValidation !== null) {
       this.crossValidationFolds(settings.crossValidation, settings.seed, keepWeights);
     }
+  }
+
+  /**
+   * Throws when training `spec` would need more memory than the tab can give it: judged from
+   * the spec alone, so a network far too large is refused before its build takes the memory.
+   */
+  private checkMemory(spec: ModelSpec, analysis: Analysis, settings: TrainSettings): void {
+    const trainCount = this.dataset?.summary.splits.train.total ?? settings.batchSize;
+    const batchSize = effectiveBatchSize(settings, trainCount);
+    const problem = memoryProblem(
+      spec,
+      analysis,
+      { ...settings, batchSize },
+      browserTrainingMemoryBudget(),
+    );
+    if (problem) throw new Error(problem.message);
   }
 
   /** Trains; if the backend fails before the first step completes, moves down the chain. */

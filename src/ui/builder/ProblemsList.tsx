@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import type { Problem } from '../../model/analyse';
-import { selectAnalysis } from '../store/selectors';
+import { selectTrainingProblems } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 
 /** Selects a layer, centres the canvas on it and moves keyboard focus to it. */
@@ -23,7 +23,7 @@ function useFocusLayer() {
 
 /** Every problem in plain words; a layer's problem focuses it, and a fix is one click. */
 export function ProblemsList() {
-  const { problems } = useStudio(selectAnalysis);
+  const problems = useStudio(selectTrainingProblems);
   const focusLayer = useFocusLayer();
   if (problems.length === 0) {
     return (

@@ -1,6 +1,8 @@
-import type { Analysis, DatasetShape } from '../../model/analyse';
+import type { Analysis, DatasetShape, Problem } from '../../model/analyse';
 import { analyse } from '../../model/analyse';
+import { browserTrainingMemoryBudget, memoryProblem } from '../../model/memory';
 import type { ModelSpec } from '../../shared/model-spec';
+import { effectiveBatchSize } from '../../shared/train-settings';
 import type { StudioState } from './studio-store';
 
 /** What the network is judged against before a dataset has loaded: the MNIST digits. */
@@ -34,4 +36,34 @@ export function selectAnalysis(s: StudioState): Analysis {
     last = { spec: s.spec, dataset, analysis: analyse(s.spec, dataset) };
   }
   return last.analysis;
+}
+
+/** The most training memory a run may ask for here; the worker refuses a run above it too. */
+const MEMORY_BUDGET = browserTrainingMemoryBudget();
+
+let lastProblems: { analysis: Analysis; key: string; problems: readonly Problem[] } | null = null;
+
+/**
+ * What stops the network from training with the current settings: the analysis's problems, and
+ * a network whose estimated training memory is beyond what the tab can give it. Stable between
+ * changes that do not alter it, as zustand selectors must be.
+ */
+export function selectTrainingProblems(s: StudioState): readonly Problem[] {
+  const analysis = selectAnalysis(s);
+  const { settings } = s;
+  const trainCount = s.dataset?.summary.splits.train.total ?? settings.batchSize;
+  const batchSize = effectiveBatchSize(settings, trainCount);
+  const key = `${batchSize}:${settings.optimizer}:${settings.momentum}`;
+  if (lastProblems?.analysis !== analysis || lastProblems.key !== key) {
+    const memory =
+      Number.isInteger(batchSize) && batchSize > 0
+        ? memoryProblem(s.spec, analysis, { ...settings, batchSize }, MEMORY_BUDGET)
+        : undefined;
+    lastProblems = {
+      analysis,
+      key,
+      problems: memory ? [...analysis.problems, memory] : analysis.problems,
+    };
+  }
+  return lastProblems.problems;
 }

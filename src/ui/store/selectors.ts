@@ -25,7 +25,7 @@ export const selectSelectedNode = (s: StudioState) =>
   s.selection.length === 1 ? s.spec.nodes.find((node) => node.id === s.selection[0]) : undefined;
 export const selectPinned = (s: StudioState) => s.pinned;
 export const selectFilmstrip = (s: StudioState) => s.filmstrip;
-export { selectAnalysis, selectDatasetShape } from './analysis';
+export { selectAnalysis, selectDatasetShape, selectTrainingProblems } from './analysis';
 export const selectLoading = (s: StudioState) => s.loading;
 export const selectLoadOutcome = (s: StudioState) => s.loadOutcome;
 export const selectNetworkNotice = (s: StudioState) => s.networkNotice;

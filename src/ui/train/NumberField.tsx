@@ -5,6 +5,8 @@ interface Props {
   value: number | null;
   onChange: (value: number | null) => void;
   problem?: string | undefined;
+  /** Something to know about a usable value, shown while there is no problem. */
+  note?: string | null | undefined;
   disabled?: boolean;
   /** Allows an empty field, meaning null. */
   optional?: boolean;
@@ -21,12 +23,14 @@ export function NumberField({
   value,
   onChange,
   problem,
+  note,
   disabled,
   optional,
   placeholder,
   testId,
 }: Props) {
   const id = useId();
+  const remark = problem ? undefined : (note ?? undefined);
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   return (
     <div className="field">
@@ -39,7 +43,7 @@ export function NumberField({
         placeholder={placeholder}
         disabled={disabled}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        aria-describedby={problem ? `${id}-problem` : remark ? `${id}-note` : undefined}
         onChange={(event) => {
           const text = event.target.value;
           setDraft(text);
@@ -51,6 +55,11 @@ export function NumberField({
       {problem && (
         <span className="field-problem" id={`${id}-problem`} role="alert">
           {problem}
+        </span>
+      )}
+      {remark && (
+        <span className="field-note" id={`${id}-note`} data-testid={`${testId}-note`}>
+          {remark}
         </span>
       )}
     </div>

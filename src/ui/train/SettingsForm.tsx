@@ -1,7 +1,17 @@
 import { useId } from 'react';
 import type { OptimizerName, TrainSettings } from '../../shared/train-settings';
-import { OPTIMIZERS, OPTIMIZER_LABELS, checkSettings } from '../../shared/train-settings';
-import { selectRunState, selectSettings, selectUpdateSettings } from '../store/selectors';
+import {
+  OPTIMIZERS,
+  OPTIMIZER_LABELS,
+  batchSizeNote,
+  checkSettings,
+} from '../../shared/train-settings';
+import {
+  selectDatasetSummary,
+  selectRunState,
+  selectSettings,
+  selectUpdateSettings,
+} from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { CrossValidationFields } from './CrossValidationFields';
 import { EarlyStoppingFields } from './EarlyStoppingFields';
@@ -36,6 +46,7 @@ export function SettingsForm() {
   const settings = useStudio(selectSettings);
   const update = useStudio(selectUpdateSettings);
   const running = useStudio(selectRunState) !== 'idle';
+  const trainCount = useStudio(selectDatasetSummary)?.splits.train.total;
   const optimizerId = useId();
   const problems = checkSettings(settings);
   const problemOf = (field: keyof TrainSettings) =>
@@ -74,6 +85,11 @@ export function SettingsForm() {
             placeholder={f.optional ? 'all' : undefined}
             onChange={(value) => update({ [f.key]: f.optional ? value : (value ?? Number.NaN) })}
             problem={problemOf(f.key)}
+            note={
+              f.key === 'batchSize' && trainCount !== undefined
+                ? batchSizeNote(settings, trainCount)
+                : null
+            }
             disabled={running}
           />
         ),
