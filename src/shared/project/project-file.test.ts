@@ -105,9 +105,28 @@ describe('project files', () => {
     );
   });
 
+  it('keep markup in strings as the text it is, and name each field whose value is of the wrong kind or too long', () => {
+    const markup = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const opened = readProjectFile(withField(['name'], markup)).project;
+    expect(opened.name).toBe(markup);
+    expect(() => readProjectFile(withField(['settings', 'optimizer'], markup))).toThrow(
+      'settings.optimizer: Invalid option',
+    );
+    expect(() => readProjectFile(withField(['spec', 'nodes', '1', 'name'], 42))).toThrow(
+      'spec.nodes[1].name: Invalid input: expected string, received number',
+    );
+    expect(() => readProjectFile(withField(['name'], markup.repeat(3)))).toThrow('name: Too big');
+  });
+
   it('refuse settings the Train panel would refuse, with its explanation', () => {
     expect(() => readProjectFile(withField(['settings', 'batchSize'], 0))).toThrow(
       'settings.batchSize: Batch size must be a whole number from 1 to 4096',
+    );
+    expect(() => readProjectFile(withField(['settings', 'learningRate'], 0))).toThrow(
+      'settings.learningRate: Learning rate must be above 0: at 0 no weight ever changes',
+    );
+    expect(() => readProjectFile(withField(['settings', 'epochs'], 0))).toThrow(
+      'settings.epochs: Epochs must be at least 1',
     );
   });
 
