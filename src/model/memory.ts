@@ -127,7 +127,9 @@ export function memoryProblem(
   const needs = `training needs about ${formatBytes(memory.total)} of memory at batch ${run.batchSize}, more than the ${formatBytes(budget)} a browser tab can give it.`;
   const weightsCost = memory.weights + memory.gradients + memory.optimizerState;
   const heaviest =
-    weightsCost >= memory.activations ? largest(analysis.params) : largest(analysis.activationBytes);
+    weightsCost >= memory.activations
+      ? largest(analysis.params)
+      : largest(analysis.activationBytes);
   const node = spec.nodes.find((n) => n.id === heaviest);
   if (!node) return { message: `The network is too large: ${needs}` };
   if (weightsCost >= memory.activations) {
