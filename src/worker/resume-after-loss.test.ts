@@ -56,7 +56,8 @@ function listener(atEpochEnd: (epoch: number) => Promise<void> = () => Promise.r
   return { validation, heard };
 }
 
-const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => Array.from(w.dataSync()));
+const weightsOf = (model: tf.LayersModel) =>
+  model.getWeights().map((w) => Array.from(w.dataSync()));
 
 async function train(
   model: tf.LayersModel,

@@ -26,7 +26,9 @@ export function resumePlan(
 
 /** What was lost, in words: a WebGL context or a WebGPU device. */
 export function lossOf(lost: Backend): string {
-  return lost === 'webgpu' ? 'the WebGPU device was lost' : `the ${BACKEND_LABELS[lost]} context was lost`;
+  return lost === 'webgpu'
+    ? 'the WebGPU device was lost'
+    : `the ${BACKEND_LABELS[lost]} context was lost`;
 }
 
 /** Why `lost` was left, for the backend badge: what happened and where the run went on. */
@@ -38,7 +40,12 @@ export function lossReason(lost: Backend, epochsDone: number, active: Backend): 
 }
 
 /** The mark on the curves where the resumed run picks up. */
-export function resumeMark(lost: Backend, epochsDone: number, step: number, active: Backend): RunMark {
+export function resumeMark(
+  lost: Backend,
+  epochsDone: number,
+  step: number,
+  active: Backend,
+): RunMark {
   const what = `${BACKEND_LABELS[lost]} lost`;
   const where = BACKEND_LABELS[active];
   const label =

@@ -16,7 +16,12 @@ describe('MetricsBuffer', () => {
     buffer.append([10, 20, 25].map(point));
     buffer.mark({ kind: 'learningRate', step: 5, epoch: 1, label: 'learning rate set to 0.1' });
     buffer.mark({ kind: 'learningRate', step: 22, epoch: 3, label: 'learning rate set to 0.2' });
-    buffer.mark({ kind: 'resumed', step: 20, epoch: 2, label: 'WebGL lost: resumed from epoch 2 on CPU' });
+    buffer.mark({
+      kind: 'resumed',
+      step: 20,
+      epoch: 2,
+      label: 'WebGL lost: resumed from epoch 2 on CPU',
+    });
     expect(buffer.all().map((p) => p.step)).toEqual([10, 20]);
     expect(buffer.marks().map((m) => m.step)).toEqual([5, 20]);
     buffer.append([point(30)]);
