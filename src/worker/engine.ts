@@ -734,7 +734,16 @@ export class Engine {
       } catch (error) {
         if (error instanceof DeviceLostError) {
           watch.abandon();
-          resumption = await this.resumeAfterLoss(run, error, spec, settings);
+          try {
+            resumption = await this.resumeAfterLoss(run, error, spec, settings);
+          } catch (failure) {
+            const message = `The run could not go on after ${error.message}: ${messageOf(failure)}`;
+            this.post({ type: 'runEnd', outcome: 'failed', message });
+            return;
+          } finally {
+            // Should the lost device ever answer, the old run stops at its next step, unheard.
+            run.stop();
+          }
           continue;
         }
         const failedBackend = this.backend;
@@ -770,8 +779,6 @@ export class Engine {
     spec: ModelSpec,
     settings: TrainSettings,
   ): Promise<Resumption> {
-    // Should the lost device ever answer, the old run stops at its next step, unheard.
-    run.stop();
     this.run = null;
     this.replaceDevice(null);
     this.forgetModel();
@@ -855,6 +862,7 @@ export class Engine {
       optimizerState,
       resumption?.start,
     );
+    if (resumption?.paused) run.pause();
     this.run = run;
     return run;
   }

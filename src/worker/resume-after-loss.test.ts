@@ -117,6 +117,7 @@ describe('resuming a run whose device was lost', () => {
     });
     expect(resumption.mark).toMatchObject({ kind: 'resumed', step: 3, epoch: 1 });
     expect(resumption.start?.epochsDone).toBe(1);
+    expect(resumption.paused).toBe(false);
 
     const rest = listener();
     const { result } = await train(
@@ -139,6 +140,7 @@ describe('resuming a run whose device was lost', () => {
   it('starts again from the beginning, with fresh weights, when no epoch had ended', async () => {
     const data = upload();
     const lost = new TrainingRun(build(), data, settings, listener().heard);
+    lost.pause();
     const resumption = await resumeAfterLoss({
       lost: new DeviceLostError('webgpu', 'Device was destroyed.'),
       order: backendOrder('webgpu'),
@@ -151,7 +153,25 @@ describe('resuming a run whose device was lost', () => {
     expect(resumption.optimizerState).toBeUndefined();
     expect(resumption.mark).toMatchObject({ kind: 'resumed', step: 0, epoch: 0 });
     expect(resumption.skipped[0]?.reason).toContain('started again from the beginning on CPU');
+    // Paused when the device went: the new run waits for Resume as well.
+    expect(resumption.paused).toBe(true);
     expect(weightsOf(resumption.model)).toEqual(weightsOf(build()));
+    data.dispose();
+  });
+
+  it('says so when no backend is left after the lost one', async () => {
+    const data = upload();
+    const lost = new TrainingRun(build(), data, settings, listener().heard);
+    await expect(
+      resumeAfterLoss({
+        lost: new DeviceLostError('webgpu', ''),
+        order: backendOrder('cpu'),
+        run: lost,
+        checkpoint: null,
+        build: () => Promise.resolve(build()),
+      }),
+    ).rejects.toThrow('there is no other backend to go on with.');
+    lost.dispose();
     data.dispose();
   });
 });

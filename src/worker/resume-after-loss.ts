@@ -19,6 +19,8 @@ export interface Resumption {
   optimizerState?: OptimizerState;
   start?: RunStart;
   mark: RunMark;
+  /** The lost run was paused: the resumed one waits for Resume too. */
+  paused: boolean;
 }
 
 /** What the engine gives the recovery: the chain, the lost run, its checkpoint, a builder. */
@@ -42,12 +44,16 @@ export async function resumeAfterLoss(context: LossContext): Promise<Resumption>
   const { lost, order, run, checkpoint } = context;
   const plan = resumePlan(order, lost.backend, checkpoint?.epoch ?? null);
   if (plan.candidates.length === 0) {
-    throw new Error(`${lost.message}, and there is no other backend to go on with.`);
+    throw new Error('there is no other backend to go on with.');
   }
   const { active, skipped } = await activateBackend(plan.candidates);
   const model = await context.build();
   const reason = lossReason(lost.backend, plan.epochsDone, active);
-  const resumed = { backend: active, skipped: [{ backend: lost.backend, reason }, ...skipped] };
+  const resumed = {
+    backend: active,
+    skipped: [{ backend: lost.backend, reason }, ...skipped],
+    paused: run.paused,
+  };
   if (!checkpoint) {
     return { ...resumed, model, mark: resumeMark(lost.backend, 0, 0, active) };
   }
