@@ -22,8 +22,12 @@ export default defineConfig({
   use: { baseURL: `http://127.0.0.1:${PORT}/`, trace: 'retain-on-failure' },
   projects: [
     // No WebGPU adapter here, so the automatic choice falls back to WebGL.
-    { name: 'webgl', use: browser(WEBGL) },
-    { name: 'webgpu', use: browser([...WEBGL, ...WEBGPU]), testMatch: 'backends.spec.ts' },
+    { name: 'webgl', use: browser(WEBGL), testIgnore: 'device-loss-webgpu.spec.ts' },
+    {
+      name: 'webgpu',
+      use: browser([...WEBGL, ...WEBGPU]),
+      testMatch: ['backends.spec.ts', 'device-loss-webgpu.spec.ts'],
+    },
     { name: 'cpu', use: browser(WEBGL), testMatch: 'backends.spec.ts' },
   ],
   webServer: {

@@ -134,7 +134,7 @@ export interface EpochSummary {
 
 /** A moment of a run marked on its curves. */
 export interface RunMark {
-  kind: 'learningRate' | 'best' | 'stopped' | 'fold';
+  kind: 'learningRate' | 'best' | 'stopped' | 'fold' | 'resumed';
   /** The step the mark stands at (the step count when it happened). */
   step: number;
   epoch: number;

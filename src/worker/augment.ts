@@ -104,6 +104,22 @@ export function augmentBatch(x: tf.Tensor4D, augmentation: Augmentation, rng: Rn
 }
 
 /**
+ * Takes from `rng` exactly the draws `augmentBatch` would take for a batch of `count` images,
+ * without touching a tensor: a run resumed at a later epoch replays the earlier epochs' draws
+ * so its augmentation goes on as if it had never stopped.
+ */
+export function skipAugmentBatch(
+  count: number,
+  shape: [number, number, number],
+  augmentation: Augmentation,
+  rng: Rng,
+): void {
+  if (isIdentity(augmentation) || count === 0) return;
+  sampleAugmentParams(count, shape, augmentation, rng);
+  rng();
+}
+
+/**
  * Augments a batch as training would with `seed`, and reads it back as uint8 pixels
  * (0–255, rounded, channels last) for the Data panel's preview strip. Reads asynchronously,
  * as WebGPU requires.

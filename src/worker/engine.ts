@@ -35,6 +35,9 @@ import { DatasetStore, checkRaw } from './data/dataset-store';
 import { answerDataRequest } from './data/data-requests';
 import { LoadError, loadSource } from './data/load-source';
 import { TrainingRun } from './training-run';
+import { DeviceLostError, DeviceWatch } from './device-loss';
+import type { Resumption } from './resume-after-loss';
+import { resumeAfterLoss } from './resume-after-loss';
 import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
@@ -719,20 +722,26 @@ export class Engine {
     if (problem) throw new Error(problem.message);
   }
 
-  /** Trains; if the backend fails before the first step completes, moves down the chain. */
+  /**
+   * Trains; if the backend fails before the first step completes, moves down the chain. If
+   * the device is lost mid-run, goes on with the next backend from the latest checkpoint.
+   */
   private async trainWithFallback(
     spec: ModelSpec,
     settings: TrainSettings,
     keepWeights: boolean,
     runId?: string,
   ): Promise<void> {
+    let resumption: Resumption | null = null;
     for (;;) {
       // Bases load asynchronously before the (synchronous) build; none are needed to continue.
-      const bases = keepWeights && this.model ? undefined : await this.bases.instantiate(spec);
-      const run = this.prepareRun(spec, settings, keepWeights, bases);
+      const bases =
+        resumption || (keepWeights && this.model) ? undefined : await this.bases.instantiate(spec);
+      const run = this.prepareRun(spec, settings, keepWeights, bases, resumption);
+      const watch = new DeviceWatch(this.backend ?? 'cpu');
       try {
         this.post({ type: 'runState', state: 'training' });
-        const result = await run.run();
+        const result = await watch.race(run.run());
         const best = this.checkpoints.bestOfRun;
         // Early stopping may have given the model its best epoch's weights: go on from there.
         const restored = result.earlyStop?.restored === true && best !== null;
@@ -744,6 +753,20 @@ export class Engine {
         }
         return;
       } catch (error) {
+        if (error instanceof DeviceLostError) {
+          watch.abandon();
+          try {
+            resumption = await this.resumeAfterLoss(run, error, spec, settings);
+          } catch (failure) {
+            const message = `The run could not go on after ${error.message}: ${messageOf(failure)}`;
+            this.post({ type: 'runEnd', outcome: 'failed', message });
+            return;
+          } finally {
+            // Should the lost device ever answer, the old run stops at its next step, unheard.
+            run.stop();
+          }
+          continue;
+        }
         const failedBackend = this.backend;
         const rest = this.order.slice(this.order.indexOf(failedBackend ?? 'cpu') + 1);
         // Device errors surface at the first readback, not at the step that caused them.
@@ -761,9 +784,44 @@ export class Engine {
           skipped: [{ backend: failedBackend, reason }, ...skipped],
         });
       } finally {
+        watch.release();
         run.dispose();
       }
     }
+  }
+
+  /**
+   * After the device under `run` was lost: lets the run and everything on that device go,
+   * moves to the next backend, and rebuilds the model there from the run's latest checkpoint.
+   */
+  private async resumeAfterLoss(
+    run: TrainingRun,
+    lost: DeviceLostError,
+    spec: ModelSpec,
+    settings: TrainSettings,
+  ): Promise<Resumption> {
+    this.run = null;
+    this.replaceDevice(null);
+    this.forgetModel();
+    const { dataset } = this;
+    if (!dataset) throw new Error('No dataset is loaded.');
+    const resumption = await resumeAfterLoss({
+      lost,
+      order: this.order,
+      run,
+      checkpoint: this.checkpoints.latestOfRun,
+      build: async () =>
+        buildModel(spec, {
+          seed: settings.seed,
+          inputShape: dataset.summary.inputShape,
+          classes: dataset.summary.classNames.length,
+          bases: await this.bases.instantiate(spec),
+        }),
+    });
+    this.backend = resumption.backend;
+    this.post({ type: 'backend', active: resumption.backend, skipped: resumption.skipped });
+    this.post({ type: 'mark', mark: resumption.mark });
+    return resumption;
   }
 
   private prepareRun(
@@ -771,12 +829,14 @@ export class Engine {
     settings: TrainSettings,
     keepWeights: boolean,
     bases: Map<string, tf.LayersModel> | undefined,
+    resumption: Resumption | null,
   ): TrainingRun {
     if (!this.dataset) {
       for (const base of bases?.values() ?? []) base.dispose();
       throw new Error('No dataset is loaded.');
     }
-    if (!keepWeights || !this.model) {
+    if (resumption) this.model = resumption.model;
+    else if (!keepWeights || !this.model) {
       // Built before the old model is dropped, so a network that cannot be built changes nothing.
       const model = buildModel(spec, {
         seed: settings.seed,
@@ -791,30 +851,39 @@ export class Engine {
     this.device ??= this.upload();
     this.spec = spec;
     this.settings = settings;
-    const optimizerState = (keepWeights && this.optimizerState) || undefined;
-    this.checkpoints.beginRun();
+    const optimizerState = resumption
+      ? resumption.optimizerState
+      : (keepWeights && this.optimizerState) || undefined;
+    // A resumed run keeps its best epoch so far.
+    if (!resumption?.start) this.checkpoints.beginRun();
+    // A run given up for a lost device is heard no more, whatever it does later.
+    const post = (event: WorkerEvent) => {
+      if (this.run === run) this.post(event);
+    };
     const run: TrainingRun = new TrainingRun(
       this.model,
       this.device,
       settings,
       {
-        progress: (progress) => this.post({ type: 'progress', progress }),
-        metrics: (point) => this.post({ type: 'metrics', points: [point] }),
+        progress: (progress) => post({ type: 'progress', progress }),
+        metrics: (point) => post({ type: 'metrics', points: [point] }),
         epochEnd: async (summary, best) => {
-          this.post({ type: 'epochEnd', summary });
-          await this.keepCheckpoint(run, spec, summary, best);
+          post({ type: 'epochEnd', summary });
+          if (this.run === run) await this.keepCheckpoint(run, spec, summary, best);
         },
-        mark: (mark) => this.post({ type: 'mark', mark }),
+        mark: (mark) => post({ type: 'mark', mark }),
         restoreEpoch: async (epoch) => {
           const best = this.checkpoints.bestOfRun;
           if (best?.epoch !== epoch) return false;
           await importWeights(run.model, best.model.modelJson, best.model.weights);
           return true;
         },
-        paused: () => this.post({ type: 'runState', state: 'paused' }),
+        paused: () => post({ type: 'runState', state: 'paused' }),
       },
       optimizerState,
+      resumption?.start,
     );
+    if (resumption?.paused) run.pause();
     this.run = run;
     return run;
   }

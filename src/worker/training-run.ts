@@ -12,8 +12,9 @@ import { isIdentity } from '../shared/augmentation';
 import { EarlyStopper } from '../shared/early-stopping';
 import type { ScheduleClock } from '../shared/lr-schedule';
 import { PlateauReducer, scheduledRate } from '../shared/lr-schedule';
+import type { Rng } from '../shared/random';
 import { createRng, shuffleInPlace } from '../shared/random';
-import { augmentBatch } from './augment';
+import { augmentBatch, skipAugmentBatch } from './augment';
 import type { Augment, DeviceData } from './device-data';
 import { regularizationLoss } from './build-model';
 import { evaluate, evaluateByClass } from './evaluate';
@@ -41,6 +42,17 @@ export interface RunListener {
   /** The run has stopped stepping and its progress up to the pause has been reported. */
   paused(): void;
 }
+
+/**
+ * Where a run resumed from an epoch's checkpoint picks up: the epochs already done and their
+ * validation scores, which early stopping and the plateau reducer see again.
+ */
+export interface RunStart {
+  epochsDone: number;
+  validations: Validation[];
+}
+
+type Validation = EpochSummary['validation'];
 
 export interface RunResult {
   outcome: RunOutcome;
@@ -78,6 +90,8 @@ export class TrainingRun {
   completedSteps = 0;
   /** Batches whose results were read back from the device: proof the backend works. */
   confirmedSteps = 0;
+  /** Each finished epoch's validation scores, in order: what a resumed run starts from. */
+  readonly validations: Validation[] = [];
 
   /**
    * What the optimizer may change: this model's trainable weights only. Without a list tfjs
@@ -92,6 +106,8 @@ export class TrainingRun {
     private readonly listener: RunListener,
     /** A saved optimizer state to continue from (moments, step count), e.g. a checkpoint's. */
     private readonly optimizerState?: OptimizerState,
+    /** Resumes after this many epochs instead of starting at the first. */
+    private readonly start?: RunStart,
   ) {
     this.optimizer = makeOptimizer(settings);
     this.baseRate = settings.learningRate;
@@ -180,6 +196,7 @@ export class TrainingRun {
       ? undefined
       : (x01) => augmentBatch(x01, augmentation, augmentRng);
     const order = Int32Array.from({ length: train.count }, (_, i) => i);
+    this.replayEpochs(order, rng, augmentRng, count, batches);
     let windowSums: tf.Tensor1D = tf.zeros([3]);
     let pendingRead: Promise<void> = Promise.resolve();
     const speed = new Throughput();
@@ -241,7 +258,7 @@ export class TrainingRun {
     };
 
     try {
-      for (epoch = 0; epoch < epochs; epoch++) {
+      for (epoch = this.start?.epochsDone ?? 0; epoch < epochs; epoch++) {
         shuffleInPlace(order, rng);
         batchesDone = 0;
         for (let batch = 0; batch < batches; batch++) {
@@ -311,8 +328,45 @@ export class TrainingRun {
     }
   }
 
+  /**
+   * For a resumed run, takes the random draws of the epochs already done (shuffles and
+   * augmentation) and shows early stopping and the plateau reducer their validation scores,
+   * so the run goes on as the uninterrupted one would have.
+   */
+  private replayEpochs(
+    order: Int32Array,
+    rng: Rng,
+    augmentRng: Rng,
+    count: number,
+    batches: number,
+  ): void {
+    if (!this.start) return;
+    const { batchSize, augmentation } = this.settings;
+    const shape = this.model.inputs[0]?.shape.slice(1) as [number, number, number];
+    for (let epoch = 1; epoch <= this.start.epochsDone; epoch++) {
+      shuffleInPlace(order, rng);
+      for (let start = 0; start < count; start += batchSize) {
+        skipAugmentBatch(Math.min(batchSize, count - start), shape, augmentation, augmentRng);
+      }
+      const validation = this.start.validations[epoch - 1];
+      this.epochEndSteps[epoch] = epoch * batches;
+      if (!validation) continue;
+      this.validations.push(validation);
+      this.stopper.observe(epoch, validation);
+      this.plateau?.observe(validation.loss);
+    }
+    this.completedSteps = this.start.epochsDone * batches;
+    this.confirmedSteps = this.completedSteps;
+  }
+
+  /** The step count at the end of `epoch`, once that epoch has ended (or was resumed past). */
+  stepAtEpochEnd(epoch: number): number | undefined {
+    return this.epochEndSteps[epoch];
+  }
+
   private async endEpoch(epoch: number): Promise<void> {
     const validation = await evaluate(this.model, this.data.validation, this.data.classes);
+    this.validations.push(validation);
     if (!Number.isFinite(validation.loss)) this.divergedAt ??= validation.loss;
     const step = this.completedSteps;
     this.epochEndSteps[epoch] = step;

@@ -79,7 +79,7 @@ const progressSchema: z.ZodType<Progress> = z.object({
 });
 
 const markSchema: z.ZodType<RunMark> = z.object({
-  kind: z.enum(['learningRate', 'best', 'stopped', 'fold']),
+  kind: z.enum(['learningRate', 'best', 'stopped', 'fold', 'resumed']),
   step: int.nonnegative(),
   epoch: int.nonnegative(),
   label: z.string(),

@@ -32,6 +32,7 @@ const MARK_COLORS: Record<RunMark['kind'], string> = {
   best: '#1a8a4a',
   stopped: '#c0392b',
   fold: '#5f6b7a',
+  resumed: '#b7651d',
 };
 
 /** The run's marks as the chart draws them. */

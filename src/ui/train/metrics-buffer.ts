@@ -19,9 +19,15 @@ export class MetricsBuffer {
     this.changed();
   }
 
-  /** Adds a moment of the current run to mark on its curves. */
+  /**
+   * Adds a moment of the current run to mark on its curves. A run resumed from a checkpoint
+   * goes back to that step, so the points and marks it made after it are dropped: the curves go on
+   * from the checkpoint.
+   */
   mark(mark: RunMark): void {
-    this.runMarks = [...this.runMarks, mark];
+    const kept = (at: { step: number }) => mark.kind !== 'resumed' || at.step <= mark.step;
+    this.points = this.points.filter(kept);
+    this.runMarks = [...this.runMarks.filter(kept), mark];
     this.changed();
   }
 

@@ -38,6 +38,7 @@ describe('CheckpointKeeper', () => {
     // The diverged epoch 5 is skipped; epoch 6 is the latest.
     expect((await store.get('latest'))?.epoch).toBe(6);
     expect(keeper.latestEpoch).toBe(6);
+    expect(keeper.latestOfRun?.epoch).toBe(6);
 
     keeper.beginRun();
     keeper.keep(makeCheckpoint(1, 2.0), true);

@@ -8,8 +8,8 @@ import type { CheckpointSlot, CheckpointStore } from './store';
  */
 export class CheckpointKeeper {
   private best: Checkpoint | null = null;
-  /** The epoch of the current run's last checkpoint, or null before its first epoch ends. */
-  private lastEpoch: number | null = null;
+  /** The current run's last checkpoint, or null before its first epoch ends. */
+  private last: Checkpoint | null = null;
   private writing: Promise<void> = Promise.resolve();
   private failed = false;
 
@@ -21,11 +21,16 @@ export class CheckpointKeeper {
   /** A new run: its best epoch is chosen among its own epochs. */
   beginRun(): void {
     this.best = null;
-    this.lastEpoch = null;
+    this.last = null;
   }
 
   get latestEpoch(): number | null {
-    return this.lastEpoch;
+    return this.last?.epoch ?? null;
+  }
+
+  /** The current (or last) run's latest checkpoint, from memory: what a run resumes from. */
+  get latestOfRun(): Checkpoint | null {
+    return this.last;
   }
 
   /** The best checkpoint of the current (or last) run, from memory. */
@@ -40,7 +45,7 @@ export class CheckpointKeeper {
   keep(checkpoint: Checkpoint, best: boolean): void {
     // A diverged epoch is nothing to go back to.
     if (!Number.isFinite(checkpoint.validation.loss)) return;
-    this.lastEpoch = checkpoint.epoch;
+    this.last = checkpoint;
     const entries: [CheckpointSlot, Checkpoint][] = [['latest', checkpoint]];
     if (best) {
       this.best = checkpoint;

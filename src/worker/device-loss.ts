@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Backend } from '../shared/backend';
+import { lossOf } from './resume-plan';
+
+/** The device under a run was lost: a WebGL context (a driver reset) or a WebGPU device. */
+export class DeviceLostError extends Error {
+  constructor(
+    readonly backend: Backend,
+    detail: string,
+  ) {
+    super(detail ? `${lossOf(backend)} (${detail})` : lossOf(backend));
+    this.name = 'DeviceLostError';
+  }
+}
+
+/** The parts of tfjs' WebGL backend the watch reads: its context, and the fences it polls. */
+interface WebGLInternals {
+  gpgpu?: { gl?: WebGL2RenderingContext; itemsToPoll?: unknown[] };
+}
+
+/** The part of tfjs' WebGPU backend the watch reads. */
+interface WebGPUInternals {
+  device?: GPUDevice;
+}
+
+/**
+ * Watches the device of the active backend for loss while a run trains. tfjs itself does not
+ * notice: after a WebGL context is lost every readback waits forever (its fences never pass),
+ * so training hangs rather than failing. The WebGL canvas fires `webglcontextlost` and a WebGPU
+ * device settles `lost`; the watch turns either into a `DeviceLostError`.
+ */
+export class DeviceWatch {
+  private detail: string | null = null;
+  private wake: ((error: DeviceLostError) => void) | null = null;
+  private readonly gl: WebGL2RenderingContext | undefined;
+  private readonly detach: () => void;
+
+  constructor(readonly backend: Backend) {
+    const internals: unknown = tf.findBackend(backend);
+    if (backend === 'webgl') {
+      const gl = (internals as WebGLInternals | null)?.gpgpu?.gl;
+      this.gl = gl;
+      const canvas = gl?.canvas;
+      const onLost = () => this.lose('');
+      canvas?.addEventListener('webglcontextlost', onLost);
+      this.detach = () => canvas?.removeEventListener('webglcontextlost', onLost);
+      return;
+    }
+    let watching = true;
+    this.detach = () => (watching = false);
+    const device = backend === 'webgpu' ? (internals as WebGPUInternals | null)?.device : undefined;
+    void device?.lost.then((info) => {
+      if (watching) this.lose(info.message || info.reason);
+    });
+  }
+
+  /** True once the device is gone, whether or not its event has arrived yet. */
+  get lost(): boolean {
+    return this.detail !== null || this.gl?.isContextLost() === true;
+  }
+
+  private lose(detail: string): void {
+    this.detail ??= detail;
+    this.wake?.(this.error());
+  }
+
+  private error(): DeviceLostError {
+    return new DeviceLostError(this.backend, this.detail ?? '');
+  }
+
+  /**
+   * Settles as `work` does, unless the device is lost first or meanwhile: then rejects with a
+   * `DeviceLostError`, also when `work` failed or finished with numbers read from a lost
+   * context (errors, NaN), since none of them can be trusted.
+   */
+  async race<T>(work: Promise<T>): Promise<T> {
+    const lost = new Promise<never>((_, reject) => {
+      this.wake = reject;
+      if (this.lost) reject(this.error());
+    });
+    try {
+      const result = await Promise.race([work, lost]);
+      if (this.lost) throw this.error();
+      return result;
+    } catch (error) {
+      throw this.lost ? this.error() : error;
+    } finally {
+      this.wake = null;
+      lost.catch(() => {});
+    }
+  }
+
+  /**
+   * Lets go of a lost device: stops listening, and empties tfjs' list of WebGL fences to poll,
+   * which would otherwise be polled every few milliseconds for ever.
+   */
+  abandon(): void {
+    this.release();
+    const internals = tf.findBackend(this.backend) as WebGLInternals | null;
+    if (this.backend === 'webgl' && internals?.gpgpu?.itemsToPoll) {
+      internals.gpgpu.itemsToPoll.length = 0;
+    }
+  }
+
+  /** Stops watching. */
+  release(): void {
+    this.detach();
+  }
+}

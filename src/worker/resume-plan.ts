@@ -1,0 +1,56 @@
+import type { Backend } from '../shared/backend';
+import { BACKEND_LABELS } from '../shared/backend';
+import type { RunMark } from '../shared/protocol';
+
+/** What to do after the device under a run was lost. */
+export interface ResumePlan {
+  /** The backends to try, in order: those after the lost one in the chain. */
+  candidates: Backend[];
+  /** The epochs the run goes on after: the latest checkpoint's, or 0 to start again. */
+  epochsDone: number;
+}
+
+/** The backends after `lost` in `order`; the ones before it were passed over already. */
+export function nextBackends(order: readonly Backend[], lost: Backend): Backend[] {
+  return order.slice(order.indexOf(lost) + 1);
+}
+
+/** Where a run whose device was lost goes on: the next backends, from the latest checkpoint. */
+export function resumePlan(
+  order: readonly Backend[],
+  lost: Backend,
+  checkpointEpoch: number | null,
+): ResumePlan {
+  return { candidates: nextBackends(order, lost), epochsDone: checkpointEpoch ?? 0 };
+}
+
+/** What was lost, in words: a WebGL context or a WebGPU device. */
+export function lossOf(lost: Backend): string {
+  return lost === 'webgpu'
+    ? 'the WebGPU device was lost'
+    : `the ${BACKEND_LABELS[lost]} context was lost`;
+}
+
+/** Why `lost` was left, for the backend badge: what happened and where the run went on. */
+export function lossReason(lost: Backend, epochsDone: number, active: Backend): string {
+  const where = BACKEND_LABELS[active];
+  return epochsDone > 0
+    ? `${lossOf(lost)} during training; the run resumed on ${where} from the checkpoint of epoch ${epochsDone}`
+    : `${lossOf(lost)} in epoch 1, before any checkpoint; the run started again from the beginning on ${where}`;
+}
+
+/** The mark on the curves where the resumed run picks up. */
+export function resumeMark(
+  lost: Backend,
+  epochsDone: number,
+  step: number,
+  active: Backend,
+): RunMark {
+  const what = `${BACKEND_LABELS[lost]} lost`;
+  const where = BACKEND_LABELS[active];
+  const label =
+    epochsDone > 0
+      ? `${what}: resumed from epoch ${epochsDone} on ${where}`
+      : `${what}: started again on ${where}`;
+  return { kind: 'resumed', step, epoch: epochsDone, label };
+}
