@@ -41,3 +41,30 @@ export const META_POLICY = DIRECTIVES.map(([name, sources]) => `${name} ${source
 
 /** The policy for a response header: the meta tag's, and no page may frame the studio. */
 export const HEADER_POLICY = `${META_POLICY}; frame-ancestors 'none'`;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
+
+/**
+ * Why the policy will not let the studio at `studio` fetch `url`, in words; null when it
+ * will, and when there is no studio address (Node, where no policy applies). Checked before a
+ * download, so the user reads the reason instead of the browser's bare network error.
+ */
+export function policyRefusal(
+  url: string,
+  studio: string | undefined = typeof location === 'undefined' ? undefined : location.href,
+): string | null {
+  if (studio === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, studio);
+  } catch {
+    return null; // Not an address at all: the caller's own check says so.
+  }
+  const allowed =
+    parsed.origin === new URL(studio).origin ||
+    parsed.protocol === 'https:' ||
+    (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
+  return allowed
+    ? null
+    : `The studio downloads only from https:// addresses (or http:// from this computer), so it did not fetch ${parsed.href}. Use the file’s https:// address, or download it yourself and give the studio the file.`;
+}
