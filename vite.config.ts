@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { HEADER_POLICY, META_POLICY } from './src/shared/content-policy';
+import { HEADER_POLICY, META_POLICY } from './src/shared/content-policy.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
