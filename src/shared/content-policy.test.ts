@@ -20,6 +20,7 @@ describe('the content security policy', () => {
       "'self'",
       'https:',
       'http://localhost:*',
+      'http://*.localhost:*',
       'http://127.0.0.1:*',
     ]);
   });
@@ -38,6 +39,7 @@ describe('policyRefusal', () => {
       'samples/mnist.bin',
       'https://storage.googleapis.com/tfjs-models/model.json',
       'http://localhost:8000/train.gz',
+      'http://models.localhost/digits/model.json',
       'http://127.0.0.1:9000/cifar.tar.gz',
     ]) {
       expect(policyRefusal(url, studio)).toBeNull();
@@ -49,6 +51,7 @@ describe('policyRefusal', () => {
       'The studio downloads only from https:// addresses (or http:// from this computer), so it did not fetch http://192.168.1.5/data/train.gz. Use the file’s https:// address, or download it yourself and give the studio the file.',
     );
     expect(policyRefusal('ftp://example.com/x', studio)).toMatch(/did not fetch ftp:/);
+    expect(policyRefusal('http://localhost.example.com/x', studio)).toMatch(/did not fetch/);
   });
 
   it('checks nothing where no policy applies', () => {

@@ -14,7 +14,13 @@
  * locally). An injected script cannot run under this policy, so the open https: source lets
  * the user fetch, not a script exfiltrate.
  */
-export const DOWNLOAD_SOURCES = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'] as const;
+export const DOWNLOAD_SOURCES = [
+  'https:',
+  'http://localhost:*',
+  // Names under .localhost are this computer too (RFC 6761): one local server per project.
+  'http://*.localhost:*',
+  'http://127.0.0.1:*',
+] as const;
 
 const DIRECTIVES: [string, string[]][] = [
   ['default-src', ["'self'"]],
@@ -42,7 +48,9 @@ export const META_POLICY = DIRECTIVES.map(([name, sources]) => `${name} ${source
 /** The policy for a response header: the meta tag's, and no page may frame the studio. */
 export const HEADER_POLICY = `${META_POLICY}; frame-ancestors 'none'`;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1']);
+/** Host names that are this computer, as DOWNLOAD_SOURCES allows them over plain http. */
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '127.0.0.1' || host.endsWith('.localhost');
 
 /**
  * Why the policy will not let the studio at `studio` fetch `url`, in words; null when it
@@ -63,7 +71,7 @@ export function policyRefusal(
   const allowed =
     parsed.origin === new URL(studio).origin ||
     parsed.protocol === 'https:' ||
-    (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
+    (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
   return allowed
     ? null
     : `The studio downloads only from https:// addresses (or http:// from this computer), so it did not fetch ${parsed.href}. Use the file’s https:// address, or download it yourself and give the studio the file.`;
