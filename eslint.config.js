@@ -46,7 +46,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // tfjs-vis is the one exception: panels lazy-load it to draw into their own element.
       'no-restricted-imports': restrict([
         {
           group: [
@@ -56,6 +55,11 @@ export default tseslint.config(
             '@tensorflow/tfjs-layers',
           ],
           message: 'The UI never imports tfjs; send the worker a command.',
+        },
+        {
+          group: ['@tensorflow/tfjs-vis', 'vega*'],
+          message:
+            "Draw charts with React or a canvas: Vega compiles expressions with Function, which the studio's Content-Security-Policy refuses.",
         },
         {
           group: ['**/worker/*', '!**/worker/engine.worker*'],

@@ -1,6 +1,9 @@
+import { policyRefusal } from '../../shared/content-policy';
 import type { GivenFile } from './model-files';
 
 async function download(url: URL): Promise<Uint8Array> {
+  const refusal = policyRefusal(url.href);
+  if (refusal) throw new Error(refusal);
   let response: Response;
   try {
     response = await fetch(url);

@@ -1,52 +1,51 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Histogram } from '../../shared/insights';
+import { histogramBars } from './histogram-bars';
 
-type Vis = typeof import('@tensorflow/tfjs-vis'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- a type-only import would still load the module eagerly in tests
+const WIDTH = 260;
+const HEIGHT = 120;
+/** Room below the bars for the range's ends. */
+const AXIS = 16;
 
-/** Charts are drawn one per task: each embeds a Vega view, and several at once would jank. */
-let chain: Promise<unknown> = Promise.resolve();
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const short = (value: number) => value.toPrecision(3);
 
-/** Bars of a histogram with their bin centres as labels. */
-export function histogramBars(h: Histogram): { index: number; value: number }[] {
-  const width = h.counts.length > 0 ? (h.max - h.min) / h.counts.length : 0;
-  return h.counts.map((value, i) => ({
-    index: Number((h.min + width * (i + 0.5)).toPrecision(3)),
-    value,
-  }));
-}
-
-/** A precomputed histogram drawn with tfjs-vis into its own element (never the visor). */
+/**
+ * A precomputed histogram drawn as SVG bars; each bar's range and count is its tooltip. Drawn
+ * by React rather than a charting library, so it needs no script evaluation at run time.
+ */
 export function HistogramChart({ histogram, label }: { histogram: Histogram; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let cancelled = false;
-    chain = chain
-      .then(async () => {
-        const element = ref.current;
-        if (cancelled || !element) return;
-        const vis: Vis = await import('@tensorflow/tfjs-vis');
-        if (cancelled) return;
-        await vis.render.barchart(element, histogramBars(histogram), {
-          width: 260,
-          height: 120,
-          xLabel: 'value',
-          yLabel: 'count',
-        });
-        await nextTask();
-      })
-      .catch((error: unknown) => console.warn('Histogram not drawn:', error));
-    return () => {
-      cancelled = true;
-    };
-  }, [histogram]);
+  const bars = useMemo(() => histogramBars(histogram, WIDTH, HEIGHT), [histogram]);
+  const peak = Math.max(0, ...histogram.counts);
   return (
-    <div
-      ref={ref}
+    <svg
       className="histogram"
+      width={WIDTH}
+      height={HEIGHT + AXIS}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`}
       role="img"
-      aria-label={`${label}: from ${histogram.min.toPrecision(3)} to ${histogram.max.toPrecision(3)} in ${histogram.counts.length} bins`}
+      aria-label={`${label}: from ${short(histogram.min)} to ${short(histogram.max)} in ${histogram.counts.length} bins, at most ${peak} per bin`}
       data-testid="histogram"
-    />
+    >
+      {bars.map((bar, i) => (
+        <rect
+          key={i}
+          className="histogram-bar"
+          x={bar.x}
+          y={bar.y}
+          width={Math.max(bar.width - 1, 1)}
+          height={bar.height}
+          data-count={bar.count}
+        >
+          <title>{bar.label}</title>
+        </rect>
+      ))}
+      <line className="histogram-axis" x1={0} x2={WIDTH} y1={HEIGHT + 0.5} y2={HEIGHT + 0.5} />
+      <text className="histogram-tick" x={0} y={HEIGHT + AXIS - 3}>
+        {short(histogram.min)}
+      </text>
+      <text className="histogram-tick" x={WIDTH} y={HEIGHT + AXIS - 3} textAnchor="end">
+        {short(histogram.max)}
+      </text>
+    </svg>
   );
 }

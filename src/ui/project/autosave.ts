@@ -1,6 +1,7 @@
 import { get, set } from 'idb-keyval';
 import type { Project } from '../../shared/project/project';
 import { ProjectError } from '../../shared/project/project-error';
+import { FREE_SPACE, isQuotaExceeded } from '../../shared/storage-full';
 import type { StudioState } from '../store/studio-store';
 import { useStudio } from '../store/studio-store';
 import { metricsBuffer } from '../train/metrics-buffer';
@@ -41,26 +42,49 @@ function projectChanged(s: StudioState, before: StudioState): boolean {
   );
 }
 
+/** The words for an autosave that failed; `savedAt` is when the last one that worked was written. */
+export function autosaveFailure(error: unknown, savedAt: number | null): string {
+  if (!isQuotaExceeded(error)) {
+    return `This browser does not let the studio autosave (${String(error)}); use Save to keep your project.`;
+  }
+  const when =
+    savedAt === null
+      ? ''
+      : ` at ${new Date(savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  return `The browser's storage for this site is full, so your latest changes were not autosaved: a reload opens the project as it was last autosaved${when}. ${FREE_SPACE}, and use Save in the project menu to keep your project as a file.`;
+}
+
 /**
- * Saves the project to IndexedDB a second after each change. Metric points are saved when a
- * run has ended, not while they stream in: the run's report arriving is a change.
+ * Saves the current project with `write`, never throwing. A failure is told once, and again
+ * only after a save has worked in between, so a full disk does not repeat itself every second.
  */
-export function startAutosave(): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export function autosaver(write: (json: string) => Promise<void>): () => Promise<void> {
   let failed = false;
-  const save = async () => {
+  return async () => {
+    const studio = useStudio.getState();
     try {
-      await set(AUTOSAVE_KEY, JSON.stringify(currentProject(useStudio.getState())));
-      useStudio.getState().setAutosavedAt(Date.now());
+      await write(JSON.stringify(currentProject(studio)));
+      failed = false;
+      studio.setAutosavedAt(Date.now());
     } catch (error) {
       if (failed) return;
       failed = true;
-      useStudio.getState().showProjectNotice({
+      studio.showProjectNotice({
         tone: 'error',
-        message: `This browser does not let the studio autosave (${String(error)}); use Save to keep your project.`,
+        message: autosaveFailure(error, studio.autosavedAt),
       });
     }
   };
+}
+
+/**
+ * Saves the project to IndexedDB a second after each change. Metric points are saved when a
+ * run has ended, not while they stream in: the run's report arriving is a change. Each save is
+ * one put in one transaction, so a write that fails leaves the previous autosave whole.
+ */
+export function startAutosave(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = autosaver((json) => set(AUTOSAVE_KEY, json));
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);

@@ -1,3 +1,4 @@
+import { FREE_SPACE, isQuotaExceeded } from '../../shared/storage-full';
 import type { Checkpoint } from './checkpoint';
 import type { CheckpointSlot, CheckpointStore } from './store';
 
@@ -11,6 +12,8 @@ export class CheckpointKeeper {
   /** The current run's last checkpoint, or null before its first epoch ends. */
   private last: Checkpoint | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** The epoch of the last `latest` checkpoint written, or null before one was. */
+  private storedEpoch: number | null = null;
   private failed = false;
 
   constructor(
@@ -53,6 +56,10 @@ export class CheckpointKeeper {
     }
     this.writing = this.writing
       .then(() => this.store.put(entries))
+      .then(() => {
+        this.storedEpoch = checkpoint.epoch;
+        this.failed = false;
+      })
       .catch((error: unknown) => this.reportFailure(error));
   }
 
@@ -67,13 +74,26 @@ export class CheckpointKeeper {
     return this.writing;
   }
 
-  /** Says once, in plain words, that checkpoints are not being kept. */
+  /**
+   * Says in plain words that checkpoints are not being kept: once, and again only after a
+   * write has worked in between.
+   */
   reportFailure(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    const why = error instanceof Error ? error.message : String(error);
-    this.report(
-      `The browser would not store training checkpoints (${why}), so a reload will not bring the trained weights back; training goes on.`,
-    );
+    this.report(checkpointFailure(error, this.storedEpoch));
   }
+}
+
+/** The words for a checkpoint that was not saved; `storedEpoch` is the last one that was. */
+export function checkpointFailure(error: unknown, storedEpoch: number | null): string {
+  const reload =
+    storedEpoch === null
+      ? 'a reload will not bring the trained weights back'
+      : `a reload brings back the checkpoint of epoch ${storedEpoch} at most`;
+  if (isQuotaExceeded(error)) {
+    return `The browser's storage for this site is full, so training checkpoints are not being saved: ${reload}; training goes on. ${FREE_SPACE}, and use Export to keep the trained model as files.`;
+  }
+  const why = error instanceof Error ? error.message : String(error);
+  return `The browser would not store training checkpoints (${why}), so ${reload}; training goes on.`;
 }

@@ -1,4 +1,5 @@
-import { createStore, get, setMany } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { createStore, get, promisifyRequest } from 'idb-keyval';
 import type { Checkpoint } from './checkpoint';
 
 /** Which checkpoint: the last epoch's, or the current run's best by validation loss. */
@@ -23,12 +24,30 @@ export function memoryStore(): CheckpointStore {
   };
 }
 
+/**
+ * Writes every entry in one transaction: all of them or none. A full quota aborts the
+ * transaction by itself; a put that throws at once (a value that cannot be stored) aborts it
+ * here, where idb-keyval's `setMany` would let the puts before it commit.
+ */
+export function putAll(db: UseStore, entries: [IDBValidKey, unknown][]): Promise<void> {
+  return db('readwrite', (store) => {
+    try {
+      for (const [key, value] of entries) store.put(value, key);
+    } catch (error) {
+      store.transaction.abort();
+      throw error;
+    }
+    return promisifyRequest(store.transaction);
+  });
+}
+
 /** Checkpoints in IndexedDB, in a database of their own (the page's autosave has another). */
-export function indexedDbStore(): CheckpointStore {
-  const db = createStore('layerwise-checkpoints', 'checkpoints');
+export function indexedDbStore(
+  db: UseStore = createStore('layerwise-checkpoints', 'checkpoints'),
+): CheckpointStore {
   return {
     get: (slot) => get<Checkpoint>(slot, db),
-    put: (entries) => setMany(entries, db),
+    put: (entries) => putAll(db, entries),
   };
 }
 

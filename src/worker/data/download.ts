@@ -1,3 +1,4 @@
+import { policyRefusal } from '../../shared/content-policy';
 import type { LoadContext } from './raw-dataset';
 
 /** The Cache Storage bucket that keeps downloaded dataset files for offline reloads. */
@@ -23,6 +24,8 @@ export async function download(url: string, ctx: LoadContext): Promise<Download>
     return { bytes: new Uint8Array(await cached.arrayBuffer()), fromCache: true };
   }
 
+  const refusal = policyRefusal(url);
+  if (refusal) throw new Error(refusal);
   let response: Response;
   try {
     response = await fetch(url, { signal: ctx.signal });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec, NodeId, PretrainedFacts, PretrainedSource } from '../../shared/model-spec';
+import { policyRefusal } from '../../shared/content-policy';
 import { factsOf } from './base-facts';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -111,6 +112,8 @@ export class BaseLoader {
     if (!/^(https?:|blob:|data:)|^\.{0,2}\//.test(url)) {
       throw new Error(`'${url}' is not a web address: give the URL of a model.json.`);
     }
+    const refusal = policyRefusal(url);
+    if (refusal) throw new Error(refusal);
     let artifacts: tf.io.ModelArtifacts | undefined;
     try {
       artifacts = await tf.io.http(url).load?.();
