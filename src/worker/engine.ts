@@ -33,6 +33,7 @@ import { DatasetStore, checkRaw } from './data/dataset-store';
 import { answerDataRequest } from './data/data-requests';
 import { LoadError, loadSource } from './data/load-source';
 import { TrainingRun } from './training-run';
+import { InFlight } from './in-flight';
 import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
@@ -115,6 +116,8 @@ export class Engine {
   private readonly checkpoints: CheckpointKeeper;
   /** Finished runs' trained models by run id, for ensembles; they belong to the loaded data. */
   private readonly keptRuns = new KeptRuns();
+  /** Insight requests being answered: the tensors they hold are theirs for a moment only. */
+  private readonly insights = new InFlight();
   /** While a cross-validated run trains a fold, what `upload` puts on the device instead of the split. */
   private foldIndices: FoldIndices | null = null;
   /** Passes a fold's events on as the page sees them; may hold one back (null). */
@@ -249,7 +252,8 @@ export class Engine {
   private async insight(request: InsightRequest): Promise<void> {
     const { requestId } = request;
     try {
-      const result = await answerInsight(this.insightContext(), request);
+      const ctx = this.insightContext();
+      const result = await this.insights.track(() => answerInsight(ctx, request));
       this.post({ type: 'insight', requestId, result });
     } catch (error) {
       this.post({ type: 'insightError', requestId, message: messageOf(error) });
@@ -791,6 +795,7 @@ export class Engine {
           return true;
         },
         paused: () => this.post({ type: 'runState', state: 'paused' }),
+        settled: () => this.insights.idle(),
       },
       optimizerState,
     );
