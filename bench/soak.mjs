@@ -65,7 +65,10 @@ async function soakEpochs(browser, baseUrl, job) {
       timeout: TIMEOUT_MS,
       polling: 500,
     });
-    const { epochEnds, runEnd } = await page.evaluate(() => window.__layerwiseBenchProbe);
+    const { epochEnds, runEnd } = await page.evaluate(() => {
+      const { epochEnds, runEnd } = window.__layerwiseBenchProbe;
+      return { epochEnds, runEnd };
+    });
     if (runEnd.outcome !== 'completed') {
       throw new Error(`The soak's run ended "${runEnd.outcome}": ${runEnd.message}`);
     }
@@ -92,13 +95,12 @@ async function soakCycles(browser, baseUrl, job, cycles) {
   try {
     const cdp = await context.newCDPSession(page);
     await enterSettings(page, job);
-    await page.getByTestId('tab-insights').click();
     const results = [];
     for (let cycle = 1; cycle <= cycles; cycle++) {
+      await page.getByTestId('tab-train').click();
       await trainEnabled(page);
       await page.evaluate(() => window.__layerwiseBenchProbe.reset());
       await page.getByTestId('train-button').click();
-      const stop = page.getByTestId('stop-button');
       await page.waitForFunction(
         () => {
           const state = document.querySelector('[data-testid="run-state"]');
@@ -107,7 +109,9 @@ async function soakCycles(browser, baseUrl, job, cycles) {
         undefined,
         { timeout: TIMEOUT_MS, polling: 20 },
       );
-      await stop.click();
+      await page.getByTestId('stop-button').click();
+      // Insights open while the stopped run winds down, as after any run.
+      await page.getByTestId('tab-insights').click();
       await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
         timeout: TIMEOUT_MS,
         polling: 200,
@@ -116,7 +120,6 @@ async function soakCycles(browser, baseUrl, job, cycles) {
       if (runEnd.outcome !== 'stopped') {
         throw new Error(`Cycle ${cycle} ended "${runEnd.outcome}": ${runEnd.message}`);
       }
-      await trainEnabled(page);
       const memory = await settledMemory(page);
       const steps = /after (\d+) steps?/.exec(runEnd.message);
       results.push({
