@@ -9,7 +9,17 @@
 
 const THREE = { studio: 'number?', reference: 'number?', fit: 'number?' };
 
-/** The report, field by field. */
+/** Whether one series of soak readings stayed flat (bench/report.mjs, `flatness`). */
+const VERDICT = {
+  baseline: 'number?',
+  last: 'number?',
+  max: 'number?',
+  growthPercent: 'number?',
+  flat: 'boolean?',
+};
+const SERIES_VERDICTS = { tensors: VERDICT, tfjsBytes: VERDICT, heapBytes: VERDICT };
+
+/** The report, field by field. The smoke run fills every field too, the soak with fewer epochs and cycles. */
 export const REPORT_SCHEMA = {
   schema: 'string',
   mode: 'string',
@@ -76,6 +86,25 @@ export const REPORT_SCHEMA = {
       referenceTensors: 'number?',
       referenceBytes: 'number?',
     },
+  },
+  soak: {
+    backend: 'string',
+    network: 'string',
+    batchSize: 'number',
+    examplesPerEpoch: 'number',
+    epochCount: 'number',
+    cycleCount: 'number',
+    epochs: [{ epoch: 'number', numTensors: 'number', tfjsBytes: 'number?', heapBytes: 'number?' }],
+    cycles: [
+      {
+        cycle: 'number',
+        stepsBeforeStop: 'number?',
+        numTensors: 'number?',
+        tfjsBytes: 'number?',
+        heapBytes: 'number?',
+      },
+    ],
+    verdicts: { epochs: SERIES_VERDICTS, cycles: SERIES_VERDICTS },
   },
   startup: {
     backend: 'string',

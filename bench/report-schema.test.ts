@@ -4,6 +4,8 @@ import { checkReport } from './report-schema.mjs';
 /** A complete report with one of everything, as a smoke run writes it. */
 function makeReport(): Record<string, unknown> {
   const three = { studio: 1, reference: 1, fit: 1 };
+  const flat = { baseline: 1, last: 1, max: 1, growthPercent: 0, flat: true };
+  const verdicts = { tensors: flat, tfjsBytes: flat, heapBytes: flat };
   return {
     schema: 'layerwise-bench/1',
     mode: 'smoke',
@@ -61,6 +63,17 @@ function makeReport(): Record<string, unknown> {
         referenceTensors: 0,
         referenceBytes: 0,
       },
+    },
+    soak: {
+      backend: 'webgl',
+      network: 'starter',
+      batchSize: 16,
+      examplesPerEpoch: 160,
+      epochCount: 2,
+      cycleCount: 2,
+      epochs: [{ epoch: 1, numTensors: 1, tfjsBytes: 1, heapBytes: 1 }],
+      cycles: [{ cycle: 1, stepsBeforeStop: 1, numTensors: 1, tfjsBytes: 1, heapBytes: 1 }],
+      verdicts: { epochs: structuredClone(verdicts), cycles: structuredClone(verdicts) },
     },
     startup: {
       backend: 'webgl',
@@ -129,6 +142,20 @@ describe('the report check', () => {
     expect(checkReport(report, { strict: true })).toEqual([
       'ingest.imagesPerSec should be a number, not null',
       'targets[1].value should be a number, not null',
+    ]);
+  });
+
+  it('needs the soak, with a verdict for every series', () => {
+    const report = makeReport();
+    const soak = report.soak as {
+      cycles: unknown[];
+      verdicts: { cycles: { heapBytes?: unknown } };
+    };
+    soak.cycles = [];
+    delete soak.verdicts.cycles.heapBytes;
+    expect(checkReport(report)).toEqual([
+      'soak.cycles is empty',
+      'soak.verdicts.cycles.heapBytes should be an object',
     ]);
   });
 

@@ -116,6 +116,54 @@ export function memoryReport(backend, network, studioEpochs, referenceEpochs) {
 }
 
 /**
+ * Whether a series stayed flat: its last value at most `TARGETS.memoryGrowthPercent` above its
+ * first. The first reading is the baseline because it is taken after the first epoch (or the
+ * first start/stop cycle) has run: by then the one-time allocations are made (the data on the
+ * device, the model's weights, the optimizer's moments created at the first step, compiled
+ * shaders), so what grows after it grows with time.
+ */
+export function flatness(values) {
+  const known = values.filter((v) => v !== null && Number.isFinite(v));
+  const growth = growthPercent(known);
+  return {
+    baseline: known.length > 0 ? known[0] : null,
+    last: known.length > 0 ? known[known.length - 1] : null,
+    max: known.length > 0 ? Math.max(...known) : null,
+    growthPercent: growth,
+    flat: growth === null ? null : growth <= TARGETS.memoryGrowthPercent,
+  };
+}
+
+/** The three series of soak readings (tensors, tfjs bytes, JS heap), each with its verdict. */
+function verdicts(readings) {
+  return {
+    tensors: flatness(readings.map((r) => r.numTensors)),
+    tfjsBytes: flatness(readings.map((r) => r.tfjsBytes)),
+    heapBytes: flatness(readings.map((r) => r.heapBytes)),
+  };
+}
+
+/**
+ * The soak section: memory after each epoch of one long run and after each start/stop cycle,
+ * and whether each series stayed flat. `raw` is null when the soak failed (see `errors`).
+ */
+export function soakReport(job, cycleCount, raw) {
+  const epochs = raw?.epochs ?? [];
+  const cycles = raw?.cycles ?? [];
+  return {
+    backend: job.backend,
+    network: job.network,
+    batchSize: job.batchSize,
+    examplesPerEpoch: job.stepsPerEpoch * job.batchSize,
+    epochCount: job.epochs,
+    cycleCount,
+    epochs,
+    cycles,
+    verdicts: { epochs: verdicts(epochs), cycles: verdicts(cycles) },
+  };
+}
+
+/**
  * The ingest section of the report from one folder load (bench/ingest.mjs), or, when `raw` is
  * null (the load failed; the report's `errors` say why), the same fields with null values.
  * Times are in ms from the moment the folder was picked.
@@ -172,11 +220,12 @@ const maxOf = (values) => {
 
 /**
  * Each of the issue's targets with the measured value and whether it holds (null: not measured).
- * @param {{ throughput: any, responsiveness: any, memory: any, startup: any, ingest?: any }} report
+ * @param {{ throughput: any, responsiveness: any, memory: any, startup: any, ingest?: any, soak?: any }} report
  */
-export function evaluateTargets({ throughput, responsiveness, memory, startup, ingest }) {
+export function evaluateTargets({ throughput, responsiveness, memory, startup, ingest, soak }) {
   const webgl = throughput.filter((row) => row.backend === 'webgl');
   const growth = memory.growthPercent;
+  const soaked = soak ? [soak.verdicts.epochs, soak.verdicts.cycles] : [];
   return [
     target(
       'studio-over-fit-webgl',
@@ -223,6 +272,13 @@ export function evaluateTargets({ throughput, responsiveness, memory, startup, i
         growth.referenceTensors,
         growth.referenceBytes,
       ]),
+      (v) => v <= TARGETS.memoryGrowthPercent,
+    ),
+    target(
+      'soak-flat',
+      `growth of tensors and tfjs bytes over the soak's ${soak?.epochCount ?? '?'} epochs and ${soak?.cycleCount ?? '?'} start/stop cycles, from the first (largest), %`,
+      `≤ ${TARGETS.memoryGrowthPercent}`,
+      maxOf(soaked.flatMap((v) => [v.tensors.growthPercent, v.tfjsBytes.growthPercent])),
       (v) => v <= TARGETS.memoryGrowthPercent,
     ),
     target(

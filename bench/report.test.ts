@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, summariseIngest, summariseStudioRun, throughputRow } from './report.mjs';
+import {
+  evaluateTargets,
+  flatness,
+  soakReport,
+  summariseIngest,
+  summariseStudioRun,
+  throughputRow,
+} from './report.mjs';
 
 const studioRaw = {
   interactiveMs: 1200,
@@ -90,8 +97,78 @@ describe('the targets', () => {
       'longest-task': true,
       'frame-rate': true,
       'memory-flat': true,
+      'soak-flat': null,
       ingest: null,
       'initial-js': false,
+    });
+  });
+});
+
+describe('the soak', () => {
+  it('calls a series flat when its last reading is at most 1 % above its first', () => {
+    expect(flatness([100, 140, 101])).toEqual({
+      baseline: 100,
+      last: 101,
+      max: 140,
+      growthPercent: 1,
+      flat: true,
+    });
+    expect(flatness([100, 99, 102]).flat).toBe(false);
+    expect(flatness([null, 50, 50])).toMatchObject({ baseline: 50, growthPercent: 0, flat: true });
+    expect(flatness([7]).flat).toBeNull();
+  });
+
+  it('judges each series of epochs and cycles, and the target takes the largest growth', () => {
+    const job = {
+      backend: 'webgl',
+      network: 'starter',
+      batchSize: 32,
+      epochs: 3,
+      stepsPerEpoch: 10,
+    };
+    const reading = (numTensors: number, tfjsBytes: number, heapBytes: number) => ({
+      numTensors,
+      tfjsBytes,
+      heapBytes,
+    });
+    const soak = soakReport(job, 2, {
+      epochs: [1, 2, 3].map((epoch) => ({ epoch, ...reading(40, 1000, 5000) })),
+      cycles: [
+        { cycle: 1, stepsBeforeStop: 1, ...reading(30, 1000, 5000) },
+        { cycle: 2, stepsBeforeStop: 2, ...reading(33, 1005, 4000) },
+      ],
+    });
+    expect(soak.examplesPerEpoch).toBe(320);
+    expect(soak.verdicts.epochs.tensors.flat).toBe(true);
+    expect(soak.verdicts.cycles.tensors).toMatchObject({ growthPercent: 10, flat: false });
+    expect(soak.verdicts.cycles.tfjsBytes).toMatchObject({ growthPercent: 0.5, flat: true });
+    expect(soak.verdicts.cycles.heapBytes.flat).toBe(true);
+    const targets = evaluateTargets({
+      throughput: [],
+      responsiveness: [],
+      memory: { growthPercent: {} },
+      startup: { pageJsGzipBytes: null },
+      soak,
+    });
+    expect(targets.find((t) => t.id === 'soak-flat')).toMatchObject({ value: 10, holds: false });
+  });
+
+  it('keeps every field, with empty series, when the soak failed', () => {
+    const job = {
+      backend: 'webgl',
+      network: 'starter',
+      batchSize: 16,
+      epochs: 2,
+      stepsPerEpoch: 10,
+    };
+    const soak = soakReport(job, 2, null);
+    expect(soak.epochs).toEqual([]);
+    expect(soak.verdicts.cycles.tensors).toEqual({
+      baseline: null,
+      last: null,
+      max: null,
+      growthPercent: null,
+      flat: null,
     });
   });
 });

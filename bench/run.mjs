@@ -5,12 +5,14 @@
  *
  *   node bench/run.mjs [--reps 3] [--backends webgl,webgpu,cpu] [--networks starter,smallResnet]
  *                      [--batch-size 64] [--steps N] [--memory-epochs 10] [--smoke] [--no-build]
+ *                      [--soak-epochs 30] [--soak-cycles 10]
  *                      [--gpu swiftshader|hardware] [--out file.json]
  *   node bench/run.mjs --only ingest-scale [--images 20000] [--size 256] [--classes 10]
  *                      [--dir folder] [--keep] [--no-cancel] [--no-build] [--out file.json]
  *
  * --smoke: one repetition of a few steps on WebGL with the starter network; exits non-zero
- * unless the report is complete and well-formed. Run it under `flock /tmp/playwright.lock`
+ * unless the report is complete and well-formed. Its soak is short (2 epochs, 2 start/stop
+ * cycles): enough to check the soak's path and report, not to judge memory. Run it under `flock /tmp/playwright.lock`
  * on a shared machine.
  *
  * --only ingest-scale: only the drop of a large image folder (bench/ingest-scale.mjs), written
@@ -30,6 +32,7 @@ import {
   TRAINING_FLOPS_PER_FORWARD,
   evaluateTargets,
   memoryReport,
+  soakReport,
   responsivenessRow,
   summariseIngest,
   summariseStudioRun,
@@ -40,6 +43,7 @@ import { checkReport } from './report-schema.mjs';
 import { scriptSizes } from './script-sizes.mjs';
 import { serveStatic } from './serve.mjs';
 import { runStudio } from './studio-run.mjs';
+import { runSoak } from './soak.mjs';
 import { measureIngest } from './ingest.mjs';
 import { ingestScaleReport, scaleOptions } from './ingest-scale.mjs';
 
@@ -78,6 +82,11 @@ const SMOKE_STEPS = 20;
 const SMOKE_BATCH_SIZE = 16;
 /** Steps in each epoch of the memory measurement (`--memory-epochs` epochs, 10 by default). */
 const MEMORY_STEPS_PER_EPOCH = 10;
+/** Steps in each epoch of the soak: 10 batches, a few hundred examples, so 30 epochs stay short. */
+const SOAK_STEPS_PER_EPOCH = 10;
+/** The soak's epochs and start/stop cycles (`--soak-epochs`, `--soak-cycles`); smoke: 2 and 2. */
+const SOAK = { epochs: 30, cycles: 10 };
+const SMOKE_SOAK = { epochs: 2, cycles: 2 };
 /** Dataset ingest: 2,000 JPEGs of 512×512 through the folder path (smoke: 50 of 128×128). */
 const INGEST = { images: 2000, size: 512 };
 const SMOKE_INGEST = { images: 50, size: 128 };
@@ -93,6 +102,8 @@ function options() {
       'batch-size': { type: 'string' },
       steps: { type: 'string' },
       'memory-epochs': { type: 'string' },
+      'soak-epochs': { type: 'string' },
+      'soak-cycles': { type: 'string' },
       smoke: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -136,11 +147,20 @@ function options() {
   if (!Number.isInteger(memoryEpochs) || memoryEpochs < 2) {
     throw new Error('--memory-epochs must be a whole number, 2 or more.');
   }
+  const soakDefaults = smoke ? SMOKE_SOAK : SOAK;
+  const soak = {
+    epochs: Number(values['soak-epochs'] ?? soakDefaults.epochs),
+    cycles: Number(values['soak-cycles'] ?? soakDefaults.cycles),
+  };
+  if (![soak.epochs, soak.cycles].every((n) => Number.isInteger(n) && n >= 2)) {
+    throw new Error('--soak-epochs and --soak-cycles must be whole numbers, 2 or more.');
+  }
   if (!(values.gpu in GPU_FLAGS)) throw new Error('--gpu must be swiftshader or hardware.');
   return {
     smoke,
     gpu: values.gpu,
     memoryEpochs,
+    soak,
     backends,
     networks,
     reps,
@@ -349,6 +369,30 @@ async function main() {
     }
     const memory = memoryReport(memoryBackend, 'starter', studioEpochs, referenceEpochs);
 
+    // Soak: many short epochs in one run, then runs started and stopped again and again.
+    const soakJob = {
+      backend: memoryBackend,
+      network: 'starter',
+      batchSize: settings.batchSize,
+      epochs: settings.soak.epochs,
+      stepsPerEpoch: SOAK_STEPS_PER_EPOCH,
+    };
+    log(
+      `${memoryBackend} starter: soak over ${settings.soak.epochs} epochs and ${settings.soak.cycles} start/stop cycles`,
+    );
+    let soakRaw = null;
+    try {
+      soakRaw = await runSoak(browser, server.url, soakJob, settings.soak.cycles);
+      for (const message of soakRaw.errors) {
+        errors.push({ backend: memoryBackend, network: 'starter', contender: 'soak', message });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      log(`  failed: ${message}`);
+      errors.push({ backend: memoryBackend, network: 'starter', contender: 'soak', message });
+    }
+    const soak = soakReport(soakJob, settings.soak.cycles, soakRaw);
+
     // Start-up: the median over every studio page opened on the first backend.
     const opened = startupRuns.filter((r) => r.backend === settings.backends[0]);
     const sizes = opened.length
@@ -404,6 +448,7 @@ async function main() {
       firstStep,
       responsiveness,
       memory,
+      soak,
       startup,
       ingest,
       targets: [],

@@ -5,7 +5,7 @@
 import { studioProbe } from './studio-probe.mjs';
 
 /** How long one studio run may take before the bench gives up on it. */
-const RUN_TIMEOUT_MS = 15 * 60_000;
+export const RUN_TIMEOUT_MS = 15 * 60_000;
 
 /**
  * @typedef {{ backend: string, network: string, batchSize: number, epochs: number,
@@ -13,7 +13,7 @@ const RUN_TIMEOUT_MS = 15 * 60_000;
  */
 
 /** The tfjs accounting inside the studio's engine worker, read without changing it. */
-async function engineMemory(page) {
+export async function engineMemory(page) {
   const engine = page.workers().find((w) => w.url().includes('engine'));
   if (!engine) return null;
   // tfjs keeps its engine on the worker's global object; reading it changes nothing.
@@ -48,23 +48,22 @@ async function scriptsFetched(page, until) {
 }
 
 /**
- * Opens a fresh studio page, trains once and returns what the probe saw.
+ * A fresh studio page on `backend`, open until Train is enabled with that backend active.
+ * `epochEnd(epoch)` runs, awaited from the page, as each epoch's end reaches it.
  * @param {import('@playwright/test').Browser} browser
  * @param {string} baseUrl
- * @param {StudioJob} job
+ * @param {string} backend
+ * @param {(page: import('@playwright/test').Page, epoch: number) => Promise<unknown>} epochEnd
  */
-export async function runStudio(browser, baseUrl, job) {
+export async function openStudio(browser, baseUrl, backend, epochEnd) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  const memoryByEpoch = new Map();
-  await page.exposeFunction('__layerwiseBenchEpochEnd', async (epoch) => {
-    memoryByEpoch.set(epoch, await engineMemory(page));
-  });
+  await page.exposeFunction('__layerwiseBenchEpochEnd', (epoch) => epochEnd(page, epoch));
   await page.addInitScript(studioProbe);
   try {
-    await page.goto(`${baseUrl}?backend=${job.backend}`);
+    await page.goto(`${baseUrl}?backend=${backend}`);
     const interactiveMs = await page
       .waitForFunction(
         () => {
@@ -77,26 +76,57 @@ export async function runStudio(browser, baseUrl, job) {
         { timeout: 120_000, polling: 50 },
       )
       .then((handle) => handle.jsonValue());
-    const scripts = await scriptsFetched(page, interactiveMs);
     const active = await page.getByTestId('backend-badge').getAttribute('data-backend');
-    if (active !== job.backend) {
-      throw new Error(`The studio asked for ${job.backend} but runs on ${active}.`);
+    if (active !== backend) {
+      throw new Error(`The studio asked for ${backend} but runs on ${active}.`);
     }
-    if (job.network !== 'starter') {
-      await page.getByTestId('tab-build').click();
-      await page.getByTestId('template-select').selectOption(job.network);
-      await page.getByTestId('tab-train').click();
-    }
-    await page.getByTestId('epochs').fill(String(job.epochs));
-    await page.getByTestId('batch-size').fill(String(job.batchSize));
-    await page.getByTestId('examples-per-epoch').fill(String(job.stepsPerEpoch * job.batchSize));
-    const train = page.getByTestId('train-button');
-    await train.waitFor();
-    await page.waitForFunction(
-      () => !document.querySelector('[data-testid="train-button"]')?.disabled,
-    );
+    return { context, page, errors, interactiveMs };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Picks the network and types the run's settings into the Train panel. */
+export async function enterSettings(page, job) {
+  if (job.network !== 'starter') {
+    await page.getByTestId('tab-build').click();
+    await page.getByTestId('template-select').selectOption(job.network);
+    await page.getByTestId('tab-train').click();
+  }
+  await page.getByTestId('epochs').fill(String(job.epochs));
+  await page.getByTestId('batch-size').fill(String(job.batchSize));
+  await page.getByTestId('examples-per-epoch').fill(String(job.stepsPerEpoch * job.batchSize));
+}
+
+/** Waits until Train is enabled again (a fresh page, or the last run has ended). */
+export async function trainEnabled(page) {
+  await page.getByTestId('train-button').waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="train-button"]')?.disabled,
+  );
+}
+
+/**
+ * Opens a fresh studio page, trains once and returns what the probe saw.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {StudioJob} job
+ */
+export async function runStudio(browser, baseUrl, job) {
+  const memoryByEpoch = new Map();
+  const { context, page, errors, interactiveMs } = await openStudio(
+    browser,
+    baseUrl,
+    job.backend,
+    async (studio, epoch) => memoryByEpoch.set(epoch, await engineMemory(studio)),
+  );
+  try {
+    const scripts = await scriptsFetched(page, interactiveMs);
+    await enterSettings(page, job);
+    await trainEnabled(page);
     await page.evaluate(() => window.__layerwiseBenchProbe.reset());
-    await train.click();
+    await page.getByTestId('train-button').click();
     // Live insights while the run trains: feature maps and the rest refresh at each epoch end.
     await page.getByTestId('tab-insights').click();
     await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {

@@ -6,7 +6,9 @@ import { DEFAULT_SETTINGS } from '../shared/train-settings';
 import { chain, layer } from '../model/spec-builder';
 import { Engine } from './engine';
 import type { InsightResult } from '../shared/insights';
+import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
+import { InFlight } from './in-flight';
 import { halvesDataset, makeContext, makeDataset } from './insights/test-fixtures';
 import { TrainingRun } from './training-run';
 
@@ -155,5 +157,55 @@ describe('insights during training', () => {
     expect(watched.answers.length).toBeGreaterThan(10);
     expect(watched.result).toEqual(quiet.result);
     expect(watched.leaked).toBe(0);
+  }, 60_000);
+});
+
+describe('the tensor count at each epoch end', () => {
+  /** Epoch-end counts of a seeded run; `ask` fires requests as the validation scores arrive. */
+  async function epochCounts(ask: (ctx: InsightContext) => Promise<unknown>) {
+    const ctx = makeContext(spec, makeDataset(halvesDataset(200), 160, 20));
+    const insights = new InFlight();
+    const counts: number[] = [];
+    const run = new TrainingRun(
+      ctx.model,
+      ctx.device,
+      { ...DEFAULT_SETTINGS, epochs: 4, batchSize: 16 },
+      {
+        progress: () => {},
+        // Just before the count: a request under way then holds its tensors at the count.
+        metrics: (point) => {
+          if (point.series === 'validation') void insights.track(() => ask(ctx));
+        },
+        epochEnd: (summary) => {
+          counts.push(summary.numTensors);
+        },
+        mark: () => {},
+        restoreEpoch: () => Promise.resolve(false),
+        paused: () => {},
+        settled: () => insights.idle(),
+      },
+    );
+    await run.run();
+    run.dispose();
+    await insights.idle();
+    ctx.dispose();
+    return counts;
+  }
+
+  it('leaves out the tensors that insight requests under way hold for a moment', async () => {
+    const quiet = await epochCounts(() => Promise.resolve());
+    const image = { source: 'split', split: 'validation', index: 0 } as const;
+    const answers: InsightResult[] = [];
+    const watched = await epochCounts(async (ctx) => {
+      answers.push(
+        ...(await Promise.all([
+          answerInsight(ctx, { kind: 'featureMaps', requestId: 1, image }),
+          answerInsight(ctx, { kind: 'weights', requestId: 2 }),
+        ])),
+      );
+    });
+    expect(answers).toHaveLength(8);
+    expect(new Set(quiet).size).toBe(1);
+    expect(watched).toEqual(quiet);
   }, 60_000);
 });

@@ -38,6 +38,7 @@ import { TrainingRun } from './training-run';
 import { DeviceLostError, DeviceWatch } from './device-loss';
 import type { Resumption } from './resume-after-loss';
 import { resumeAfterLoss } from './resume-after-loss';
+import { InFlight } from './in-flight';
 import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
@@ -120,6 +121,8 @@ export class Engine {
   private readonly checkpoints: CheckpointKeeper;
   /** Finished runs' trained models by run id, for ensembles; they belong to the loaded data. */
   private readonly keptRuns = new KeptRuns();
+  /** Insight requests being answered: the tensors they hold are theirs for a moment only. */
+  private readonly insights = new InFlight();
   /** While a cross-validated run trains a fold, what `upload` puts on the device instead of the split. */
   private foldIndices: FoldIndices | null = null;
   /** Passes a fold's events on as the page sees them; may hold one back (null). */
@@ -254,7 +257,8 @@ export class Engine {
   private async insight(request: InsightRequest): Promise<void> {
     const { requestId } = request;
     try {
-      const result = await answerInsight(this.insightContext(), request);
+      const ctx = this.insightContext();
+      const result = await this.insights.track(() => answerInsight(ctx, request));
       this.post({ type: 'insight', requestId, result });
     } catch (error) {
       this.post({ type: 'insightError', requestId, message: messageOf(error) });
@@ -879,6 +883,7 @@ export class Engine {
           return true;
         },
         paused: () => post({ type: 'runState', state: 'paused' }),
+        settled: () => this.insights.idle(),
       },
       optimizerState,
       resumption?.start,

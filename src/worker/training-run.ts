@@ -41,6 +41,11 @@ export interface RunListener {
   restoreEpoch(epoch: number): Promise<boolean>;
   /** The run has stopped stepping and its progress up to the pause has been reported. */
   paused(): void;
+  /**
+   * Resolves once no other work (an insight request answered between steps) holds tensors,
+   * so that an epoch's tensor count shows what stays, not what a request holds for a moment.
+   */
+  settled?(): Promise<void>;
 }
 
 /**
@@ -372,6 +377,7 @@ export class TrainingRun {
     this.epochEndSteps[epoch] = step;
     this.listener.metrics({ series: 'validation', step, epoch, ...validation });
     const decision = this.stopper.observe(epoch, validation);
+    await this.listener.settled?.();
     const summary = { epoch, validation, numTensors: tf.memory().numTensors };
     await this.listener.epochEnd(summary, decision.improved);
     if (this.plateau) {

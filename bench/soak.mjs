@@ -1,0 +1,151 @@
+/**
+ * The soak: on one fresh studio page, one run of many short epochs with the Insights tab open,
+ * then on another, runs started and stopped after their first step, again and again. After
+ * each epoch and each stopped run it reads tfjs's tensors and bytes in the engine worker and
+ * the page's JS heap after a garbage collection. Only listens, as the other studio runs do.
+ */
+import { engineMemory, enterSettings, openStudio, trainEnabled } from './studio-run.mjs';
+
+/** How long the soak's runs and settling may take before the bench gives up. */
+const TIMEOUT_MS = 20 * 60_000;
+
+/** The page's JS heap in bytes after a full garbage collection, through the DevTools protocol. */
+async function collectedHeap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/**
+ * The engine's tfjs memory once it stops changing (two equal reads 500 ms apart): insight
+ * requests the page sends after a run ends hold tensors for a moment.
+ */
+async function settledMemory(page) {
+  let last = await engineMemory(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    const now = await engineMemory(page);
+    if (now && last && now.numTensors === last.numTensors && now.numBytes === last.numBytes) {
+      return now;
+    }
+    last = now;
+  }
+  return last;
+}
+
+/**
+ * One run of `job.epochs` epochs. Tensors are the engine's own count at each epoch end (taken
+ * once insight requests under way have let go of theirs); bytes and heap are read as the
+ * epoch's end reaches the page.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {import('./studio-run.mjs').StudioJob} job
+ */
+async function soakEpochs(browser, baseUrl, job) {
+  const readings = new Map();
+  let cdp = null;
+  const { context, page, errors } = await openStudio(
+    browser,
+    baseUrl,
+    job.backend,
+    async (studio, epoch) => {
+      const memory = await engineMemory(studio);
+      const heapBytes = cdp ? await collectedHeap(cdp) : null;
+      readings.set(epoch, { tfjsBytes: memory ? memory.numBytes : null, heapBytes });
+    },
+  );
+  try {
+    cdp = await context.newCDPSession(page);
+    await enterSettings(page, job);
+    await trainEnabled(page);
+    await page.evaluate(() => window.__layerwiseBenchProbe.reset());
+    await page.getByTestId('train-button').click();
+    await page.getByTestId('tab-insights').click();
+    await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
+      timeout: TIMEOUT_MS,
+      polling: 500,
+    });
+    const { epochEnds, runEnd } = await page.evaluate(() => {
+      const { epochEnds, runEnd } = window.__layerwiseBenchProbe;
+      return { epochEnds, runEnd };
+    });
+    if (runEnd.outcome !== 'completed') {
+      throw new Error(`The soak's run ended "${runEnd.outcome}": ${runEnd.message}`);
+    }
+    const epochs = epochEnds.map(({ epoch, numTensors }) => ({
+      epoch,
+      numTensors,
+      tfjsBytes: readings.get(epoch)?.tfjsBytes ?? null,
+      heapBytes: readings.get(epoch)?.heapBytes ?? null,
+    }));
+    return { epochs, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * `cycles` runs on one page, each stopped as soon as it trains (after its first step or two),
+ * with memory read once the run has ended and the engine has settled.
+ */
+async function soakCycles(browser, baseUrl, job, cycles) {
+  const { context, page, errors } = await openStudio(browser, baseUrl, job.backend, () =>
+    Promise.resolve(),
+  );
+  try {
+    const cdp = await context.newCDPSession(page);
+    await enterSettings(page, job);
+    const results = [];
+    for (let cycle = 1; cycle <= cycles; cycle++) {
+      await page.getByTestId('tab-train').click();
+      await trainEnabled(page);
+      await page.evaluate(() => window.__layerwiseBenchProbe.reset());
+      await page.getByTestId('train-button').click();
+      await page.waitForFunction(
+        () => {
+          const state = document.querySelector('[data-testid="run-state"]');
+          return state?.getAttribute('data-state') === 'training';
+        },
+        undefined,
+        { timeout: TIMEOUT_MS, polling: 20 },
+      );
+      await page.getByTestId('stop-button').click();
+      // Insights open while the stopped run winds down, as after any run.
+      await page.getByTestId('tab-insights').click();
+      await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
+        timeout: TIMEOUT_MS,
+        polling: 200,
+      });
+      const runEnd = await page.evaluate(() => window.__layerwiseBenchProbe.runEnd);
+      if (runEnd.outcome !== 'stopped') {
+        throw new Error(`Cycle ${cycle} ended "${runEnd.outcome}": ${runEnd.message}`);
+      }
+      const memory = await settledMemory(page);
+      const steps = /after (\d+) steps?/.exec(runEnd.message);
+      results.push({
+        cycle,
+        stepsBeforeStop: steps ? Number(steps[1]) : null,
+        numTensors: memory ? memory.numTensors : null,
+        tfjsBytes: memory ? memory.numBytes : null,
+        heapBytes: await collectedHeap(cdp),
+      });
+    }
+    return { cycles: results, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The soak's readings: `epochs` epochs of `job.stepsPerEpoch` steps in one run, and `cycles`
+ * start/stop cycles of the same settings.
+ */
+export async function runSoak(browser, baseUrl, job, cycles) {
+  const long = await soakEpochs(browser, baseUrl, job);
+  const repeated = await soakCycles(browser, baseUrl, job, cycles);
+  return {
+    epochs: long.epochs,
+    cycles: repeated.cycles,
+    errors: [...long.errors, ...repeated.errors],
+  };
+}
