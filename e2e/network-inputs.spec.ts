@@ -103,6 +103,12 @@ test.describe('training settings that cannot work', () => {
     await expect(page.getByTestId('batch-size-note')).toHaveText(
       `The training split has only ${train} examples, fewer than the batch size: each epoch is one step on all ${train}, as if the batch size were ${train}.`,
     );
+    // The Build panel's memory estimate counts the batch a step really takes.
+    await studio.openBuild();
+    await expect(page.getByTestId('build-totals')).toContainText(
+      `Training memory (batch ${train})`,
+    );
+    await studio.openTrain();
     await studio.button('train').click();
     expect(await studio.waitForRunEnd()).toBe('completed');
     // One step per epoch: the run did what the note said.

@@ -1,12 +1,17 @@
 import { estimateTrainingMemory } from '../../model/analyse';
 import { formatBytes, formatCount } from '../format';
-import { selectAnalysis, selectSettings } from '../store/selectors';
+import { effectiveBatchSize } from '../../shared/train-settings';
+import { selectAnalysis, selectDatasetSummary, selectSettings } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 
 /** The network's totals: parameters, FLOPs per example, and training memory for the batch. */
 export function BuildTotals() {
   const analysis = useStudio(selectAnalysis);
-  const { batchSize, optimizer, momentum } = useStudio(selectSettings);
+  const settings = useStudio(selectSettings);
+  const trainCount = useStudio(selectDatasetSummary)?.splits.train.total;
+  const { optimizer, momentum } = settings;
+  // The batch a step really takes, as the memory refusal counts it.
+  const batchSize = effectiveBatchSize(settings, trainCount ?? settings.batchSize);
   const memory =
     Number.isInteger(batchSize) && batchSize > 0
       ? estimateTrainingMemory(analysis, batchSize, optimizer, momentum)
