@@ -28,6 +28,7 @@ describe('tinyImagesNote', () => {
     expect(note).toMatch(/^1 image is far smaller than the 32×32 input and was scaled up/);
     expect(note).toContain('cats/dot.png (1×1)');
     expect(note).not.toContain('dogs/a.png');
+    expect(note).toMatch(/Remove it from the folder if it is not a real example\.$/);
   });
 
   it('flags a thin strip by its short side, and spares images just above a quarter', () => {

@@ -50,6 +50,6 @@ export function tinyImagesNote(
   return (
     `${count} far smaller than the ${width}×${height} input and ${tiny.length === 1 ? 'was' : 'were'} ` +
     `scaled up, so ${tiny.length === 1 ? 'it holds' : 'they hold'} almost no detail: ${listed(sized)}. ` +
-    'Remove them from the folder if they are not real examples.'
+    `Remove ${tiny.length === 1 ? 'it' : 'them'} from the folder if ${tiny.length === 1 ? 'it is not a real example' : 'they are not real examples'}.`
   );
 }

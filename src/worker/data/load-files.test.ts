@@ -316,6 +316,18 @@ describe('loading image folders', () => {
     );
   });
 
+  it('skips a file whose path climbs out with "..", and loads the rest', async () => {
+    const { dataset } = await load([
+      file('pets/cat/1.png', png(8, 8)),
+      file('pets/dog/1.png', png(8, 8)),
+      file('pets/../outside/1.png', png(8, 8)),
+    ]);
+    expect(dataset.classNames).toEqual(['cat', 'dog']);
+    expect(reasonOf(dataset.report.skipped, 'pets/../outside/1.png')).toMatch(
+      /climbs out of the dropped folder/,
+    );
+  });
+
   it('refuses a folder with one class, naming it', async () => {
     const error = await loadError([
       file('pets/cat/1.png', png(8, 8)),
