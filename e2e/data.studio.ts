@@ -132,6 +132,23 @@ export class DataPanel {
     await this.page.getByTestId('folder-input').setInputFiles(dir);
   }
 
+  /**
+   * Drops a folder on the drop zone as a file manager would: Chromium's DevTools protocol
+   * hands the page a directory item, which the studio walks through its file handles.
+   */
+  async dropFolder(dir: string): Promise<void> {
+    await this.chooseSource('files');
+    const box = await this.page.getByTestId('drop-zone').boundingBox();
+    if (!box) throw new Error('The drop zone is not on screen.');
+    const session = await this.page.context().newCDPSession(this.page);
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const data = { items: [], files: [dir], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+      await session.send('Input.dispatchDragEvent', { type, ...at, data });
+    }
+    await session.detach();
+  }
+
   /** Picks loose files through the file input. */
   async pickFiles(paths: string[]): Promise<void> {
     await this.chooseSource('files');

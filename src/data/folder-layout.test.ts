@@ -89,6 +89,34 @@ describe('assignClasses', () => {
     expect(result.emptyClasses).toEqual(['bird', 'fish']);
   });
 
+  it('skips paths that climb out with "..", never making a class of them', () => {
+    const result = assignClasses(
+      [
+        'pets/cat/1.png',
+        'pets/dog/1.png',
+        'pets/../secret/1.png',
+        'pets/cat/../../x/2.png',
+        '../up/3.png',
+      ],
+      ['pets/cat', 'pets/dog', 'pets/..', 'pets/../secret'],
+    );
+    expect(result.classNames).toEqual(['cat', 'dog']);
+    expect(result.skipped.map((s) => s.path)).toEqual([
+      'pets/../secret/1.png',
+      'pets/cat/../../x/2.png',
+      '../up/3.png',
+    ]);
+    expect(result.skipped[0]!.reason).toMatch(/climbs out of the dropped folder \(\.\.\)/);
+    expect(result.emptyClasses).toEqual([]);
+  });
+
+  it('keeps names with dots, spaces, unicode and emoji exactly as they are', () => {
+    const names = ['..dots', 'a..b', 'chats 🐱', 'Ünïcødé', '猫 と 犬'];
+    const result = assignClasses(names.map((name) => `drop/${name}/${name} 1.png`));
+    expect([...result.classNames].sort()).toEqual([...names].sort());
+    expect(result.skipped).toEqual([]);
+  });
+
   it('refuses more than 255 classes', () => {
     const paths = Array.from({ length: 256 }, (_, i) => `root/c${i}/1.png`);
     expect(() => assignClasses(paths)).toThrow('root has 256 class folders; at most 255');

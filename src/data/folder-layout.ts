@@ -8,6 +8,7 @@ import { MAX_CLASSES } from '../shared/dataset';
 /** File extensions read as images (compared case-insensitively). */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'webp'];
 
+const LEAVES_DROP = 'its path climbs out of the dropped folder (..), so it has no class folder';
 const SYSTEM_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -70,7 +71,9 @@ export function assignClasses(
   for (const path of paths) {
     const segments = segmentsOf(path);
     const extension = extensionOf(segments.join('/'));
-    if (isSystemFile(segments)) skipped.push({ path, reason: 'system file' });
+    // A ".." segment would make a class of ".." or of a folder outside the drop.
+    if (segments.includes('..')) skipped.push({ path, reason: LEAVES_DROP });
+    else if (isSystemFile(segments)) skipped.push({ path, reason: 'system file' });
     else if (!IMAGE_EXTENSIONS.includes(extension)) {
       const shown = extension === '' ? 'no extension' : `.${extension}`;
       skipped.push({ path, reason: `not an image file (${shown})` });
@@ -101,6 +104,7 @@ export function assignClasses(
     const segments = segmentsOf(folder);
     const underRoot = root.every((segment, i) => segments[i] === segment);
     const name = segments[depth];
+    if (segments.includes('..')) continue;
     if (!underRoot || name === undefined || isSystemFile(segments.slice(0, depth + 1))) continue;
     if (!indexOf.has(name)) emptyClasses.add(name);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageSize, sniffImage } from './image-header';
+import { checkImageSize, gifFrameCount, sniffImage } from './image-header';
 
 function bytes(...parts: (number[] | string)[]): Uint8Array {
   return Uint8Array.from(
@@ -40,6 +40,28 @@ function jpeg(sof: number, w: number, h: number): Uint8Array {
     u16be(h),
     u16be(w),
     [3],
+  );
+}
+
+/**
+ * A GIF of 8×6 with a global colour table and `frames` frames, each behind a graphic control
+ * extension and with a local colour table and two data sub-blocks.
+ */
+function gif(frames: number): Uint8Array {
+  const frame = [
+    [0x21, 0xf9, 4, 0, 10, 0, 0, 0],
+    [0x2c, ...u16le(0), ...u16le(0), ...u16le(8), ...u16le(6), 0x81],
+    [0, 0, 0, 255, 255, 255, 9, 9, 9, 1, 1, 1],
+    [2, 3, 1, 2, 3, 2, 4, 5, 0],
+  ].flat();
+  return bytes(
+    'GIF89a',
+    u16le(8),
+    u16le(6),
+    [0x80, 0, 0],
+    [0, 0, 0, 255, 255, 255],
+    Array.from({ length: frames }, () => frame).flat(),
+    [0x3b],
   );
 }
 
@@ -95,11 +117,31 @@ describe('sniffImage', () => {
     });
     const extended = riff('VP8X', [0x10, 0, 0, 0, 0xff, 0x0f, 0, 0x3f, 0, 0]);
     expect(sniffImage(extended)).toEqual({ type: 'webp', width: 4096, height: 64 });
+    const animated = riff('VP8X', [0x12, 0, 0, 0, 7, 0, 0, 7, 0, 0]);
+    expect(sniffImage(animated)).toEqual({ type: 'webp', width: 8, height: 8, animated: true });
+  });
+
+  it('tells an animated GIF by its second frame', () => {
+    expect(sniffImage(gif(1))).toEqual({ type: 'gif', width: 8, height: 6 });
+    expect(sniffImage(gif(2))).toEqual({ type: 'gif', width: 8, height: 6, animated: true });
   });
 
   it('returns null for bytes with no image signature', () => {
     expect(sniffImage(bytes('hello world'))).toBeNull();
     expect(sniffImage(new Uint8Array(0))).toBeNull();
+  });
+});
+
+describe('gifFrameCount', () => {
+  it('counts frames past extensions, colour tables and data sub-blocks', () => {
+    expect(gifFrameCount(gif(1))).toBe(1);
+    expect(gifFrameCount(gif(3))).toBe(3);
+  });
+
+  it('counts only the frames the bytes reach', () => {
+    const three = gif(3);
+    expect(gifFrameCount(three.subarray(0, three.length - 30))).toBe(2);
+    expect(gifFrameCount(three.subarray(0, 12))).toBe(0);
   });
 });
 

@@ -6,10 +6,14 @@
 /** The image formats the studio decodes. */
 export type ImageType = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp';
 
-/** An image's type, and its size when the bytes given reach the part that holds it. */
-export type ImageHeader =
+/**
+ * An image's type, and its size when the bytes given reach the part that holds it. `animated`
+ * is set on a GIF or WebP with more than one frame: the browser decodes only the first.
+ */
+export type ImageHeader = (
   | { type: ImageType; width: number; height: number }
-  | { type: ImageType; width: null; height: null };
+  | { type: ImageType; width: null; height: null }
+) & { animated?: true };
 
 /** Images larger than this many megapixels (millions of pixels) are skipped. */
 export const MAX_MEGAPIXELS = 40;
@@ -74,6 +78,42 @@ function bmpSize(head: Uint8Array, view: DataView): ImageHeader | null {
   return sized('bmp', Math.abs(view.getInt32(18, true)), Math.abs(view.getInt32(22, true)));
 }
 
+/**
+ * How many frames (image descriptors) a GIF's first bytes hold, walking its blocks: colour
+ * tables, extensions and each frame's data sub-blocks. Stops at the end of `head`.
+ */
+export function gifFrameCount(head: Uint8Array): number {
+  if (head.length < 13) return 0;
+  const colourTable = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0);
+  /** The position after a run of data sub-blocks starting at `at`. */
+  const skipSubBlocks = (at: number) => {
+    while (at < head.length && head[at] !== 0) at += head[at]! + 1;
+    return at + 1;
+  };
+  let frames = 0;
+  let at = 13 + colourTable(head[10]!);
+  while (at < head.length) {
+    const block = head[at]!;
+    if (block === 0x21) at = skipSubBlocks(at + 2);
+    else if (block === 0x2c) {
+      if (at + 10 > head.length) return frames;
+      frames++;
+      // Descriptor (10 bytes), local colour table, LZW minimum code size, then the data.
+      at = skipSubBlocks(at + 10 + colourTable(head[at + 9]!) + 1);
+    } else return frames;
+  }
+  return frames;
+}
+
+function gifHeader(head: Uint8Array, view: DataView): ImageHeader {
+  if (head.length < 10) return unsized('gif');
+  const header = sized('gif', view.getUint16(6, true), view.getUint16(8, true));
+  return gifFrameCount(head) > 1 ? { ...header, animated: true } : header;
+}
+
+/** The VP8X flag an animated WebP sets. */
+const WEBP_ANIMATION = 0x02;
+
 function webpSize(head: Uint8Array, view: DataView): ImageHeader {
   if (
     startsWith(head, 12, 'VP8 ') &&
@@ -88,7 +128,8 @@ function webpSize(head: Uint8Array, view: DataView): ImageHeader {
   }
   if (startsWith(head, 12, 'VP8X') && head.length >= 30) {
     const uint24 = (at: number) => head[at]! | (head[at + 1]! << 8) | (head[at + 2]! << 16);
-    return sized('webp', uint24(24) + 1, uint24(27) + 1);
+    const header = sized('webp', uint24(24) + 1, uint24(27) + 1);
+    return head[20]! & WEBP_ANIMATION ? { ...header, animated: true } : header;
   }
   return unsized('webp');
 }
@@ -104,11 +145,7 @@ export function sniffImage(head: Uint8Array): ImageHeader | null {
     return sized('png', view.getUint32(16), view.getUint32(20));
   }
   if (startsWith(head, 0, [0xff, 0xd8, 0xff])) return jpegSize(head, view);
-  if (startsWith(head, 0, 'GIF87a') || startsWith(head, 0, 'GIF89a')) {
-    return head.length < 10
-      ? unsized('gif')
-      : sized('gif', view.getUint16(6, true), view.getUint16(8, true));
-  }
+  if (startsWith(head, 0, 'GIF87a') || startsWith(head, 0, 'GIF89a')) return gifHeader(head, view);
   if (startsWith(head, 0, 'BM')) return bmpSize(head, view);
   if (startsWith(head, 0, 'RIFF') && startsWith(head, 8, 'WEBP')) return webpSize(head, view);
   return null;

@@ -48,6 +48,7 @@ export function ClassRow({ summary, index, largest, selected, onSelect }: Props)
           className="class-name"
           data-testid={`class-rename-${index}`}
           aria-label={`Name of class ${index + 1}`}
+          title={name}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {

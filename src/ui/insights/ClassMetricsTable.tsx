@@ -1,3 +1,4 @@
+import { ClassLabel } from '../ClassLabel';
 import type { ClassMetrics } from '../../shared/insights';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
@@ -25,7 +26,9 @@ export function ClassMetricsTable({
       <tbody>
         {perClass.map((m, k) => (
           <tr key={k}>
-            <th scope="row">{classNames[k] ?? k}</th>
+            <th scope="row">
+              <ClassLabel name={classNames[k] ?? String(k)} />
+            </th>
             <td className="number">{pct(m.precision)}</td>
             <td className="number">{pct(m.recall)}</td>
             <td className="number">{pct(m.f1)}</td>

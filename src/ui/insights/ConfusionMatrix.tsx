@@ -1,3 +1,4 @@
+import { ClassLabel } from '../ClassLabel';
 import { cellColour } from './pixels';
 import './confusion-matrix.css';
 
@@ -37,7 +38,7 @@ export function ConfusionMatrix({
           </th>
           {confusion.map((_, p) => (
             <th key={p} scope="col">
-              {name(p)}
+              <ClassLabel name={name(p)} />
             </th>
           ))}
         </tr>
@@ -45,7 +46,9 @@ export function ConfusionMatrix({
       <tbody>
         {confusion.map((row, a) => (
           <tr key={a} data-testid="confusion-row">
-            <th scope="row">{name(a)}</th>
+            <th scope="row">
+              <ClassLabel name={name(a)} />
+            </th>
             {row.map((count, p) => {
               const isSelected = selected?.[0] === a && selected[1] === p;
               const cell = {

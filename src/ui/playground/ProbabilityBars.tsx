@@ -4,7 +4,9 @@ import { topK } from './preprocess';
 function Bar({ name, p, testId }: { name: string; p: number; testId: string }) {
   return (
     <li data-testid={testId} data-class={name} data-value={p}>
-      <span className="probability-name">{name}</span>
+      <span className="probability-name" title={name}>
+        {name}
+      </span>
       <span
         className="probability-meter"
         role="meter"

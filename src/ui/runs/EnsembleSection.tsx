@@ -3,6 +3,7 @@ import type { EnsembleResult } from '../../shared/ensemble';
 import { classesEnsembleWins } from '../../shared/ensemble';
 import type { RunRecord } from '../../shared/run-record';
 import { finalValidation } from '../../shared/run-record';
+import { ClassLabel } from '../ClassLabel';
 import { formatCount, formatPercent } from '../format';
 import { ConfusionMatrix } from '../insights/ConfusionMatrix';
 import { fileSlug, saveFile } from '../save-file';
@@ -183,7 +184,9 @@ function EnsembleResultView({ result, runs, classNames }: ResultProps) {
           <tbody>
             {ensemble.perClass.map((accuracy, k) => (
               <tr key={k} className={wins[k] ? 'wins' : undefined} data-wins={wins[k]}>
-                <th scope="row">{classNames[k] ?? k}</th>
+                <th scope="row">
+                  <ClassLabel name={classNames[k] ?? String(k)} />
+                </th>
                 {result.members.map((member) => (
                   <td key={member.runId}>{formatPercent(member.perClass[k] ?? NaN)}</td>
                 ))}

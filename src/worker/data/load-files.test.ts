@@ -46,6 +46,19 @@ function png(width: number, height: number, marker: 'G' | 'C' | 'X' = 'C'): Uint
   return bytes;
 }
 
+/** A stand-in GIF of 8×8 with two frames; the fake decoder reads it as a colour image. */
+function animatedGif(): Uint8Array {
+  const frame = [0x2c, 0, 0, 0, 0, 8, 0, 8, 0, 0, 2, 2, 0x4c, 0x01, 0];
+  return Uint8Array.from([
+    ...new TextEncoder().encode('GIF89a'),
+    ...[8, 0, 8, 0, 0x80, 0, 0],
+    ...[0, 0, 0, 255, 255, 255],
+    ...frame,
+    ...frame,
+    0x3b,
+  ]);
+}
+
 function file(path: string, bytes: Uint8Array | string): SourceFile {
   return { path, file: new Blob([bytes as Uint8Array<ArrayBuffer>]) };
 }
@@ -282,6 +295,37 @@ describe('loading image folders', () => {
     expect(dataset.classNames).toEqual(['a', 'b']);
     expect(dataset.report.notes.join(' ')).toMatch(/class folder d holds no image/);
     expect(dataset.report.notes.join(' ')).toMatch(/class c has no usable image/);
+  });
+
+  it('loads a 1×1 image scaled up and an animation from its first frame, naming both', async () => {
+    const normal = Array.from({ length: 4 }, (_, i) => file(`set/a/${i}.png`, png(16, 16)));
+    const { dataset } = await load([
+      ...normal,
+      file('set/b/dot.png', png(1, 1)),
+      file('set/b/run.gif', animatedGif()),
+    ]);
+    expect(dataset.shape).toEqual([16, 16, 3]);
+    expect(dataset.labels).toHaveLength(6);
+    expect(dataset.report.skipped).toEqual([]);
+    const notes = dataset.report.notes.join(' ');
+    expect(notes).toContain(
+      '1 image is far smaller than the 16×16 input and was scaled up, so it holds almost no detail: set/b/dot.png (1×1).',
+    );
+    expect(notes).toContain(
+      '1 animated image was loaded from the first frame only: set/b/run.gif.',
+    );
+  });
+
+  it('skips a file whose path climbs out with "..", and loads the rest', async () => {
+    const { dataset } = await load([
+      file('pets/cat/1.png', png(8, 8)),
+      file('pets/dog/1.png', png(8, 8)),
+      file('pets/../outside/1.png', png(8, 8)),
+    ]);
+    expect(dataset.classNames).toEqual(['cat', 'dog']);
+    expect(reasonOf(dataset.report.skipped, 'pets/../outside/1.png')).toMatch(
+      /climbs out of the dropped folder/,
+    );
   });
 
   it('refuses a folder with one class, naming it', async () => {

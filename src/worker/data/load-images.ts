@@ -2,6 +2,7 @@ import type { ImageOptions, SourceFile } from '../../shared/dataset';
 import { assignClasses } from '../../data/folder-layout';
 import type { ImageHeader } from '../../data/image-header';
 import { checkImageSize } from '../../data/image-header';
+import { animatedNote, tinyImagesNote } from '../../data/image-notes';
 import type { ChunkDecoder } from './decode-pool';
 import type { LoadLog } from './load-error';
 import { LoadError, MAX_UNPACKED_BYTES } from './load-error';
@@ -37,6 +38,7 @@ interface Candidate {
   file: Blob;
   path: string;
   classIndex: number;
+  header: ImageHeader;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function loadImages(
     if (header === null) log.skipped.push({ path, reason: NOT_AN_IMAGE });
     else if (tooBig !== null) log.skipped.push({ path, reason: tooBig });
     else {
-      candidates.push({ file: image.file, path, classIndex });
+      candidates.push({ file: image.file, path, classIndex, header });
       if (header.width !== null) sides.push(Math.min(header.width, header.height));
     }
   }
@@ -102,6 +104,14 @@ export async function loadImages(
     return false;
   });
   checkClassCount(name, layout.classNames, kept, log);
+  const animated = animatedNote(
+    kept.filter(({ header }) => header.animated).map(({ path }) => path),
+  );
+  const tiny = tinyImagesNote(
+    kept.map(({ path, header }) => ({ path, width: header.width, height: header.height })),
+    [height, width],
+  );
+  log.notes.push(...[animated, tiny].filter((note) => note !== null));
 
   const everyImageGray = decoded.gray.every((gray, i) => gray === 1 || decoded.ok[i] === 0);
   const channels = options.channels ?? (everyImageGray ? 1 : 3);

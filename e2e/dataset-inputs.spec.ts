@@ -1,0 +1,208 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
+import { zipSync } from 'fflate';
+import { DataPanel, watchLoads } from './data.studio';
+import { longestTask, resetLongestTask, watchLongTasks } from './long-tasks';
+import { ODD_IMAGES, flatPng, writeOddImages } from './fixtures/odd-images';
+import { makeTempDir, removeTempDir } from './fixtures/temp-dir';
+import { Studio, trainRun } from './studio';
+
+/**
+ * Image folders that are legitimate but unusual: odd formats, odd names, many files and very
+ * long class names. Each must load correctly (or say in words what it left out), and leave
+ * the studio usable.
+ */
+
+const test = base.extend<{ studio: Studio; data: DataPanel; dir: string }>({
+  studio: async ({ page }, use) => {
+    await watchLoads(page);
+    await watchLongTasks(page);
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    await use(studio);
+  },
+  data: async ({ page, studio }, use) => {
+    void studio;
+    const data = new DataPanel(page);
+    await data.open();
+    await use(data);
+  },
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
+  dir: async ({}, use, testInfo) => {
+    const dir = makeTempDir(testInfo.title.replace(/\W+/g, '-').slice(0, 40));
+    await use(dir);
+    removeTempDir(dir);
+  },
+});
+
+/** The colour at the centre of the one thumbnail the sample grid shows for `className`. */
+async function thumbnailColour(data: DataPanel, className: string): Promise<number[]> {
+  await data.page.getByTestId('grid-class').selectOption({ label: `${className} (1)` });
+  const tile = data.page.getByTestId('sample-tile');
+  await expect(tile).toHaveCount(1);
+  await expect(tile).toHaveAttribute('aria-label', className);
+  return tile.evaluate((canvas: HTMLCanvasElement) => {
+    const x = Math.floor(canvas.width / 2);
+    const y = Math.floor(canvas.height / 2);
+    return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data.subarray(0, 3)];
+  });
+}
+
+/**
+ * What on the page reaches past the window's right edge (a sideways scroll bar): the
+ * innermost such element as tag.class, or '' when nothing does.
+ */
+function overflowsSideways(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return '';
+    const past = [...document.body.querySelectorAll('*')].filter(
+      (element) => element.getBoundingClientRect().right > window.innerWidth + 1,
+    );
+    const innermost = past.find(
+      (element) => !past.some((other) => element.contains(other) && other !== element),
+    );
+    return innermost ? `${innermost.tagName.toLowerCase()}.${innermost.className}` : 'the page';
+  });
+}
+
+test.describe('unusual image files', () => {
+  test('a 16-bit PNG, a CMYK JPEG, an animated GIF and a 1×1 image load with the right colours, and the report names the animation and the tiny image', async ({
+    studio,
+    data,
+    dir,
+  }) => {
+    writeOddImages(dir);
+    expect(await data.load(() => data.pickFolder(dir))).toBe('loaded');
+    await data.expectDataset('8×8×3', 10);
+    expect(await data.classCounts()).toEqual({
+      animated: 1,
+      cmyk: 1,
+      plain: 6,
+      png16: 1,
+      tiny: 1,
+    });
+    await expect(data.skipped).toHaveCount(0);
+    // Paths start with the picked folder's name.
+    await expect(data.notes).toContainText(
+      /1 animated image was loaded from the first frame only: [^ ]+\/animated\/green-then-blue\.gif\./,
+    );
+    await expect(data.notes).toContainText(
+      /1 image is far smaller than the 8×8 input and was scaled up, so it holds almost no detail: [^ ]+\/tiny\/dot\.png \(1×1\)\./,
+    );
+
+    const near = (actual: number[], expected: readonly number[], tolerance: number) =>
+      actual.every((value, c) => Math.abs(value - expected[c]!) <= tolerance);
+    // 16-bit samples come out as their high byte (rounding may move it by one).
+    const png16 = await thumbnailColour(data, 'png16');
+    expect(near(png16, ODD_IMAGES.png16.colour, 1), `16-bit PNG shows ${png16.join(', ')}`).toBe(
+      true,
+    );
+    // CMYK goes through the decoder's naive conversion and JPEG's loss: red stays clearly red.
+    const cmyk = await thumbnailColour(data, 'cmyk');
+    expect(near(cmyk, ODD_IMAGES.cmyk.colour, 40), `CMYK JPEG shows ${cmyk.join(', ')}`).toBe(true);
+    // The first frame is green; the second, blue, must not show.
+    const gif = await thumbnailColour(data, 'animated');
+    expect(near(gif, ODD_IMAGES.animated.colour, 4), `animated GIF shows ${gif.join(', ')}`).toBe(
+      true,
+    );
+    const tiny = await thumbnailColour(data, 'tiny');
+    expect(near(tiny, ODD_IMAGES.tiny.colour, 2), `1×1 image shows ${tiny.join(', ')}`).toBe(true);
+    expect(studio.errors).toEqual([]);
+  });
+});
+
+test.describe('unusual names and many files', () => {
+  test('folder and file names with emoji, accents, CJK, spaces and dots load as classes named exactly so', async ({
+    studio,
+    data,
+    dir,
+  }) => {
+    const classes = ['chats 🐱', 'Ünïcødé', '猫 と 犬', '..dots', 'a..b'];
+    classes.forEach((name, k) => {
+      mkdirSync(join(dir, name));
+      for (let n = 0; n < 3; n++) {
+        writeFileSync(join(dir, name, `photo ${n} ü 写真 ..${n}.png`), flatPng(8, [40 * k, n, 9]));
+      }
+    });
+    expect(await data.load(() => data.pickFolder(dir))).toBe('loaded');
+    await data.expectDataset('8×8×3', 15);
+    expect(await data.classCounts()).toEqual(Object.fromEntries(classes.map((name) => [name, 3])));
+    await expect(data.skipped).toHaveCount(0);
+    // The class table shows each name in full, in its editable field.
+    const shown = await data.page
+      .locator('[data-testid^="class-rename-"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(shown.sort()).toEqual([...classes].sort());
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('10,000 tiny files in a dropped folder load with the right count, the page responsive throughout', async ({
+    page,
+    studio,
+    data,
+    dir,
+  }) => {
+    const classes = ['dark', 'light'];
+    classes.forEach((name, k) => {
+      mkdirSync(join(dir, name));
+      for (let n = 0; n < 5_000; n++) {
+        writeFileSync(join(dir, name, `${n}.png`), flatPng(2, [k * 200, n % 256, 50]));
+      }
+    });
+    await resetLongestTask(page);
+    // Dropped, as the Data panel advises for thousands of files: the folder picker builds its
+    // list of files in one task of the browser's own before the studio hears of it.
+    expect(await data.load(() => data.dropFolder(dir), 120_000)).toBe('loaded');
+    await data.expectDataset('2×2×3', 10_000);
+    expect(await data.classCounts()).toEqual({ dark: 5_000, light: 5_000 });
+    const longest = await longestTask(page);
+    test.info().annotations.push({ type: 'longest task (ms)', description: String(longest) });
+    expect(longest, 'longest main-thread task while 10,000 files load (ms)').toBeLessThan(200);
+    expect(studio.errors).toEqual([]);
+  });
+});
+
+test.describe('a class name of 500 characters', () => {
+  test('loads from a zip, shows shortened with the full name on hover, and trains with the Data and Train panels kept in the window', async ({
+    page,
+    studio,
+    data,
+    dir,
+  }) => {
+    const long = 'very_long_class_name_'.repeat(24).slice(0, 500);
+    const files: Record<string, Uint8Array> = {};
+    for (let n = 0; n < 20; n++) {
+      files[`${long}/${n}.png`] = flatPng(16, [220, 20 + n, 20]);
+      files[`short/${n}.png`] = flatPng(16, [20, 20 + n, 220]);
+    }
+    const zip = join(dir, 'long names.zip');
+    writeFileSync(zip, zipSync(files));
+    expect(await data.load(() => data.pickFiles([zip]))).toBe('loaded');
+    await data.expectDataset('16×16×3', 40);
+    expect(await data.classCounts()).toEqual({ [long]: 20, short: 20 });
+
+    const named = page.locator(`[title="${long}"]`);
+    /** No sideways scroll; where the panel names classes, the long one is cut short. */
+    const checkShown = async (where: string, namesClasses: boolean) => {
+      if (namesClasses) {
+        await expect(named.first(), `${where}: the full name on hover`).toBeVisible();
+        for (const element of await named.all()) {
+          const box = await element.boundingBox();
+          if (box) expect(box.width, `${where}: the name is shortened`).toBeLessThan(420);
+        }
+      }
+      expect(await overflowsSideways(page), `${where}: nothing reaches past the window`).toBe('');
+    };
+    await expect(page.locator(`[data-testid^="class-rename-"][title="${long}"]`)).toHaveValue(long);
+    await checkShown('class table', true);
+
+    const { outcome } = await trainRun(studio, { epochs: 1, batchSize: 8 });
+    expect(outcome).toBe('completed');
+    await checkShown('train panel', false);
+    expect(studio.errors).toEqual([]);
+  });
+});
