@@ -13,6 +13,9 @@ export class DeviceLostError extends Error {
   }
 }
 
+/** How long a failed WebGPU run waits for its device to report that it was lost. */
+const LOSS_GRACE_MS = 2000;
+
 /** The parts of tfjs' WebGL backend the watch reads: its context, and the fences it polls. */
 interface WebGLInternals {
   gpgpu?: { gl?: WebGL2RenderingContext; itemsToPoll?: unknown[] };
@@ -33,6 +36,8 @@ export class DeviceWatch {
   private detail: string | null = null;
   private wake: ((error: DeviceLostError) => void) | null = null;
   private readonly gl: WebGL2RenderingContext | undefined;
+  /** Settles once a WebGPU device is lost; never for the other backends. */
+  private readonly deviceLost: Promise<unknown> = new Promise(() => {});
   private readonly detach: () => void;
 
   constructor(readonly backend: Backend) {
@@ -49,9 +54,11 @@ export class DeviceWatch {
     let watching = true;
     this.detach = () => (watching = false);
     const device = backend === 'webgpu' ? (internals as WebGPUInternals | null)?.device : undefined;
-    void device?.lost.then((info) => {
-      if (watching) this.lose(info.message || info.reason);
-    });
+    if (device) {
+      this.deviceLost = device.lost.then((info) => {
+        if (watching) this.lose(info.message || info.reason);
+      });
+    }
   }
 
   /** True once the device is gone, whether or not its event has arrived yet. */
@@ -83,11 +90,23 @@ export class DeviceWatch {
       if (this.lost) throw this.error();
       return result;
     } catch (error) {
-      throw this.lost ? this.error() : error;
+      throw (await this.lostAfterFailure()) ? this.error() : error;
     } finally {
       this.wake = null;
       lost.catch(() => {});
     }
+  }
+
+  /**
+   * True when a failure came from a lost device. A destroyed WebGPU device fails the pending
+   * readbacks ("Buffer was unmapped before mapping was resolved") before it settles `lost`, so
+   * the watch waits a moment for it; a lost WebGL context says so at once.
+   */
+  private async lostAfterFailure(): Promise<boolean> {
+    if (this.lost || this.backend !== 'webgpu') return this.lost;
+    const grace = new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS));
+    await Promise.race([this.deviceLost, grace]);
+    return this.lost;
   }
 
   /**
