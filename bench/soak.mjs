@@ -6,6 +6,9 @@
  */
 import { engineMemory, enterSettings, openStudio, trainEnabled } from './studio-run.mjs';
 
+/** Steps in each epoch of the start/stop cycles: so many that Stop always lands mid-epoch. */
+const CYCLE_STEPS_PER_EPOCH = 100;
+
 /** How long the soak's runs and settling may take before the bench gives up. */
 const TIMEOUT_MS = 20 * 60_000;
 
@@ -17,20 +20,24 @@ async function collectedHeap(cdp) {
 }
 
 /**
- * The engine's tfjs memory once it stops changing (two equal reads 500 ms apart): insight
- * requests the page sends after a run ends hold tensors for a moment.
+ * The engine's tfjs memory once every insight request the page sent has been answered and
+ * none has been sent for a second: a request under way holds tensors for a moment.
  */
 async function settledMemory(page) {
-  let last = await engineMemory(page);
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(500);
-    const now = await engineMemory(page);
-    if (now && last && now.numTensors === last.numTensors && now.numBytes === last.numBytes) {
-      return now;
-    }
-    last = now;
-  }
-  return last;
+  await page.evaluate(() => {
+    window.__layerwiseBenchProbe.busyAt = performance.now();
+  });
+  await page.waitForFunction(
+    () => {
+      const probe = window.__layerwiseBenchProbe;
+      const now = performance.now();
+      if (probe.insightsAsked !== probe.insightsAnswered) probe.busyAt = now;
+      return now - probe.busyAt > 1000;
+    },
+    undefined,
+    { timeout: TIMEOUT_MS, polling: 100 },
+  );
+  return engineMemory(page);
 }
 
 /**
@@ -94,7 +101,7 @@ async function soakCycles(browser, baseUrl, job, cycles) {
   );
   try {
     const cdp = await context.newCDPSession(page);
-    await enterSettings(page, job);
+    await enterSettings(page, { ...job, stepsPerEpoch: CYCLE_STEPS_PER_EPOCH });
     const results = [];
     for (let cycle = 1; cycle <= cycles; cycle++) {
       await page.getByTestId('tab-train').click();

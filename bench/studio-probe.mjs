@@ -13,6 +13,9 @@ export function studioProbe() {
     progress: [],
     epochEnds: [],
     runEnd: null,
+    /** Insight requests the page has sent to the engine, and answers it has had (never reset). */
+    insightsAsked: 0,
+    insightsAnswered: 0,
     reset() {
       this.start = performance.now();
       this.longTasks = [];
@@ -34,15 +37,22 @@ export function studioProbe() {
   };
   requestAnimationFrame(frame);
 
-  // The studio's worker is created with `new Worker(…)`; a subclass adds one more listener.
+  // The studio's worker is created with `new Worker(…)`; a subclass adds one more listener,
+  // and counts the insight requests it is sent.
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
+    postMessage(message, ...rest) {
+      if (message && message.type === 'insight') probe.insightsAsked++;
+      return super.postMessage(message, ...rest);
+    }
+
     constructor(url, options) {
       super(url, options);
       this.addEventListener('message', (message) => {
         const event = message.data;
         const t = performance.now();
         if (!event || typeof event.type !== 'string') return;
+        if (event.type === 'insight' || event.type === 'insightError') probe.insightsAnswered++;
         if (event.type === 'progress') {
           const { step, epoch, examplesPerSec } = event.progress;
           probe.progress.push({ t, step, epoch, examplesPerSec });
