@@ -37,13 +37,17 @@ function projectChanged(s: StudioState, before: StudioState): boolean {
     s.loadedSource !== before.loadedSource ||
     s.report !== before.report ||
     s.lastEpoch !== before.lastEpoch ||
+    s.runStart !== before.runStart ||
+    s.interrupted !== before.interrupted ||
     s.projectName !== before.projectName
   );
 }
 
 /**
- * Saves the project to IndexedDB a second after each change. Metric points are saved when a
- * run has ended, not while they stream in: the run's report arriving is a change.
+ * Saves the project to IndexedDB a second after each change. Metric points are saved at each
+ * epoch's end and when a run has ended, not while they stream in. An epoch's end is saved at
+ * once: its checkpoint is being kept at the same moment, and a page closed mid-run then comes
+ * back with the curves up to the epoch the checkpoint holds, and the run to go on with.
  */
 export function startAutosave(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,12 +65,13 @@ export function startAutosave(): void {
       });
     }
   };
-  const schedule = () => {
+  const schedule = (delay = AUTOSAVE_DELAY_MS) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    timer = setTimeout(() => void save(), delay);
   };
   useStudio.subscribe((s, before) => {
-    if (projectChanged(s, before)) schedule();
+    if (s.runState !== 'idle' && s.lastEpoch !== before.lastEpoch) schedule(0);
+    else if (projectChanged(s, before)) schedule();
   });
   metricsBuffer.subscribe(() => {
     if (useStudio.getState().runState === 'idle') schedule();
