@@ -42,6 +42,12 @@ describe('Heartbeat', () => {
     expect(beat.tick(3_614_000)).toBe('stopped');
   });
 
+  it('counts a stalled page as silence when the stall is shorter than the timeout', () => {
+    const beat = new Heartbeat(0, timing);
+    expect(beat.tick(6000)).toBe('ping');
+    expect(beat.tick(12_000)).toBe('stopped');
+  });
+
   it('ignores an answer older than the latest', () => {
     const beat = new Heartbeat(0, timing);
     beat.heard(9000);

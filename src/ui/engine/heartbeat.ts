@@ -16,9 +16,10 @@ export const HEARTBEAT: HeartbeatTiming = { intervalMs: 2_000, timeoutMs: 30_000
 
 /**
  * Decides, from the times it is told about, whether the worker is still there. Any message
- * from the worker counts as an answer. A gap between ticks much longer than the interval
+ * from the worker counts as an answer. A gap between two ticks longer than the whole timeout
  * means the page itself was not running (a frozen background tab, a sleeping laptop), and
- * then the worker could not have answered either: the wait starts again instead.
+ * then the worker could not have answered either: the wait starts again instead. Shorter
+ * stalls of the page (a busy machine, a canvas waiting on the software GPU) count as silence.
  */
 export class Heartbeat {
   private lastHeard: number;
@@ -41,7 +42,7 @@ export class Heartbeat {
   tick(now: number): 'ping' | 'stopped' {
     const gap = now - this.lastTick;
     this.lastTick = now;
-    if (gap > this.timing.intervalMs * 5) {
+    if (gap > this.timing.timeoutMs) {
       this.lastHeard = now;
       return 'ping';
     }
