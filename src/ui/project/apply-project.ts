@@ -70,6 +70,11 @@ export async function applyProject(
   if (useStudio.getState().runState !== 'idle') {
     throw new ProjectError('Stop the training run before opening another project.');
   }
+  if (useStudio.getState().engine.kind !== 'running') {
+    throw new ProjectError(
+      'Restart the training engine (in the Train panel) before opening a project.',
+    );
+  }
   await datasetSettled();
   // The model on the worker belongs to the project on screen until now.
   send({ type: 'forgetModel' });
