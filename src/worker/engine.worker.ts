@@ -10,9 +10,12 @@ const outbox = new Outbox((event: WorkerEvent) => scope.postMessage(event, trans
 const engine = new Engine((event) => outbox.post(event));
 
 scope.onmessage = (message: MessageEvent<unknown>) => {
-  // The page's liveness check, answered here so the engine never sees it.
+  // The page's liveness check, answered here so the engine never sees it, and from a timer:
+  // a worker that is closing may still take messages while its timers, which the engine's
+  // readbacks and the outbox need, no longer run.
   if (isPing(message.data)) {
-    outbox.post({ type: 'pong', id: message.data.id });
+    const { id } = message.data;
+    setTimeout(() => outbox.post({ type: 'pong', id }), 0);
     return;
   }
   let command;
