@@ -226,7 +226,23 @@ export type WorkerEvent =
   | { type: 'ensembleExported'; requestId: number; members: ExportedModel[] }
   /** `missing`: the runs whose weights the worker no longer keeps, for the page to name. */
   | { type: 'ensembleError'; requestId: number; message: string; missing?: string[] }
-  | { type: 'error'; where: string; message: string; hint?: string };
+  | { type: 'error'; where: string; message: string; hint?: string }
+  /** The answer to a `Ping`, with its id. */
+  | { type: 'pong'; id: number };
+
+/**
+ * The page's "are you there?", answered by the worker's message handler rather than the engine,
+ * so it is answered whenever the worker's event loop runs — between training steps too.
+ */
+export interface Ping {
+  type: 'ping';
+  id: number;
+}
+
+/** True when a message to the worker is a `Ping`. */
+export function isPing(data: unknown): data is Ping {
+  return isRecord(data) && data.type === 'ping' && typeof data.id === 'number';
+}
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'init',
@@ -282,6 +298,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'ensembleExported',
   'ensembleError',
   'error',
+  'pong',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

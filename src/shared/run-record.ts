@@ -37,6 +37,20 @@ export interface RunRecord {
   sweep?: { id: string; values: SweepPlanRun['values'] };
 }
 
+/** What is known of a run when it starts; the rest comes with its end. */
+export type RunStart = Pick<
+  RunRecord,
+  'id' | 'spec' | 'settings' | 'dataset' | 'params' | 'startedAt' | 'note' | 'sweep'
+>;
+
+/**
+ * A run cut short before its end — the training worker stopped, or the page was closed —
+ * which can go on from the last checkpoint its worker kept.
+ */
+export interface InterruptedRun {
+  start: RunStart;
+}
+
 /** Why a run is started, beyond the user pressing Train: a sweep's run, a replay. */
 export interface RunPurpose {
   note?: string;

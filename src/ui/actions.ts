@@ -25,6 +25,7 @@ export const networkProblems = (s: StudioState): readonly Problem[] => selectTra
 
 const canTrain = (s: StudioState) =>
   s.runState === 'idle' &&
+  s.engine.kind === 'running' &&
   s.dataset !== null &&
   s.backend !== null &&
   checkSettings(s.settings).length === 0 &&

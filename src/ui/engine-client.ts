@@ -1,5 +1,5 @@
 import type { Backend } from '../shared/backend';
-import type { Command, WorkerEvent } from '../shared/protocol';
+import type { Command, Ping, WorkerEvent } from '../shared/protocol';
 import { decodeEvent } from '../shared/protocol';
 import { assertNever } from '../shared/assert-never';
 import { useStudio } from './store/studio-store';
@@ -12,8 +12,28 @@ import { settleBase } from './builder/base-client';
 import { settleCheckpoint } from './train/checkpoint-client';
 import { settleDatasetExport } from './project/dataset-client';
 import { failEnsemble, settleEnsemble } from './runs/ensemble-client';
+import { HEARTBEAT, Heartbeat } from './engine/heartbeat';
+import { continueEvent } from './engine/continuation';
+import { describeStop, interruptedRun } from './engine/engine-stop';
+import { acceptRequests, refuseRequests } from './pending-requests';
+import { datasetReference } from './project/current-project';
+import { hasCarriedDatasetFile } from './project/carried-dataset';
 
 let worker: Worker | null = null;
+/** The backend asked for at start (`?backend=`), asked for again by a restarted worker. */
+let backendChoice: Backend | undefined;
+let heartbeat: { beat: Heartbeat; timer: ReturnType<typeof setInterval> } | null = null;
+let nextPing = 1;
+
+/** Sees each event before the store does; true when it has dealt with the event itself. */
+type Claim = (event: WorkerEvent) => boolean;
+const claims = new Set<Claim>();
+
+/** Lets `claim` see (and take) the worker's events until the returned function is called. */
+export function claimEvents(claim: Claim): () => void {
+  claims.add(claim);
+  return () => claims.delete(claim);
+}
 
 /** Applies one worker event to the store and the metrics buffer. */
 function apply(event: WorkerEvent): void {
@@ -54,6 +74,7 @@ function apply(event: WorkerEvent): void {
       return;
     case 'runEnd':
       store.recordRunEnd(event);
+      store.setContinuation(null);
       store.setReport({
         outcome: event.outcome,
         message: event.message,
@@ -116,6 +137,8 @@ function apply(event: WorkerEvent): void {
       else if (event.where === 'dataset') store.setDatasetError(event.message);
       else store.setTrainError(event.message);
       return;
+    case 'pong':
+      return;
     default:
       assertNever(event);
   }
@@ -129,14 +152,91 @@ export function send(command: Command, transfer: Transferable[] = []): void {
   worker?.postMessage(command, transfer);
 }
 
-/** Starts the training worker and asks it to pick a backend and load the sample dataset. */
-export function startEngine(forced: Backend | undefined): void {
+/** Takes in one message from the worker: a sign of life, and an event for the page. */
+function receive(data: unknown): void {
+  heartbeat?.beat.heard(performance.now());
+  const decoded = decodeEvent(data);
+  const { continuation } = useStudio.getState();
+  const event = continuation ? continueEvent(decoded, continuation) : decoded;
+  for (const claim of [...claims]) if (claim(event)) return;
+  apply(event);
+}
+
+/**
+ * The worker is gone (or can no longer be trusted): it is ended for good, every request
+ * waiting for it is refused, and the Train panel says what was lost and offers a restart.
+ */
+function engineStopped(reason: string): void {
+  if (!worker) return;
+  worker.terminate();
+  worker = null;
+  if (heartbeat) clearInterval(heartbeat.timer);
+  heartbeat = null;
+  refuseRequests('The training engine stopped before answering; restart it in the Train panel.');
+  const s = useStudio.getState();
+  const summary = s.dataset?.summary;
+  const dataset = summary ? datasetReference(summary, s.loadedSource) : null;
+  const hadModel = s.report !== null || s.lastEpoch !== null;
+  const snapshot = {
+    runState: s.runState,
+    progress: s.progress,
+    lastEpoch: s.lastEpoch,
+    runStart: s.runStart,
+    hasModel: hadModel,
+    loading: s.loading !== null,
+    dataset,
+    carriedFileKept: hasCarriedDatasetFile(),
+  };
+  const run = interruptedRun(snapshot);
+  s.setInterrupted(run && { run, epoch: null, batchesPerEpoch: s.progress?.batchesPerEpoch ?? 0 });
+  s.setContinuation(null);
+  if (s.loading) s.endLoad('failed', 'The training engine stopped before the dataset loaded.');
+  s.setRunState('idle');
+  s.setEngine({
+    kind: 'stopped',
+    message: describeStop(reason, snapshot),
+    dataset,
+    config: summary?.config ?? null,
+    hadModel,
+  });
+}
+
+/** Pings the worker every interval; a silence longer than the heartbeat's timeout stops it. */
+function watch(): void {
+  const beat = new Heartbeat(performance.now());
+  const timer = setInterval(() => {
+    if (beat.tick(performance.now()) === 'stopped') {
+      const seconds = HEARTBEAT.timeoutMs / 1000;
+      engineStopped(
+        `it did not answer for ${seconds} seconds: it was closed, crashed or ran out of memory`,
+      );
+    } else {
+      worker?.postMessage({ type: 'ping', id: nextPing++ } satisfies Ping);
+    }
+  }, HEARTBEAT.intervalMs);
+  heartbeat = { beat, timer };
+}
+
+/** Starts a worker with the backend choice of the first, which picks a backend and loads the sample. */
+export function startWorker(): void {
   if (worker) return;
   worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (message: MessageEvent<unknown>) => apply(decodeEvent(message.data));
+  worker.onmessage = (message: MessageEvent<unknown>) => receive(message.data);
+  // An error the worker did not catch leaves its engine in a state nobody knows (a run half
+  // done, a request never answered), so it is treated as the worker stopping.
   worker.onerror = (error) => {
-    useStudio.getState().setTrainError(`The training worker crashed: ${error.message}`);
+    error.preventDefault();
+    engineStopped(error.message ? `it crashed: ${error.message}` : 'it crashed');
   };
+  worker.onmessageerror = () => engineStopped('a message from it could not be read');
+  acceptRequests();
+  watch();
   const assetBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
-  send({ type: 'init', backend: forced, assetBase });
+  send({ type: 'init', backend: backendChoice, assetBase });
+}
+
+/** Starts the training worker and asks it to pick a backend and load the sample dataset. */
+export function startEngine(forced: Backend | undefined): void {
+  backendChoice = forced;
+  startWorker();
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { WorkerEvent } from '../shared/protocol';
-import { decodeCommand, transferablesOf } from '../shared/protocol';
+import { decodeCommand, isPing, transferablesOf } from '../shared/protocol';
 import { Engine } from './engine';
 import { Outbox } from './outbox';
 
@@ -10,6 +10,14 @@ const outbox = new Outbox((event: WorkerEvent) => scope.postMessage(event, trans
 const engine = new Engine((event) => outbox.post(event));
 
 scope.onmessage = (message: MessageEvent<unknown>) => {
+  // The page's liveness check, answered here so the engine never sees it, and from a timer:
+  // a worker that is closing may still take messages while its timers, which the engine's
+  // readbacks and the outbox need, no longer run.
+  if (isPing(message.data)) {
+    const { id } = message.data;
+    setTimeout(() => outbox.post({ type: 'pong', id }), 0);
+    return;
+  }
   let command;
   try {
     command = decodeCommand(message.data);

@@ -8,7 +8,7 @@ import type {
   Progress,
   RunMark,
 } from '../protocol';
-import type { RunRecord } from '../run-record';
+import type { InterruptedRun, RunRecord } from '../run-record';
 import type { SweepTarget } from '../sweep';
 import type { DatasetReference, Project, ReloadableSource, RunHistory } from './project';
 import { MAX_NAME_LENGTH, PROJECT_FORMAT } from './project';
@@ -101,7 +101,7 @@ const crossValidationSchema: z.ZodType<CrossValidationResult> = z.object({
 
 const outcomeSchema = z.enum(['completed', 'stopped', 'diverged', 'failed']);
 
-const runRecordSchema: z.ZodType<RunRecord> = z.object({
+const runRecordShape = z.object({
   id: z.string(),
   number: int.positive(),
   startedAt: z.number(),
@@ -131,6 +131,21 @@ const runRecordSchema: z.ZodType<RunRecord> = z.object({
     .optional(),
 });
 
+const runRecordSchema: z.ZodType<RunRecord> = runRecordShape;
+
+const interruptedSchema: z.ZodType<InterruptedRun> = z.object({
+  start: runRecordShape.pick({
+    id: true,
+    spec: true,
+    settings: true,
+    dataset: true,
+    params: true,
+    startedAt: true,
+    note: true,
+    sweep: true,
+  }),
+});
+
 const runsSchema: z.ZodType<RunHistory> = z.object({
   points: z.array(pointSchema),
   previousPoints: z.array(pointSchema),
@@ -145,6 +160,7 @@ const runsSchema: z.ZodType<RunHistory> = z.object({
   lastEpoch: epochSchema.nullable(),
   progress: progressSchema.nullable(),
   history: z.array(runRecordSchema),
+  interrupted: interruptedSchema.optional(),
 });
 
 export const projectSchema: z.ZodType<Project> = z.object({

@@ -7,7 +7,7 @@ import type {
   Progress,
   RunOutcome,
 } from '../protocol';
-import type { RunRecord } from '../run-record';
+import type { InterruptedRun, RunRecord } from '../run-record';
 import type { TrainSettings } from '../train-settings';
 
 /**
@@ -69,6 +69,8 @@ export interface RunHistory {
   progress: Progress | null;
   /** Every finished run: the Runs panel's table, oldest first. */
   history: RunRecord[];
+  /** The run that was under way, or cut short, when the project was saved. */
+  interrupted?: InterruptedRun;
 }
 
 /** The current version of the project format. */

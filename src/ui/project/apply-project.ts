@@ -16,7 +16,7 @@ const isSettled = (s: StudioState) =>
   s.loading === null && (s.dataset !== null || s.datasetError !== null || s.loadOutcome !== null);
 
 /** Resolves once no dataset load is under way and a dataset (or why there is none) is known. */
-function datasetSettled(): Promise<void> {
+export function datasetSettled(): Promise<void> {
   if (isSettled(useStudio.getState())) return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribe = useStudio.subscribe((s) => {
@@ -48,14 +48,13 @@ export function datasetNote(dataset: DatasetReference | null): string | null {
 }
 
 /** Gives the worker the dataset a project file carried, moving its bytes rather than copying. */
-function loadCarriedDataset(wanted: DatasetReference, bytes: Uint8Array): Promise<void> {
+export function sendCarriedDataset(wanted: DatasetReference, bytes: Uint8Array): void {
   // Only a buffer the bytes fill alone can move: a view's would take its neighbours along.
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = (whole ? bytes : bytes.slice()).buffer as ArrayBuffer;
   const { name, classNames, aspect = 'stretch' } = wanted;
   const source = { kind: 'project', name, classNames, aspect, bytes: buffer } as const;
   send({ type: 'loadDataset', source }, [buffer]);
-  return datasetSettled();
 }
 
 /**
@@ -71,6 +70,11 @@ export async function applyProject(
   if (useStudio.getState().runState !== 'idle') {
     throw new ProjectError('Stop the training run before opening another project.');
   }
+  if (useStudio.getState().engine.kind !== 'running') {
+    throw new ProjectError(
+      'Restart the training engine (in the Train panel) before opening a project.',
+    );
+  }
   await datasetSettled();
   // The model on the worker belongs to the project on screen until now.
   send({ type: 'forgetModel' });
@@ -84,7 +88,8 @@ export async function applyProject(
   s.setRuns(project.runs.history);
   const wanted = project.data.dataset;
   if (wanted && options.dataset) {
-    await loadCarriedDataset(wanted, options.dataset);
+    sendCarriedDataset(wanted, options.dataset);
+    await datasetSettled();
   } else if (wanted?.source && needsReload(wanted, s)) {
     send({ type: 'loadDataset', source: wanted.source });
     await datasetSettled();

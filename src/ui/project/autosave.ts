@@ -38,6 +38,8 @@ function projectChanged(s: StudioState, before: StudioState): boolean {
     s.loadedSource !== before.loadedSource ||
     s.report !== before.report ||
     s.lastEpoch !== before.lastEpoch ||
+    s.runStart !== before.runStart ||
+    s.interrupted !== before.interrupted ||
     s.projectName !== before.projectName
   );
 }
@@ -78,19 +80,22 @@ export function autosaver(write: (json: string) => Promise<void>): () => Promise
 }
 
 /**
- * Saves the project to IndexedDB a second after each change. Metric points are saved when a
- * run has ended, not while they stream in: the run's report arriving is a change. Each save is
- * one put in one transaction, so a write that fails leaves the previous autosave whole.
+ * Saves the project to IndexedDB a second after each change. Metric points are saved at each
+ * epoch's end and when a run has ended, not while they stream in. An epoch's end is saved at
+ * once: its checkpoint is being kept at the same moment, and a page closed mid-run then comes
+ * back with the curves up to the epoch the checkpoint holds, and the run to go on with. Each
+ * save is one put in one transaction, so a write that fails leaves the previous autosave whole.
  */
 export function startAutosave(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = autosaver((json) => set(AUTOSAVE_KEY, json));
-  const schedule = () => {
+  const schedule = (delay = AUTOSAVE_DELAY_MS) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    timer = setTimeout(() => void save(), delay);
   };
   useStudio.subscribe((s, before) => {
-    if (projectChanged(s, before)) schedule();
+    if (s.runState !== 'idle' && s.lastEpoch !== before.lastEpoch) schedule(0);
+    else if (projectChanged(s, before)) schedule();
   });
   metricsBuffer.subscribe(() => {
     if (useStudio.getState().runState === 'idle') schedule();

@@ -3,6 +3,7 @@ import { DEFAULT_DATA_CONFIG } from '../../shared/dataset';
 import { PROJECT_VERSION } from '../../shared/project/migrate';
 import type { DatasetReference, Project, ReloadableSource } from '../../shared/project/project';
 import { PROJECT_FORMAT } from '../../shared/project/project';
+import type { InterruptedRun } from '../../shared/run-record';
 import type { StudioState } from '../store/studio-store';
 import { metricsBuffer } from '../train/metrics-buffer';
 
@@ -31,6 +32,14 @@ export function datasetReference(
   };
 }
 
+/** The run under way, or one cut short that can still go on, to resume after a reload. */
+function interruptedRun(s: StudioState): InterruptedRun | undefined {
+  if (s.runState !== 'idle' && s.runStart && s.runStart.settings.crossValidation === null) {
+    return { start: s.runStart };
+  }
+  return s.interrupted?.run;
+}
+
 /** The project on screen, as a project file, the autosave and share links hold it. */
 export function currentProject(s: StudioState): Project {
   const summary = s.dataset?.summary;
@@ -51,6 +60,7 @@ export function currentProject(s: StudioState): Project {
       lastEpoch: s.lastEpoch,
       progress: s.progress,
       history: s.runs,
+      ...(interruptedRun(s) && { interrupted: interruptedRun(s) }),
     },
   };
 }

@@ -9,6 +9,7 @@ import { useStudio } from '../store/studio-store';
 import { applyProject, datasetNote, starterProject } from './apply-project';
 import { currentProject } from './current-project';
 import { requestDatasetBytes } from './dataset-client';
+import { keepCarriedDatasetFile } from './carried-dataset';
 import { formatBytes } from '../format';
 
 // The file format (zip, schema checks) loads when first used, not with the page.
@@ -93,6 +94,7 @@ export async function openProjectFile(file: File): Promise<void> {
     const { project, model, dataset } = readProjectFile(new Uint8Array(await file.arrayBuffer()));
     await applyProject(project, { undoable: true, dataset });
     const carried = dataset ? carriedDatasetNote() : null;
+    keepCarriedDatasetFile(carried && !carried.failed ? file : null);
     const weights = await restoreWeights(project, model);
     const note = dataset ? carried?.message : datasetNote(project.data.dataset);
     useStudio.getState().showProjectNotice({

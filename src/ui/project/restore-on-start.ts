@@ -5,6 +5,7 @@ import { applyProject, datasetNote, starterProject } from './apply-project';
 import { readAutosave, startAutosave } from './autosave';
 import { showRefusal } from './project-actions';
 import { describeCheckpoint, restoreLatestCheckpoint } from '../train/checkpoint-client';
+import { runEpochOf } from '../engine/continuation';
 
 /** Takes the share link out of the address bar, so a reload does not open it over new work. */
 function clearFragment(): void {
@@ -49,14 +50,24 @@ function isStarter(project: Project): boolean {
 
 /**
  * Asks the worker for the weights of the last epoch trained before the reload; it gives them
- * back only when they belong to this network on the loaded data. Says what came back, or null.
+ * back only when they belong to this network on the loaded data. When the page was closed
+ * mid-run, the run can go on from them. Says what came back, or null.
  */
 async function restoreCheckpoint(project: Project): Promise<string | null> {
+  const interrupted = project.runs.interrupted;
   try {
-    const restored = await restoreLatestCheckpoint(project.spec);
-    return restored
-      ? `Restored the checkpoint of ${describeCheckpoint(restored)}: Insights, the Playground and Export use its weights.`
-      : null;
+    const restored = await restoreLatestCheckpoint(interrupted?.start.spec ?? project.spec);
+    if (!restored) return null;
+    // A resumed run's worker counted its epochs from 1 again; the run's points know the real one.
+    const epoch = runEpochOf(restored, project.runs.points);
+    const shown = { ...restored, epoch: epoch ?? restored.epoch };
+    const weights = `Restored the checkpoint of ${describeCheckpoint(shown)}: Insights, the Playground and Export use its weights.`;
+    const batchesPerEpoch = project.runs.progress?.batchesPerEpoch ?? 0;
+    if (!interrupted || epoch === null || epoch >= interrupted.start.settings.epochs) {
+      return weights;
+    }
+    useStudio.getState().setInterrupted({ run: interrupted, epoch, batchesPerEpoch });
+    return `${weights} The run under way when the page closed can go on from epoch ${epoch} in the Train panel.`;
   } catch {
     // A checkpoint that cannot be read is as good as none: the project is back regardless.
     return null;

@@ -56,7 +56,10 @@ export async function runSweep(plan: SweepPlanRun[]): Promise<void> {
       const ended = runFinished();
       startRun({ spec, settings, note: run.label, sweep: { id, values: run.values } });
       await ended;
-      const { trainError, runStart } = useStudio.getState();
+      const { trainError, runStart, engine } = useStudio.getState();
+      if (engine.kind === 'stopped') {
+        throw new Error(`${run.label}: the training engine stopped, which ended the sweep.`);
+      }
       if (runStart !== null) {
         useStudio.setState({ runStart: null });
         throw new Error(trainError ?? `${run.label}: the run did not start.`);

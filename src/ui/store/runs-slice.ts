@@ -1,16 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { RunEndEvent } from '../../shared/protocol';
 import { analyse } from '../../model/analyse';
-import type { RunPurpose, RunRecord } from '../../shared/run-record';
+import type { RunPurpose, RunRecord, RunStart } from '../../shared/run-record';
 import { metricsBuffer } from '../train/metrics-buffer';
 import { selectDatasetShape } from './analysis';
 import type { StudioState } from './studio-store';
-
-/** What is known of a run when it starts; the rest comes with its end. */
-type RunStart = Pick<
-  RunRecord,
-  'id' | 'spec' | 'settings' | 'dataset' | 'params' | 'startedAt' | 'note' | 'sweep'
->;
 
 /** Where the latest sweep stands, for the sweep form wherever the user goes meanwhile. */
 export interface SweepState {

@@ -9,6 +9,8 @@ import type { TrainingSlice } from './training-slice';
 import { createTrainingSlice } from './training-slice';
 import type { RunsSlice } from './runs-slice';
 import { createRunsSlice } from './runs-slice';
+import type { EngineSlice } from './engine-slice';
+import { createEngineSlice } from './engine-slice';
 import type { UiSlice } from './ui-slice';
 import { createUiSlice } from './ui-slice';
 import type { ProjectSlice } from '../project/project-slice';
@@ -21,7 +23,8 @@ export type StudioState = SpecSlice &
   UiSlice &
   InsightsSlice &
   ProjectSlice &
-  RunsSlice;
+  RunsSlice &
+  EngineSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -31,4 +34,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createInsightsSlice(...a),
   ...createProjectSlice(...a),
   ...createRunsSlice(...a),
+  ...createEngineSlice(...a),
 }));

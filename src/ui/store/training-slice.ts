@@ -81,7 +81,10 @@ export const createTrainingSlice: StateCreator<StudioState, [], [], TrainingSlic
       trainError: null,
       runState: 'preparing',
       filmstrip: [],
+      // A new run, or the cut one going on: either way there is no longer one to resume.
+      interrupted: null,
+      recovery: null,
     }),
   restoreRun: ({ report, lastEpoch, progress }) =>
-    set({ report, lastEpoch, progress, trainError: null, filmstrip: [] }),
+    set({ report, lastEpoch, progress, trainError: null, filmstrip: [], interrupted: null }),
 });

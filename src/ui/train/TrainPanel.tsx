@@ -1,5 +1,6 @@
 import { ContinueToggle } from './ContinueToggle';
 import { Curves } from './Curves';
+import { EngineNotice } from './EngineNotice';
 import { LiveLearningRate } from './LiveLearningRate';
 import { NetworkBlocker } from './NetworkBlocker';
 import { RunControls } from './RunControls';
@@ -14,6 +15,7 @@ export function TrainPanel() {
       <div className="train-side">
         <h2>Train</h2>
         <SettingsForm />
+        <EngineNotice />
         <ContinueToggle />
         <RunControls />
         <NetworkBlocker />

@@ -39,11 +39,15 @@ export class MetricsBuffer {
     this.changed();
   }
 
-  /** Shows the runs of an opened project: its current run and the one before. */
-  replace(points: MetricPoint[], previous: MetricPoint[]): void {
+  /** Shows the runs of an opened project (or a run going on): its current run and the one before. */
+  replace(
+    points: readonly MetricPoint[],
+    previous: readonly MetricPoint[],
+    marks: readonly RunMark[] = [],
+  ): void {
     this.points = [...points];
     this.previous = [...previous];
-    this.runMarks = [];
+    this.runMarks = [...marks];
     this.changed();
   }
 

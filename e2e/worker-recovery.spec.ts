@@ -1,0 +1,110 @@
+import type { Page, Worker } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { Studio } from './studio';
+import { studioOnTrain } from './studio';
+
+// Three epochs of 20 batches: long enough to cut in the middle, short on a software GPU.
+const settings = { epochs: 3, batchSize: 32, examplesPerEpoch: 640, learningRate: 0.005 };
+const BATCHES = 20;
+
+/** The training worker (the engine), not the image-decoding workers it starts. */
+async function engineWorker(page: Page): Promise<Worker> {
+  const isEngine = (worker: Worker) => worker.url().includes('engine.worker');
+  return (
+    page.workers().find(isEngine) ??
+    (await page.waitForEvent('worker', { predicate: isEngine, timeout: 60_000 }))
+  );
+}
+
+/** The validation accuracy the Train panel shows after `epoch`, as a fraction. */
+async function validationAfter(studio: Studio, epoch: number): Promise<number> {
+  const line = studio.page.getByTestId('validation');
+  await expect(line).toContainText(`after epoch ${epoch}:`, { timeout: 300_000 });
+  const text = (await line.textContent()) ?? '';
+  return Number(/accuracy ([\d.]+)%/.exec(text)?.[1]) / 100;
+}
+
+/** Goes on with the cut run from epoch `from` and checks it ends as one completed run. */
+async function resumeToTheEnd(studio: Studio, from: number): Promise<void> {
+  const { page } = studio;
+  await expect(page.getByTestId('resume-run')).toHaveText(`Resume the run from epoch ${from}`);
+  await page.getByTestId('resume-run').click();
+  // The curves go on from the checkpoint: the same run's series, not a new run beside an old one.
+  await expect
+    .poll(() => studio.curveStep('loss'), { timeout: 300_000 })
+    .toBeGreaterThan(from * BATCHES);
+  await expect(page.getByTestId('loss-curve-summary')).not.toContainText('previous');
+  // Trained on from the checkpoint's weights, not from new ones: far above chance (10%).
+  expect(await validationAfter(studio, from + 1)).toBeGreaterThan(0.3);
+  expect(await studio.waitForRunEnd()).toBe('completed');
+  await expect(page.getByTestId('epoch')).toHaveText('3 / 3');
+  await expect(page.getByTestId('step')).toHaveText(String(3 * BATCHES));
+  expect(await studio.testAccuracy()).toBeGreaterThan(0.3);
+  // One run in the history, whole.
+  await page.getByTestId('tab-runs').click();
+  await expect(page.getByTestId('run-row')).toHaveCount(1);
+  await expect(page.getByTestId('run-row')).toHaveAttribute('data-outcome', 'completed');
+}
+
+test.describe('recovery from a stopped engine and a closed page', () => {
+  test('a training worker that dies mid-run is reported, restarted, and the run goes on from its checkpoint', async ({
+    page,
+  }) => {
+    const worker = engineWorker(page);
+    const studio = await studioOnTrain(page, settings);
+    await studio.button('train').click();
+    const epoch1 = await validationAfter(studio, 1);
+    expect(epoch1).toBeGreaterThan(0.3);
+    // A few steps into epoch 2, so epoch 1's checkpoint has been written.
+    await studio.waitForStepAbove(BATCHES + 2);
+    await (await worker).evaluate(() => self.close());
+
+    const stopped = page.getByTestId('engine-stopped');
+    await expect(stopped).toContainText('The training engine stopped', { timeout: 60_000 });
+    await expect(stopped).toContainText('cut short in epoch 2 of 3');
+    await expect(stopped).toContainText('epoch 1 was the last to finish');
+    await expect(stopped).toContainText('Restarting loads MNIST digits again.');
+    await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'idle');
+    await expect(studio.button('train')).toBeDisabled();
+    // What the page asks of a stopped worker is refused at once rather than left waiting.
+    await page.getByTestId('tab-insights').click();
+    await expect(
+      page.getByText('The training engine stopped before answering').first(),
+    ).toBeVisible();
+    await studio.openTrain();
+
+    const restarted = engineWorker(page);
+    await page.getByTestId('restart-engine').click();
+    await restarted;
+    const recovery = page.getByTestId('engine-recovery');
+    await expect(recovery).toContainText('MNIST digits is loaded again.', { timeout: 120_000 });
+    await expect(recovery).toContainText('Restored the checkpoint of epoch 1 (validation accuracy');
+    await resumeToTheEnd(studio, 1);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('a page reloaded mid-run comes back with its curves and checkpoint, and the run goes on', async ({
+    page,
+  }) => {
+    const studio = await studioOnTrain(page, settings);
+    await studio.button('train').click();
+    await validationAfter(studio, 1);
+    await studio.waitForStepAbove(BATCHES + 2);
+    const savedStep = await studio.curveStep('loss');
+    expect(savedStep).toBeGreaterThanOrEqual(BATCHES);
+
+    await page.reload();
+    const notice = page.getByTestId('project-notice');
+    await expect(notice).toContainText(/Restored the checkpoint of epoch [1-3] /, {
+      timeout: 120_000,
+    });
+    await expect(notice).toContainText('can go on from epoch');
+    const epoch = Number(/go on from epoch (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+    expect(epoch).toBeGreaterThanOrEqual(1);
+    // The curves as saved at that epoch's end, and no run filed yet.
+    await studio.openTrain();
+    expect(await studio.curveStep('loss')).toBeGreaterThanOrEqual(epoch * BATCHES);
+    await resumeToTheEnd(studio, epoch);
+    expect(studio.errors).toEqual([]);
+  });
+});
