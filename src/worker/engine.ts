@@ -805,6 +805,10 @@ export class Engine {
     settings: TrainSettings,
   ): Promise<Resumption> {
     this.run = null;
+    // Insight requests reading the lost device would wait for it forever: answer them now.
+    this.insights.abandon(
+      new Error(`This could not be answered: ${lost.message}. Ask again once the run goes on.`),
+    );
     this.replaceDevice(null);
     this.forgetModel();
     const { dataset } = this;
