@@ -153,7 +153,12 @@ test.describe('networks too large for the tab', () => {
 
     // A network the tab can hold trains again.
     await page.getByTestId('open-build').click();
-    await studio.layer('dense1').click();
+    // The canvas may still be fitting the network into view as the panel opens, moving the
+    // layer from under the first click.
+    await expect(async () => {
+      await studio.layer('dense1').click();
+      await expect(page.getByTestId('field-units')).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     await page.getByTestId('field-units').fill('32');
     await expect.poll(() => studio.problemCount()).toBe(0);
     await studio.openTrain();
