@@ -1,43 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/data-test';
 import { zipSync } from 'fflate';
-import { DataPanel, watchLoads } from './data.studio';
-import { longestTask, resetLongestTask, watchLongTasks } from './long-tasks';
+import type { DataPanel } from './data.studio';
+import { longestTask, resetLongestTask } from './long-tasks';
 import { ODD_IMAGES, flatPng, writeOddImages } from './fixtures/odd-images';
-import { makeTempDir, removeTempDir } from './fixtures/temp-dir';
-import { Studio, trainRun } from './studio';
+import { trainRun } from './studio';
 
 /**
  * Image folders that are legitimate but unusual: odd formats, odd names, many files and very
  * long class names. Each must load correctly (or say in words what it left out), and leave
  * the studio usable.
  */
-
-const test = base.extend<{ studio: Studio; data: DataPanel; dir: string }>({
-  studio: async ({ page }, use) => {
-    await watchLoads(page);
-    await watchLongTasks(page);
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
-    await use(studio);
-  },
-  data: async ({ page, studio }, use) => {
-    void studio;
-    const data = new DataPanel(page);
-    await data.open();
-    await use(data);
-  },
-  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
-  // eslint-disable-next-line no-empty-pattern
-  dir: async ({}, use, testInfo) => {
-    const dir = makeTempDir(testInfo.title.replace(/\W+/g, '-').slice(0, 40));
-    await use(dir);
-    removeTempDir(dir);
-  },
-});
 
 /** The colour at the centre of the one thumbnail the sample grid shows for `className`. */
 async function thumbnailColour(data: DataPanel, className: string): Promise<number[]> {

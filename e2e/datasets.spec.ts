@@ -1,42 +1,17 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
-import { expect, test as base } from '@playwright/test';
-import { DataPanel, loadLog, watchLoads } from './data.studio';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/data-test';
+import { loadLog } from './data.studio';
 import { CIFAR_CLASSES, writeCifarFiles, writeCifarTarGz } from './fixtures/cifar';
 import { writeIdxFiles } from './fixtures/idx';
 import { addUnusableFiles, writeImageFolders } from './fixtures/image-folders';
 import { FixtureServer } from './fixtures/server';
-import { makeTempDir, removeTempDir } from './fixtures/temp-dir';
-import { Studio, trainRun } from './studio';
+import { trainRun } from './studio';
 
 /** Chromium's fake camera and an automatic yes to its prompt, for the webcam capture test. */
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-
-const test = base.extend<{ studio: Studio; data: DataPanel; dir: string }>({
-  studio: async ({ page }, use) => {
-    await watchLoads(page);
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
-    await use(studio);
-  },
-  // Depends on studio so the page is open and ready before the Data panel is.
-  data: async ({ page, studio }, use) => {
-    void studio;
-    const data = new DataPanel(page);
-    await data.open();
-    await use(data);
-  },
-  /** A fresh temp folder for the test's fixture files, deleted afterwards. */
-  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
-  // eslint-disable-next-line no-empty-pattern
-  dir: async ({}, use, testInfo) => {
-    const dir = makeTempDir(testInfo.title.replace(/\W+/g, '-').slice(0, 40));
-    await use(dir);
-    removeTempDir(dir);
-  },
-});
 
 test.use({
   launchOptions: async ({ launchOptions }, use) => {
