@@ -4,7 +4,13 @@
  * each epoch and each stopped run it reads tfjs's tensors and bytes in the engine worker and
  * the page's JS heap after a garbage collection. Only listens, as the other studio runs do.
  */
-import { engineMemory, enterSettings, openStudio, trainEnabled } from './studio-run.mjs';
+import {
+  engineMemory,
+  enterSettings,
+  openStudio,
+  trainEnabled,
+  trainWithInsights,
+} from './studio-run.mjs';
 
 /** Steps in each epoch of the start/stop cycles: so many that Stop always lands mid-epoch. */
 const CYCLE_STEPS_PER_EPOCH = 100;
@@ -63,15 +69,7 @@ async function soakEpochs(browser, baseUrl, job) {
   );
   try {
     cdp = await context.newCDPSession(page);
-    await enterSettings(page, job);
-    await trainEnabled(page);
-    await page.evaluate(() => window.__layerwiseBenchProbe.reset());
-    await page.getByTestId('train-button').click();
-    await page.getByTestId('tab-insights').click();
-    await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
-      timeout: TIMEOUT_MS,
-      polling: 500,
-    });
+    await trainWithInsights(page, job, TIMEOUT_MS);
     const { epochEnds, runEnd } = await page.evaluate(() => {
       const { epochEnds, runEnd } = window.__layerwiseBenchProbe;
       return { epochEnds, runEnd };

@@ -108,6 +108,22 @@ export async function trainEnabled(page) {
 }
 
 /**
+ * Enters the job's settings, presses Train with the Insights panel open (feature maps and the
+ * rest refresh at each epoch end) and waits until the probe sees the run end.
+ */
+export async function trainWithInsights(page, job, timeout) {
+  await enterSettings(page, job);
+  await trainEnabled(page);
+  await page.evaluate(() => window.__layerwiseBenchProbe.reset());
+  await page.getByTestId('train-button').click();
+  await page.getByTestId('tab-insights').click();
+  await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
+    timeout,
+    polling: 500,
+  });
+}
+
+/**
  * Opens a fresh studio page, trains once and returns what the probe saw.
  * @param {import('@playwright/test').Browser} browser
  * @param {string} baseUrl
@@ -123,16 +139,7 @@ export async function runStudio(browser, baseUrl, job) {
   );
   try {
     const scripts = await scriptsFetched(page, interactiveMs);
-    await enterSettings(page, job);
-    await trainEnabled(page);
-    await page.evaluate(() => window.__layerwiseBenchProbe.reset());
-    await page.getByTestId('train-button').click();
-    // Live insights while the run trains: feature maps and the rest refresh at each epoch end.
-    await page.getByTestId('tab-insights').click();
-    await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
-      timeout: RUN_TIMEOUT_MS,
-      polling: 500,
-    });
+    await trainWithInsights(page, job, RUN_TIMEOUT_MS);
     const seen = await page.evaluate(() => {
       const p = window.__layerwiseBenchProbe;
       return {
