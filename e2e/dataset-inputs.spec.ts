@@ -1,18 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { test } from './fixtures/data-test';
-import { zipSync } from 'fflate';
 import type { DataPanel } from './data.studio';
 import { longestTask, resetLongestTask } from './long-tasks';
 import { ODD_IMAGES, flatPng, writeOddImages } from './fixtures/odd-images';
-import { trainRun } from './studio';
 
 /**
- * Image folders that are legitimate but unusual: odd formats, odd names, many files and very
- * long class names. Each must load correctly (or say in words what it left out), and leave
- * the studio usable.
+ * Image folders that are legitimate but unusual: odd formats, odd names and many files. Each
+ * must load correctly (or say in words what it left out), and leave the studio usable. Very
+ * long class names have a spec of their own, long-class-name.spec.ts.
  */
 
 /** The colour at the centre of the one thumbnail the sample grid shows for `className`. */
@@ -25,23 +22,6 @@ async function thumbnailColour(data: DataPanel, className: string): Promise<numb
     const x = Math.floor(canvas.width / 2);
     const y = Math.floor(canvas.height / 2);
     return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data.subarray(0, 3)];
-  });
-}
-
-/**
- * What on the page reaches past the window's right edge (a sideways scroll bar): the
- * innermost such element as tag.class, or '' when nothing does.
- */
-function overflowsSideways(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return '';
-    const past = [...document.body.querySelectorAll('*')].filter(
-      (element) => element.getBoundingClientRect().right > window.innerWidth + 1,
-    );
-    const innermost = past.find(
-      (element) => !past.some((other) => element.contains(other) && other !== element),
-    );
-    return innermost ? `${innermost.tagName.toLowerCase()}.${innermost.className}` : 'the page';
   });
 }
 
@@ -138,47 +118,6 @@ test.describe('unusual names and many files', () => {
     const longest = await longestTask(page);
     test.info().annotations.push({ type: 'longest task (ms)', description: String(longest) });
     expect(longest, 'longest main-thread task while 10,000 files load (ms)').toBeLessThan(200);
-    expect(studio.errors).toEqual([]);
-  });
-});
-
-test.describe('a class name of 500 characters', () => {
-  test('loads from a zip, shows shortened with the full name on hover, and trains with the Data and Train panels kept in the window', async ({
-    page,
-    studio,
-    data,
-    dir,
-  }) => {
-    const long = 'very_long_class_name_'.repeat(24).slice(0, 500);
-    const files: Record<string, Uint8Array> = {};
-    for (let n = 0; n < 20; n++) {
-      files[`${long}/${n}.png`] = flatPng(16, [220, 20 + n, 20]);
-      files[`short/${n}.png`] = flatPng(16, [20, 20 + n, 220]);
-    }
-    const zip = join(dir, 'long names.zip');
-    writeFileSync(zip, zipSync(files));
-    expect(await data.load(() => data.pickFiles([zip]))).toBe('loaded');
-    await data.expectDataset('16×16×3', 40);
-    expect(await data.classCounts()).toEqual({ [long]: 20, short: 20 });
-
-    const named = page.locator(`[title="${long}"]`);
-    /** No sideways scroll; where the panel names classes, the long one is cut short. */
-    const checkShown = async (where: string, namesClasses: boolean) => {
-      if (namesClasses) {
-        await expect(named.first(), `${where}: the full name on hover`).toBeVisible();
-        for (const element of await named.all()) {
-          const box = await element.boundingBox();
-          if (box) expect(box.width, `${where}: the name is shortened`).toBeLessThan(420);
-        }
-      }
-      expect(await overflowsSideways(page), `${where}: nothing reaches past the window`).toBe('');
-    };
-    await expect(page.locator(`[data-testid^="class-rename-"][title="${long}"]`)).toHaveValue(long);
-    await checkShown('class table', true);
-
-    const { outcome } = await trainRun(studio, { epochs: 1, batchSize: 8 });
-    expect(outcome).toBe('completed');
-    await checkShown('train panel', false);
     expect(studio.errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { readScript } from '../src/model/keras/read-script';
+import { openExportedPage } from './exported-page';
 import { Studio, trainRun } from './studio';
 
 // One page trains once; the export checks share its trained network.
@@ -150,23 +151,7 @@ test("the zip's index.html classifies an image as the studio's playground does",
   const studioLabel = await page.getByTestId('probability').first().getAttribute('data-class');
   expect(studioLabel).toMatch(/^\d$/);
 
-  // The unzipped folder, served from its own origin as a user's local server would.
-  const demo = await browser.newPage();
-  const origin = 'http://exported-model.localhost';
-  const types: Record<string, string> = {
-    html: 'text/html',
-    js: 'text/javascript',
-    json: 'application/json',
-    bin: 'application/octet-stream',
-  };
-  await demo.route(`${origin}/**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
-    const body = files[name];
-    if (!body) return route.fulfill({ status: 404 });
-    const type = types[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
-    return route.fulfill({ status: 200, body: Buffer.from(body), contentType: type });
-  });
-  await demo.goto(`${origin}/index.html`);
+  const demo = await openExportedPage(browser, files);
   await expect(demo.locator('#status')).toContainText('Ready: 10 classes', { timeout: 60_000 });
   await demo.locator('#image').setInputFiles(image);
   await expect(demo.locator('#status')).toHaveText(`Prediction: ${studioLabel}`);

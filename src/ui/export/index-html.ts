@@ -4,7 +4,8 @@
  * with the aspect policy over black, Rec. 601 luma rounded for grayscale, then
  * pixel × scale + offset per channel from `preprocessing.json` — and shows the top classes.
  * "Check" re-runs the studio's own predictions from `check.json` and reports the largest
- * difference. Labels are shown with textContent only, never as HTML.
+ * difference. Labels are shown with textContent only, never as HTML, cut to one line when long
+ * with the full name on hover.
  */
 export const INDEX_HTML = `<!doctype html>
 <html lang="en">
@@ -13,10 +14,11 @@ export const INDEX_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Layerwise model</title>
 <style>
-  body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; overflow-wrap: anywhere; }
   canvas { width: 8rem; image-rendering: pixelated; border: 1px solid #999; }
   li { font-variant-numeric: tabular-nums; }
   #status { color: #555; }
+  .class-name { display: inline-block; max-width: 20rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
 </style>
 <script src="tf.min.js"></script>
 </head>
@@ -45,6 +47,12 @@ export const INDEX_HTML = `<!doctype html>
     ]);
   } catch (error) { fail(error); return; }
   const [h, w, c] = pre.inputShape;
+  const className = (i) => {
+    const span = document.createElement('span');
+    span.className = 'class-name';
+    span.title = span.textContent = labels[i];
+    return span;
+  };
   status.textContent = 'Ready: ' + labels.length + ' classes, input ' + h + '×' + w + '×' + c + '.';
 
   // Where the image goes: the same rectangles as the studio's own loader.
@@ -102,10 +110,10 @@ export const INDEX_HTML = `<!doctype html>
       const ranked = [...probs].map((p, i) => [p, i]).sort((a, b) => b[0] - a[0]).slice(0, 5);
       for (const [p, i] of ranked) {
         const li = document.createElement('li');
-        li.textContent = labels[i] + ' — ' + (p * 100).toFixed(1) + ' %';
+        li.append(className(i), ' — ' + (p * 100).toFixed(1) + ' %');
         top.append(li);
       }
-      status.textContent = 'Prediction: ' + labels[ranked[0][1]];
+      status.replaceChildren('Prediction: ', className(ranked[0][1]));
     } catch (error) {
       status.textContent = 'That file could not be read as an image: ' + error.message;
     }

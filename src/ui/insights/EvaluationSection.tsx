@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { InsightResult } from '../../shared/insights';
+import { ClassLabel } from '../ClassLabel';
 import { useStudio } from '../store/studio-store';
 import { ClassMetricsTable } from './ClassMetricsTable';
 import { cellIndices, firstOfClasses } from './confusion-cells';
@@ -47,15 +48,16 @@ export function EvaluationSection({ token, epoch, classNames }: Props) {
     evaluation && cell
       ? cellIndices(evaluation.labels, evaluation.predicted, cell[0], cell[1]).map((index) => ({
           index,
-          caption: `actual ${name(cell[0])}, predicted ${name(cell[1])}`,
+          actual: name(cell[0]),
+          predicted: name(cell[1]),
         }))
       : [];
   const misclassified: GalleryItem[] = (evaluation?.misclassified ?? [])
     .slice(0, shown)
     .map((m) => ({
       index: m.index,
-      caption: `actual ${name(m.label)}`,
-      details: m.top.map((t) => `${name(t.classIndex)}: ${(t.p * 100).toFixed(1)}%`),
+      actual: name(m.label),
+      top: m.top.map((t) => ({ name: name(t.classIndex), p: t.p })),
     }));
 
   return (
@@ -97,8 +99,9 @@ export function EvaluationSection({ token, epoch, classNames }: Props) {
           </div>
           {cell && (
             <>
-              <h4>
-                {cellItems.length} {split} images of {name(cell[0])} predicted as {name(cell[1])}
+              <h4 data-testid="cell-gallery-heading">
+                {cellItems.length} {split} images of <ClassLabel name={name(cell[0])} /> predicted
+                as <ClassLabel name={name(cell[1])} />
               </h4>
               <ExampleGallery
                 owner="cell-gallery"

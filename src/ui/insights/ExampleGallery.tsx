@@ -1,4 +1,5 @@
 import type { SplitName } from '../../shared/insights';
+import { ClassLabel } from '../ClassLabel';
 import { MAX_PINNED } from '../store/insights-slice';
 import { selectPinned } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
@@ -7,11 +8,17 @@ import { RgbaCanvas } from './RgbaCanvas';
 
 export interface GalleryItem {
   index: number;
-  /** What the image shows, e.g. "actual 4, predicted 9"; also its text alternative. */
-  caption: string;
-  /** Extra lines under the image (top-3 probabilities). */
-  details?: string[];
+  /** The class the image is labelled with. */
+  actual: string;
+  /** The class the network gave it, where the caption says so. */
+  predicted?: string;
+  /** Extra lines under the image: the network's top classes and their probabilities. */
+  top?: { name: string; p: number }[];
 }
+
+/** What the image shows, e.g. "actual 4, predicted 9": its text alternative. */
+const caption = ({ actual, predicted }: GalleryItem) =>
+  predicted === undefined ? `actual ${actual}` : `actual ${actual}, predicted ${predicted}`;
 
 interface Props {
   owner: string;
@@ -42,17 +49,24 @@ export function ExampleGallery({ owner, split, items, testId }: Props) {
               <RgbaCanvas
                 image={image}
                 scale={2}
-                label={`${split} example ${item.index}: ${item.caption}`}
+                label={`${split} example ${item.index}: ${caption(item)}`}
                 testId="gallery-image"
               />
             ) : (
               <div className="gallery-pending" aria-hidden="true" />
             )}
             <figcaption>
-              {item.caption}
-              {item.details?.map((line) => (
-                <span key={line} className="gallery-detail">
-                  {line}
+              <span>
+                actual <ClassLabel name={item.actual} />
+              </span>
+              {item.predicted !== undefined && (
+                <span>
+                  predicted <ClassLabel name={item.predicted} />
+                </span>
+              )}
+              {item.top?.map(({ name, p }) => (
+                <span key={name} className="gallery-detail">
+                  <ClassLabel name={name} />: {(p * 100).toFixed(1)}%
                 </span>
               ))}
               <button

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { InsightResult, SaliencyMethod } from '../../shared/insights';
+import { ClassLabel } from '../ClassLabel';
 import type { PinnedImage } from '../store/insights-slice';
 import { argmax } from './confusion-cells';
 import { usePinnedPixels } from './PinnedThumb';
@@ -65,7 +66,8 @@ export function PinnedSaliency(props: Props) {
         {result && (
           <>
             <br />
-            predicted {name(top)} ({(p * 100).toFixed(1)}%), showing {name(result.classIndex)}
+            predicted <ClassLabel name={name(top)} /> ({(p * 100).toFixed(1)}%), showing{' '}
+            <ClassLabel name={name(result.classIndex)} />
           </>
         )}
       </figcaption>

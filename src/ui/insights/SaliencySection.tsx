@@ -42,7 +42,11 @@ export function SaliencySection({ token, epoch, classNames }: Props) {
         </label>
         <label>
           Class{' '}
-          <select value={classChoice} onChange={(e) => setClassChoice(e.target.value)}>
+          <select
+            value={classChoice}
+            onChange={(e) => setClassChoice(e.target.value)}
+            data-testid="saliency-class"
+          >
             <option value="">predicted</option>
             {classNames.map((name, k) => (
               <option key={k} value={k}>

@@ -1,5 +1,6 @@
 import type { RunRecord } from '../../shared/run-record';
 import { diffPerClass, diffSettings, diffSpecs } from '../../model/run-diff';
+import { ClassLabel } from '../ClassLabel';
 import { formatPercent } from '../format';
 import { runName } from './overlay-data';
 
@@ -59,7 +60,9 @@ export function RunDiffView({ before, after }: { before: RunRecord; after: RunRe
             <tbody>
               {classes.map(({ name, from, to, delta }) => (
                 <tr key={name}>
-                  <th scope="row">{name}</th>
+                  <th scope="row">
+                    <ClassLabel name={name} />
+                  </th>
                   <td>{formatPercent(from)}</td>
                   <td>{formatPercent(to)}</td>
                   <td className={delta > 0 ? 'better' : delta < 0 ? 'worse' : undefined}>
