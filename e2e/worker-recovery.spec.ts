@@ -173,13 +173,17 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     expect(studio.errors).toEqual([]);
   });
 
-  test('class edits made before the engine stopped are made again after the restart, so the checkpoint fits', async ({
+  test('class edits and the split made before the engine stopped are made again after the restart, so the checkpoint fits', async ({
     page,
   }) => {
     const worker = engineWorker(page);
     const studio = await studioOnTrain(page, settings);
     const data = new DataPanel(page);
     await data.open();
+    await page.getByTestId('split-validation').fill('5');
+    await page.getByTestId('split-test').fill('5');
+    await page.getByTestId('apply-split').click();
+    await expect(data.summary).toContainText('500 validation, 500 test');
     await page.getByTestId('class-rename-9').fill('nine');
     await page.getByTestId('class-rename-9').press('Enter');
     await expect(data.classRow('nine')).toBeVisible();
@@ -198,6 +202,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     await expect(page.getByTestId('resume-run')).toHaveText('Resume the run from epoch 1');
     await data.open();
     await expect(data.summary).toHaveAttribute('data-classes', '9');
+    await expect(data.summary).toContainText('500 validation, 500 test');
     await expect(data.classRow('zero or one')).toBeVisible();
     await expect(data.classRow('nine')).toBeVisible();
 
