@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { Studio } from './studio';
 import { studioOnTrain } from './studio';
+import { DataPanel } from './data.studio';
 
 // Three epochs of 20 batches: long enough to cut in the middle, short on a software GPU.
 const settings = { epochs: 3, batchSize: 32, examplesPerEpoch: 640, learningRate: 0.005 };
@@ -22,6 +23,51 @@ async function validationAfter(studio: Studio, epoch: number): Promise<number> {
   await expect(line).toContainText(`after epoch ${epoch}:`, { timeout: 300_000 });
   const text = (await line.textContent()) ?? '';
   return Number(/accuracy ([\d.]+)%/.exec(text)?.[1]) / 100;
+}
+
+/** Trains until a few steps into epoch 2, so epoch 1's checkpoint has been written. */
+async function trainIntoEpoch2(studio: Studio): Promise<void> {
+  await studio.button('train').click();
+  await validationAfter(studio, 1);
+  await studio.waitForStepAbove(BATCHES + 2);
+}
+
+/**
+ * Throws an error the worker does not catch, as a bug in it would: the page notices at once,
+ * without waiting for the heartbeat's silence.
+ */
+async function crash(worker: Promise<Worker>): Promise<void> {
+  await (
+    await worker
+  ).evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    });
+  });
+}
+
+/** Restarts the stopped engine and waits for what it brought back. */
+async function restart(studio: Studio): Promise<void> {
+  const { page } = studio;
+  await expect(page.getByTestId('engine-stopped')).toContainText('it crashed', { timeout: 30_000 });
+  const restarted = engineWorker(page);
+  await page.getByTestId('restart-engine').click();
+  await restarted;
+  await expect(page.getByTestId('engine-recovery')).toContainText('The engine is running again.', {
+    timeout: 120_000,
+  });
+}
+
+/** The runs table's one row, for a run filed as interrupted in epoch 2. */
+async function expectFiledInterrupted(studio: Studio): Promise<void> {
+  const { page } = studio;
+  await page.getByTestId('tab-runs').click();
+  const row = page.getByTestId('run-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-outcome', 'interrupted');
+  await expect(row.getByTestId('run-status')).toHaveText('interrupted at epoch 2');
+  // Filed with its curves up to the cut: epoch 1's validation score is its last.
+  await expect(row.getByTestId('run-validation')).toHaveText(/^\d+\.\d%$/);
 }
 
 /** Goes on with the cut run from epoch `from` and checks it ends as one completed run. */
@@ -105,6 +151,66 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     await studio.openTrain();
     expect(await studio.curveStep('loss')).toBeGreaterThanOrEqual(epoch * BATCHES);
     await resumeToTheEnd(studio, epoch);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('a cut run not resumed is filed in the run history as interrupted when a new run starts instead', async ({
+    page,
+  }) => {
+    const worker = engineWorker(page);
+    const studio = await studioOnTrain(page, settings);
+    await trainIntoEpoch2(studio);
+    await crash(worker);
+    await restart(studio);
+    await expect(page.getByTestId('resume-run')).toHaveText('Resume the run from epoch 1');
+    // No run is filed while the cut one can still go on.
+    await page.getByTestId('tab-runs').click();
+    await expect(page.getByTestId('run-row')).toHaveCount(0);
+    await studio.openTrain();
+    await studio.button('train').click();
+    await expect(page.getByTestId('resume-run')).toHaveCount(0);
+    await expectFiledInterrupted(studio);
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('class edits and the split made before the engine stopped are made again after the restart, so the checkpoint fits', async ({
+    page,
+  }) => {
+    const worker = engineWorker(page);
+    const studio = await studioOnTrain(page, settings);
+    const data = new DataPanel(page);
+    await data.open();
+    await page.getByTestId('split-validation').fill('5');
+    await page.getByTestId('split-test').fill('5');
+    await page.getByTestId('apply-split').click();
+    await expect(data.summary).toContainText('500 validation, 500 test');
+    await page.getByTestId('class-rename-9').fill('nine');
+    await page.getByTestId('class-rename-9').press('Enter');
+    await expect(data.classRow('nine')).toBeVisible();
+    await page.getByTestId('class-select-0').check();
+    await page.getByTestId('class-select-1').check();
+    await page.getByTestId('merge-name').fill('zero or one');
+    await page.getByTestId('merge-button').click();
+    await expect(data.summary).toHaveAttribute('data-classes', '9');
+    await studio.openTrain();
+    await trainIntoEpoch2(studio);
+    await crash(worker);
+    await restart(studio);
+    const recovery = page.getByTestId('engine-recovery');
+    await expect(recovery).toContainText('MNIST digits is loaded again with its 2 class edits.');
+    await expect(recovery).toContainText('Restored the checkpoint of epoch 1 (validation accuracy');
+    await expect(page.getByTestId('resume-run')).toHaveText('Resume the run from epoch 1');
+    await data.open();
+    await expect(data.summary).toHaveAttribute('data-classes', '9');
+    await expect(data.summary).toContainText('500 validation, 500 test');
+    await expect(data.classRow('zero or one')).toBeVisible();
+    await expect(data.classRow('nine')).toBeVisible();
+
+    // Left as it is, the cut run is filed.
+    await studio.openTrain();
+    await page.getByTestId('leave-interrupted').click();
+    await expect(page.getByTestId('resume-run')).toHaveCount(0);
+    await expectFiledInterrupted(studio);
     expect(studio.errors).toEqual([]);
   });
 });

@@ -149,6 +149,8 @@ export interface DatasetSummary {
   /** How images of another shape were fitted to that size when they were loaded. */
   aspect: AspectPolicy;
   classNames: string[];
+  /** The class edits made since the dataset was loaded, in order. */
+  classEdits: ClassEdit[];
   /** Examples per class in the whole dataset. */
   classCounts: number[];
   splits: { train: SplitCounts; validation: SplitCounts; test: SplitCounts };

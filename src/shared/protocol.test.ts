@@ -12,6 +12,13 @@ describe('worker protocol', () => {
       { type: 'init', assetBase: 'http://localhost/', backend: 'webgl' },
       { type: 'loadDataset', source: { kind: 'sample', id: 'mnist' } },
       { type: 'train', spec: { nodes: [], edges: [] }, settings: DEFAULT_SETTINGS },
+      {
+        type: 'train',
+        spec: { nodes: [], edges: [] },
+        settings: { ...DEFAULT_SETTINGS, epochs: 3 },
+        keepWeights: true,
+        resume: { epoch: 1, steps: 20, validations: [{ loss: 0.4, accuracy: 0.9 }] },
+      },
       { type: 'pause' },
       { type: 'resume' },
       { type: 'stop' },
@@ -39,6 +46,39 @@ describe('worker protocol', () => {
     expect(() =>
       decodeCommand({ type: 'restoreCheckpoint', requestId: 1, slot: 'latest' }),
     ).toThrow(/spec/);
+  });
+
+  it('refuses a resume outside the run or without the scores of the epochs done', () => {
+    const train = (resume: unknown) => ({
+      type: 'train',
+      spec: { nodes: [], edges: [] },
+      settings: { ...DEFAULT_SETTINGS, epochs: 3 },
+      keepWeights: true,
+      resume,
+    });
+    const scores = (n: number) => Array.from({ length: n }, () => ({ loss: 1, accuracy: 0.5 }));
+    expect(() => decodeCommand(train(2))).toThrow(/resume must be an object/);
+    const fresh = { ...train({ epoch: 1, steps: 20, validations: scores(1) }), keepWeights: false };
+    expect(() => decodeCommand(fresh)).toThrow(/keepWeights must be true/);
+    expect(() => decodeCommand(train({ epoch: 0, steps: 0, validations: [] }))).toThrow(
+      /resume.epoch/,
+    );
+    expect(() => decodeCommand(train({ epoch: 3, steps: 60, validations: scores(3) }))).toThrow(
+      /resume.epoch/,
+    );
+    expect(() => decodeCommand(train({ epoch: 1.5, steps: 30, validations: scores(1) }))).toThrow(
+      /resume.epoch/,
+    );
+    expect(() => decodeCommand(train({ epoch: 2, steps: 1, validations: scores(2) }))).toThrow(
+      /resume.steps/,
+    );
+    expect(() => decodeCommand(train({ epoch: 2, steps: 40, validations: scores(1) }))).toThrow(
+      /resume.validations/,
+    );
+    const unscored = [{ loss: 1, accuracy: 0.5 }, { loss: 1 }];
+    expect(() => decodeCommand(train({ epoch: 2, steps: 40, validations: unscored }))).toThrow(
+      /resume.validations/,
+    );
   });
 
   it('decodes events and rejects unknown ones', () => {

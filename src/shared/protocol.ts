@@ -38,7 +38,8 @@ export type Command =
   /**
    * Trains `spec`; with `keepWeights` it starts from the current model's weights (trained or
    * imported) instead of new ones, which needs the same network on the same data. `runId`
-   * names the run in the page's run history.
+   * names the run in the page's run history. With `resume` it goes on with a cut run from the
+   * checkpoint restored as the current model, numbering its epochs and steps on from there.
    */
   | {
       type: 'train';
@@ -46,6 +47,7 @@ export type Command =
       settings: TrainSettings;
       keepWeights?: boolean;
       runId?: string;
+      resume?: ResumeAt;
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -95,6 +97,23 @@ export type Command =
   /** Each member of an ensemble of finished runs, for download; answered by 'ensembleExported' or 'ensembleError'. */
   | { type: 'exportEnsemble'; requestId: number; runIds: string[] };
 
+/**
+ * Where a cut run goes on: after `epoch` of its `settings.epochs` epochs and `steps` of its
+ * steps, from the checkpoint of that epoch. `validations` are the scores of epochs 1 to `epoch`,
+ * in order, which early stopping and the plateau reducer see again.
+ */
+export interface ResumeAt {
+  epoch: number;
+  steps: number;
+  validations: Validation[];
+}
+
+/** A validation pass's scores. */
+export interface Validation {
+  loss: number;
+  accuracy: number;
+}
+
 export type RunState = 'idle' | 'preparing' | 'training' | 'paused' | 'stopping';
 
 /** How a run ended. */
@@ -127,7 +146,7 @@ export interface Progress {
 
 export interface EpochSummary {
   epoch: number;
-  validation: { loss: number; accuracy: number };
+  validation: Validation;
   /** Tensors held by tfjs at the end of the epoch; constant from epoch to epoch when nothing leaks. */
   numTensors: number;
 }
@@ -155,7 +174,7 @@ export interface EarlyStop {
 /** Which epoch a checkpoint holds, and how it scored on the validation split. */
 export interface CheckpointInfo {
   epoch: number;
-  validation: { loss: number; accuracy: number };
+  validation: Validation;
 }
 
 /** A restored checkpoint; the best epoch's comes with the test split scored again on its weights. */
@@ -355,6 +374,11 @@ export function decodeCommand(data: unknown): Command {
         throw fail('spec must have nodes and edges');
       }
       if (!isRecord(data.settings)) throw fail('settings missing');
+      if (data.resume !== undefined) {
+        if (data.keepWeights !== true)
+          throw fail('resume goes on from the current weights: keepWeights must be true');
+        checkResume(data.resume, data.settings, fail);
+      }
       break;
     case 'setLearningRate':
       if (typeof data.value !== 'number') throw fail('value must be a number');
@@ -416,6 +440,31 @@ export function decodeCommand(data: unknown): Command {
       break;
   }
   return data as Command;
+}
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** Throws unless `resume` is a place inside a run of `settings.epochs` epochs, with its scores. */
+function checkResume(
+  resume: unknown,
+  settings: Record<string, unknown>,
+  fail: (why: string) => ProtocolError,
+): void {
+  if (!isRecord(resume)) throw fail('resume must be an object');
+  const { epoch, steps, validations } = resume;
+  const epochs = settings.epochs;
+  if (!isCount(epoch) || epoch < 1 || typeof epochs !== 'number' || epoch >= epochs) {
+    throw fail('resume.epoch must be a whole number from 1 to one less than settings.epochs');
+  }
+  if (!isCount(steps) || steps < epoch) {
+    throw fail('resume.steps must be a whole number, at least one step per epoch');
+  }
+  const scored = (v: unknown) =>
+    isRecord(v) && typeof v.loss === 'number' && typeof v.accuracy === 'number';
+  if (!Array.isArray(validations) || validations.length !== epoch || !validations.every(scored)) {
+    throw fail('resume.validations must hold the loss and accuracy of each epoch done');
+  }
 }
 
 /** Checks a message received by the page. */

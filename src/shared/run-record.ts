@@ -10,6 +10,9 @@ export interface RunScores {
   perClass?: number[];
 }
 
+/** How a filed run ended: as the worker said, or cut short and never resumed. */
+export type RunRecordOutcome = RunOutcome | 'interrupted';
+
 /**
  * One training run as the run history keeps it: what was trained, how, on which data, and what
  * came of it — enough to compare it with another run and to replay it.
@@ -26,7 +29,7 @@ export interface RunRecord {
   params: number;
   points: MetricPoint[];
   marks: RunMark[];
-  outcome: RunOutcome;
+  outcome: RunRecordOutcome;
   message: string;
   test?: RunScores;
   /** A cross-validated run's validation accuracy per fold, with mean and spread. */
@@ -58,6 +61,11 @@ export interface RunPurpose {
   /** Train this network and these settings rather than the builder's and the form's. */
   spec?: ModelSpec;
   settings?: TrainSettings;
+}
+
+/** The epoch a run was in when it was cut short: the last one its curves reach. */
+export function epochCutIn(points: readonly MetricPoint[]): number {
+  return points.at(-1)?.epoch ?? 1;
 }
 
 /** The last validation point of a run (its final validation scores), if any. */

@@ -4,6 +4,7 @@ import {
   batchSizeNote,
   checkSettings,
   effectiveBatchSize,
+  stepsPerEpoch,
 } from './train-settings';
 
 const fieldsWithProblems = (patch: Partial<typeof DEFAULT_SETTINGS>) =>
@@ -58,6 +59,12 @@ describe('a batch size larger than an epoch', () => {
     expect(batchSizeNote(settings(64), 48)).toBe(
       'The training split has only 48 examples, fewer than the batch size: each epoch is one step on all 48, as if the batch size were 48.',
     );
+  });
+
+  it('counts an epoch’s steps with a smaller last batch, and one step when the batch is larger', () => {
+    expect(stepsPerEpoch(settings(32, 640), 8000)).toBe(20);
+    expect(stepsPerEpoch(settings(32), 650)).toBe(21);
+    expect(stepsPerEpoch(settings(64), 48)).toBe(1);
   });
 
   it('names examples per epoch when that is what limits the epoch', () => {

@@ -139,6 +139,14 @@ export function effectiveBatchSize(
   return Math.min(s.batchSize, Math.max(1, examplesPerEpoch(s, trainCount)));
 }
 
+/** The steps one epoch takes: its examples in batches, the last of which may be smaller. */
+export function stepsPerEpoch(
+  s: Pick<TrainSettings, 'batchSize' | 'examplesPerEpoch'>,
+  trainCount: number,
+): number {
+  return Math.ceil(examplesPerEpoch(s, trainCount) / s.batchSize);
+}
+
 /**
  * Why a usable batch size is larger than the run can use, for a note beside the field; null
  * when it fits. Such a run trains, with one step of every example per epoch, rather than being

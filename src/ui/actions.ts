@@ -34,13 +34,14 @@ const canTrain = (s: StudioState) =>
 /**
  * Trains the current network with the current settings (from the current weights when the
  * user asked to continue), or what `purpose` names instead, and notes the run's start for the
- * run history.
+ * run history. A cut run not resumed is filed there first, as interrupted.
  */
 export function startRun(purpose: RunPurpose = {}): void {
   const state = useStudio.getState();
   const spec = purpose.spec ?? state.spec;
   const settings = purpose.settings ?? state.settings;
   const keepWeights = state.continueTraining && state.report !== null;
+  state.fileInterrupted();
   metricsBuffer.clear();
   state.beginRun();
   const runId = state.recordRunStart(purpose);

@@ -13,8 +13,7 @@ import { settleCheckpoint } from './train/checkpoint-client';
 import { settleDatasetExport } from './project/dataset-client';
 import { failEnsemble, settleEnsemble } from './runs/ensemble-client';
 import { HEARTBEAT, Heartbeat } from './engine/heartbeat';
-import { continueEvent } from './engine/continuation';
-import { describeStop, interruptedRun } from './engine/engine-stop';
+import { cutRun, describeStop } from './engine/engine-stop';
 import { acceptRequests, refuseRequests } from './pending-requests';
 import { datasetReference } from './project/current-project';
 import { hasCarriedDatasetFile } from './project/carried-dataset';
@@ -74,7 +73,6 @@ function apply(event: WorkerEvent): void {
       return;
     case 'runEnd':
       store.recordRunEnd(event);
-      store.setContinuation(null);
       store.setReport({
         outcome: event.outcome,
         message: event.message,
@@ -155,9 +153,7 @@ export function send(command: Command, transfer: Transferable[] = []): void {
 /** Takes in one message from the worker: a sign of life, and an event for the page. */
 function receive(data: unknown): void {
   heartbeat?.beat.heard(performance.now());
-  const decoded = decodeEvent(data);
-  const { continuation } = useStudio.getState();
-  const event = continuation ? continueEvent(decoded, continuation) : decoded;
+  const event = decodeEvent(data);
   for (const claim of [...claims]) if (claim(event)) return;
   apply(event);
 }
@@ -187,9 +183,10 @@ function engineStopped(reason: string): void {
     dataset,
     carriedFileKept: hasCarriedDatasetFile(),
   };
-  const run = interruptedRun(snapshot);
-  s.setInterrupted(run && { run, epoch: null, batchesPerEpoch: s.progress?.batchesPerEpoch ?? 0 });
-  s.setContinuation(null);
+  const run = cutRun(snapshot);
+  s.setInterrupted(run && { run, at: null, cutAt: Date.now() });
+  // A cross-validated run trains fresh models fold after fold: there is no one to go on with.
+  if (run?.start.settings.crossValidation) s.fileInterrupted();
   if (s.loading) s.endLoad('failed', 'The training engine stopped before the dataset loaded.');
   s.setRunState('idle');
   s.setEngine({
@@ -197,6 +194,7 @@ function engineStopped(reason: string): void {
     message: describeStop(reason, snapshot),
     dataset,
     config: summary?.config ?? null,
+    classEdits: summary?.classEdits ?? [],
     hadModel,
   });
 }

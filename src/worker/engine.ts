@@ -7,6 +7,7 @@ import type {
   Command,
   EpochSummary,
   RestoredCheckpoint,
+  ResumeAt,
   RunEndEvent,
   WorkerEvent,
 } from '../shared/protocol';
@@ -34,10 +35,12 @@ import type { LoadedDataset } from './data/dataset-store';
 import { DatasetStore, checkRaw } from './data/dataset-store';
 import { answerDataRequest } from './data/data-requests';
 import { LoadError, loadSource } from './data/load-source';
+import type { RunStart } from './training-run';
 import { TrainingRun } from './training-run';
 import { DeviceLostError, DeviceWatch } from './device-loss';
 import type { Resumption } from './resume-after-loss';
 import { resumeAfterLoss } from './resume-after-loss';
+import { cutRunStart } from './resume-plan';
 import { InFlight } from './in-flight';
 import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
@@ -61,6 +64,12 @@ import { crossValidationFolds, meanAndSpread } from '../data/k-fold';
 import { crossValidationMessage, relayFoldEvent } from './cross-validation';
 
 type Post = (event: WorkerEvent) => void;
+
+/** A cut run the page asked to resume: where it picks up, and the checkpoint it goes on from. */
+interface CutRun {
+  start: RunStart;
+  checkpoint: Checkpoint;
+}
 
 const TRAINING_MESSAGE = 'Training is running: stop it before changing the data.';
 
@@ -118,6 +127,8 @@ export class Engine {
   private readonly bases = new BaseLoader();
   /** The optimizer's state to go on from when the next run continues from `model`'s weights. */
   private optimizerState: OptimizerState | null = null;
+  /** The checkpoint restored as `model`, until the model trains or changes: what a cut run resumes from. */
+  private restored: Checkpoint | null = null;
   private readonly checkpoints: CheckpointKeeper;
   /** Finished runs' trained models by run id, for ensembles; they belong to the loaded data. */
   private readonly keptRuns = new KeptRuns();
@@ -184,9 +195,7 @@ export class Engine {
         await this.dataRequest(command.request);
         return;
       case 'train':
-        await this.guard('training', () =>
-          this.train(command.spec, command.settings, command.keepWeights === true, command.runId),
-        );
+        await this.guard('training', () => this.train(command));
         return;
       case 'pause':
         if (this.run && !this.run.paused) {
@@ -389,6 +398,7 @@ export class Engine {
     this.spec = spec;
     this.settings = checkpoint.settings;
     this.optimizerState = checkpoint.optimizer;
+    this.restored = checkpoint;
     return infoOf(checkpoint);
   }
 
@@ -402,6 +412,7 @@ export class Engine {
     await importWeights(model, best.model.modelJson, best.model.weights);
     this.settings = best.settings;
     this.optimizerState = best.optimizer;
+    this.restored = null;
     this.device ??= this.upload();
     const test = await evaluate(model, this.device.test, dataset.summary.classNames.length);
     return { ...infoOf(best), test };
@@ -536,6 +547,7 @@ export class Engine {
     this.spec = null;
     this.settings = null;
     this.optimizerState = null;
+    this.restored = null;
   }
 
   private async dataRequest(request: DataRequest): Promise<void> {
@@ -562,15 +574,14 @@ export class Engine {
     this.device = next;
   }
 
-  private async train(
-    spec: ModelSpec,
-    settings: TrainSettings,
-    keepWeights: boolean,
-    runId?: string,
-  ): Promise<void> {
+  private async train(command: Extract<Command, { type: 'train' }>): Promise<void> {
+    const { spec, settings, runId, resume } = command;
+    const keepWeights = command.keepWeights === true;
     if (this.busy) throw new Error('A run is already in progress; stop it first.');
+    let cut: CutRun | undefined;
     try {
       this.checkCanTrain(spec, settings, keepWeights);
+      cut = resume && this.cutRun(resume, settings);
     } catch (error) {
       // The page shows a run as preparing from the moment it asked; no run will start.
       this.post({ type: 'runState', state: 'idle' });
@@ -580,7 +591,7 @@ export class Engine {
     this.post({ type: 'runState', state: 'preparing' });
     try {
       if (settings.crossValidation === null) {
-        await this.trainWithFallback(spec, settings, keepWeights, runId);
+        await this.trainWithFallback(spec, settings, keepWeights, runId, cut);
       } else await this.crossValidate(spec, settings, settings.crossValidation, runId);
     } finally {
       this.busy = false;
@@ -710,6 +721,16 @@ export class Engine {
     }
   }
 
+  /** Where the cut run `resume` goes on, from the checkpoint restored as the current model. */
+  private cutRun(resume: ResumeAt, settings: TrainSettings): CutRun {
+    const checkpoint = this.restored;
+    if (!checkpoint) {
+      throw new Error('No checkpoint is restored, so there is nothing to go on from: train again.');
+    }
+    const trainCount = this.dataset?.summary.splits.train.total ?? 0;
+    return { start: cutRunStart(resume, settings, checkpoint.epoch, trainCount), checkpoint };
+  }
+
   /**
    * Throws when training `spec` would need more memory than the tab can give it: judged from
    * the spec alone, so a network far too large is refused before its build takes the memory.
@@ -727,21 +748,23 @@ export class Engine {
   }
 
   /**
-   * Trains; if the backend fails before the first step completes, moves down the chain. If
-   * the device is lost mid-run, goes on with the next backend from the latest checkpoint.
+   * Trains (a `cut` run from its checkpoint); if the backend fails before the first step
+   * completes, moves down the chain. If the device is lost mid-run, goes on with the next
+   * backend from the latest checkpoint.
    */
   private async trainWithFallback(
     spec: ModelSpec,
     settings: TrainSettings,
     keepWeights: boolean,
     runId?: string,
+    cut?: CutRun,
   ): Promise<void> {
     let resumption: Resumption | null = null;
     for (;;) {
       // Bases load asynchronously before the (synchronous) build; none are needed to continue.
       const bases =
         resumption || (keepWeights && this.model) ? undefined : await this.bases.instantiate(spec);
-      const run = this.prepareRun(spec, settings, keepWeights, bases, resumption);
+      const run = this.prepareRun(spec, settings, keepWeights, bases, resumption, cut);
       const watch = new DeviceWatch(this.backend ?? 'cpu');
       try {
         this.post({ type: 'runState', state: 'training' });
@@ -838,6 +861,7 @@ export class Engine {
     keepWeights: boolean,
     bases: Map<string, tf.LayersModel> | undefined,
     resumption: Resumption | null,
+    cut: CutRun | undefined,
   ): TrainingRun {
     if (!this.dataset) {
       for (const base of bases?.values() ?? []) base.dispose();
@@ -862,8 +886,11 @@ export class Engine {
     const optimizerState = resumption
       ? resumption.optimizerState
       : (keepWeights && this.optimizerState) || undefined;
-    // A resumed run keeps its best epoch so far.
-    if (!resumption?.start) this.checkpoints.beginRun();
+    // A run resumed after a lost device keeps its best epoch so far.
+    if (!resumption) this.checkpoints.beginRun(cut?.checkpoint);
+    else if (!resumption.start) this.checkpoints.beginRun();
+    // The model trains on from here: it is no longer the restored checkpoint.
+    this.restored = null;
     // A run given up for a lost device is heard no more, whatever it does later.
     const post = (event: WorkerEvent) => {
       if (this.run === run) this.post(event);
@@ -890,7 +917,7 @@ export class Engine {
         settled: () => this.insights.idle(),
       },
       optimizerState,
-      resumption?.start,
+      resumption ? resumption.start : cut?.start,
     );
     if (resumption?.paused) run.pause();
     this.run = run;

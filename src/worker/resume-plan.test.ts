@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backendOrder } from '../shared/backend';
-import { lossReason, nextBackends, resumeMark, resumePlan } from './resume-plan';
+import { DEFAULT_SETTINGS } from '../shared/train-settings';
+import { cutRunStart, lossReason, nextBackends, resumeMark, resumePlan } from './resume-plan';
 
 describe('after a lost device', () => {
   it('goes on with the backends after the lost one in the chain', () => {
@@ -33,5 +34,37 @@ describe('after a lost device', () => {
       label: 'WebGL lost: resumed from epoch 2 on CPU',
     });
     expect(resumeMark('webgpu', 0, 0, 'cpu').label).toBe('WebGPU lost: started again on CPU');
+  });
+});
+
+describe('resuming a cut run the page asks for', () => {
+  // 640 examples an epoch in batches of 32: 20 steps.
+  const settings = { ...DEFAULT_SETTINGS, epochs: 3, batchSize: 32, examplesPerEpoch: 640 };
+  const validations = [
+    { loss: 0.9, accuracy: 0.7 },
+    { loss: 0.6, accuracy: 0.8 },
+  ];
+  const resume = { epoch: 2, steps: 40, validations };
+
+  it('goes on after the epochs done, with their scores, from the restored checkpoint', () => {
+    expect(cutRunStart(resume, settings, 2, 8000)).toEqual({ epochsDone: 2, validations });
+  });
+
+  it('refuses when the model is not the checkpoint of that epoch', () => {
+    expect(() => cutRunStart(resume, settings, 1, 8000)).toThrow(
+      "The checkpoint of epoch 2 is no longer the model's weights",
+    );
+  });
+
+  it('refuses when the data no longer gives the steps the run took', () => {
+    // 300 training examples are 10 steps of 32 an epoch, not 20.
+    expect(() => cutRunStart(resume, settings, 2, 300)).toThrow(
+      'The run had taken 40 steps in 2 epochs, but its settings take 10 steps an epoch on the loaded data: the data changed',
+    );
+  });
+
+  it('refuses a cross-validated run', () => {
+    const folds = { ...settings, crossValidation: 5 };
+    expect(() => cutRunStart(resume, folds, 2, 8000)).toThrow(/cross-validated run cannot go on/);
   });
 });

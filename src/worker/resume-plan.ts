@@ -1,6 +1,9 @@
 import type { Backend } from '../shared/backend';
 import { BACKEND_LABELS } from '../shared/backend';
-import type { RunMark } from '../shared/protocol';
+import type { ResumeAt, RunMark } from '../shared/protocol';
+import type { TrainSettings } from '../shared/train-settings';
+import { stepsPerEpoch } from '../shared/train-settings';
+import type { RunStart } from './training-run';
 
 /** What to do after the device under a run was lost. */
 export interface ResumePlan {
@@ -53,4 +56,34 @@ export function resumeMark(
       ? `${what}: resumed from epoch ${epochsDone} on ${where}`
       : `${what}: started again on ${where}`;
   return { kind: 'resumed', step, epoch: epochsDone, label };
+}
+
+/**
+ * Where a cut run the page asks to resume goes on: after `resume.epoch` of its epochs, from the
+ * checkpoint of that epoch, restored as the current model (`restoredEpoch` is the one that is).
+ * Throws, in words the user can act on, when that checkpoint is not the model, or when the
+ * epochs done would not have taken `resume.steps` steps on the loaded data with these settings.
+ */
+export function cutRunStart(
+  resume: ResumeAt,
+  settings: TrainSettings,
+  restoredEpoch: number,
+  trainCount: number,
+): RunStart {
+  const { epoch, steps, validations } = resume;
+  if (settings.crossValidation !== null) {
+    throw new Error('A cross-validated run cannot go on from a checkpoint: train it again.');
+  }
+  if (restoredEpoch !== epoch) {
+    throw new Error(
+      `The checkpoint of epoch ${epoch} is no longer the model's weights, so the run cannot go on from it: train again.`,
+    );
+  }
+  const perEpoch = stepsPerEpoch(settings, trainCount);
+  if (steps !== epoch * perEpoch) {
+    throw new Error(
+      `The run had taken ${steps} steps in ${epoch} epoch${epoch === 1 ? '' : 's'}, but its settings take ${perEpoch} steps an epoch on the loaded data: the data changed, so it cannot go on. Train again.`,
+    );
+  }
+  return { epochsDone: epoch, validations };
 }

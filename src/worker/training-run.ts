@@ -6,8 +6,10 @@ import type {
   Progress,
   RunMark,
   RunOutcome,
+  Validation,
 } from '../shared/protocol';
 import type { TrainSettings } from '../shared/train-settings';
+import { stepsPerEpoch } from '../shared/train-settings';
 import { isIdentity } from '../shared/augmentation';
 import { EarlyStopper } from '../shared/early-stopping';
 import type { ScheduleClock } from '../shared/lr-schedule';
@@ -56,8 +58,6 @@ export interface RunStart {
   epochsDone: number;
   validations: Validation[];
 }
-
-type Validation = EpochSummary['validation'];
 
 export interface RunResult {
   outcome: RunOutcome;
@@ -191,7 +191,7 @@ export class TrainingRun {
     const { epochs, batchSize, seed } = this.settings;
     const { train, classes } = this.data;
     const count = Math.min(train.count, this.settings.examplesPerEpoch ?? train.count);
-    const batches = Math.ceil(count / batchSize);
+    const batches = stepsPerEpoch(this.settings, train.count);
     const totalSteps = epochs * batches;
     const rng = createRng(seed);
     // A stream of its own, so turning augmentation on does not change the shuffle.

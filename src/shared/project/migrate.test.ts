@@ -48,7 +48,7 @@ describe('migrations', () => {
       runs,
     });
     expect(lifted).toEqual({
-      version: 2,
+      version: 3,
       name: 'Digits',
       settings: { ...DEFAULT_SETTINGS, epochs: 7 },
       runs: { ...runs, history: [] },

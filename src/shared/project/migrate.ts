@@ -33,6 +33,9 @@ export const MIGRATIONS: readonly Migration[] = [
       ...(isObject(runs) && { runs: { history: [], ...runs } }),
     };
   },
+  // 2 → 3: a run in the history may be 'interrupted' (cut short and never resumed). Nothing in
+  // an older project changes; the new version only keeps older studios from misreading it.
+  (project) => project,
 ];
 
 /** The project format version this studio writes and the newest it reads. */

@@ -59,6 +59,20 @@ describe('project files', () => {
     expect(project.settings.crossValidation).toBeNull();
   });
 
+  it('keep a run filed as interrupted, without test scores', () => {
+    const base = makeProject();
+    const [run] = base.runs.history;
+    const interrupted = {
+      ...run!,
+      test: undefined,
+      outcome: 'interrupted' as const,
+      message: 'Interrupted at epoch 2 of 3, and not resumed.',
+    };
+    delete interrupted.test;
+    const project = makeProject({ runs: { ...base.runs, history: [interrupted] } });
+    expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
+  });
+
   it('keep a project without a dataset or runs', () => {
     const project = makeProject({
       data: { config: makeProject().data.config, dataset: null },

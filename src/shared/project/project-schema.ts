@@ -116,7 +116,7 @@ const runRecordShape = z.object({
   params: int.nonnegative(),
   points: z.array(pointSchema),
   marks: z.array(markSchema),
-  outcome: outcomeSchema,
+  outcome: z.enum(['completed', 'stopped', 'diverged', 'failed', 'interrupted']),
   message: z.string(),
   test: z
     .object({ loss: measured, accuracy: measured, perClass: z.array(measured).optional() })

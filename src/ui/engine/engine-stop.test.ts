@@ -3,7 +3,7 @@ import { starterNetwork } from '../../model/templates';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
 import type { DatasetReference } from '../../shared/project/project';
 import type { StopSnapshot } from './engine-stop';
-import { canReload, describeStop, interruptedRun } from './engine-stop';
+import { canReload, cutRun, describeStop } from './engine-stop';
 
 const sample: DatasetReference = {
   kind: 'sample',
@@ -33,15 +33,15 @@ const training: StopSnapshot = {
 };
 const idle: StopSnapshot = { ...training, runState: 'idle', runStart: null, progress: null };
 
-describe('interruptedRun', () => {
-  it('is the run under way', () => {
-    expect(interruptedRun(training)).toEqual({ start });
+describe('cutRun', () => {
+  it('is the run under way, cross-validated or not', () => {
+    expect(cutRun(training)).toEqual({ start });
+    const folds = { ...start, settings: { ...DEFAULT_SETTINGS, crossValidation: 3 } };
+    expect(cutRun({ ...training, runStart: folds })).toEqual({ start: folds });
   });
 
-  it('is none when nothing was training, or the run was cross-validated', () => {
-    expect(interruptedRun(idle)).toBeNull();
-    const folds = { ...start, settings: { ...DEFAULT_SETTINGS, crossValidation: 3 } };
-    expect(interruptedRun({ ...training, runStart: folds })).toBeNull();
+  it('is none when nothing was training', () => {
+    expect(cutRun(idle)).toBeNull();
   });
 });
 

@@ -24,12 +24,9 @@ export function canReload(dataset: DatasetReference | null, carriedFileKept: boo
   );
 }
 
-/** The run that was under way, when it can go on from a checkpoint after a restart. */
-export function interruptedRun(s: StopSnapshot): InterruptedRun | null {
-  if (s.runState === 'idle' || !s.runStart) return null;
-  // A cross-validated run trains fresh models fold after fold: there is no one to go on with.
-  if (s.runStart.settings.crossValidation !== null) return null;
-  return { start: s.runStart };
+/** The run that was under way when the worker stopped, if one was. */
+export function cutRun(s: StopSnapshot): InterruptedRun | null {
+  return s.runState === 'idle' || !s.runStart ? null : { start: s.runStart };
 }
 
 function runLoss(s: StopSnapshot): string | null {

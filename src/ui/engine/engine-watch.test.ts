@@ -49,6 +49,25 @@ describe('the engine client', () => {
     expect(FakeWorker.last?.terminated).toBe(true);
     expect(useStudio.getState().runState).toBe('idle');
     expect(engine.kind === 'stopped' && engine.message).toContain('cut short in epoch 2 of 3');
-    expect(useStudio.getState().interrupted).toMatchObject({ epoch: null, batchesPerEpoch: 10 });
+    expect(useStudio.getState().interrupted).toMatchObject({ at: null });
+  });
+
+  it('files a cross-validated run the stop cut short as interrupted at once: it cannot go on', async () => {
+    const { startEngine } = await import('../engine-client');
+    const { useStudio } = await import('../store/studio-store');
+    const { metricsBuffer } = await import('../train/metrics-buffer');
+    startEngine(undefined);
+    const settings = { ...useStudio.getState().settings, epochs: 3, crossValidation: 3 };
+    useStudio.getState().recordRunStart({ settings });
+    useStudio.setState({ runState: 'training' });
+    metricsBuffer.append([{ series: 'train', step: 10, epoch: 2, loss: 0.4, accuracy: 0.9 }]);
+    FakeWorker.last?.onerror?.({ message: 'out of memory', preventDefault: () => {} });
+    const [filed] = useStudio.getState().runs;
+    expect(filed).toMatchObject({
+      outcome: 'interrupted',
+      message: 'Interrupted at epoch 2 of 3, and not resumed.',
+      points: metricsBuffer.all(),
+    });
+    expect(useStudio.getState().interrupted).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { ClassEdit } from '../../shared/dataset';
 import type { DatasetReference } from '../../shared/project/project';
 import type { WorkerEvent } from '../../shared/protocol';
 import { claimEvents, send, startWorker } from '../engine-client';
@@ -5,8 +6,9 @@ import { readCarriedDataset } from '../project/carried-dataset';
 import { sendCarriedDataset } from '../project/apply-project';
 import { useStudio } from '../store/studio-store';
 import { describeCheckpoint, restoreLatestCheckpoint } from '../train/checkpoint-client';
+import type { EngineHealth } from '../store/engine-slice';
 import { metricsBuffer } from '../train/metrics-buffer';
-import { planResume, runEpochOf } from './continuation';
+import { resumePoint } from './resume-point';
 
 type DatasetEvent = Extract<WorkerEvent, { type: 'dataset' }>;
 
@@ -48,18 +50,31 @@ async function reload(wanted: DatasetReference): Promise<DatasetEvent | null> {
   return loaded;
 }
 
-/** Puts the lost dataset back in the new worker, with its split; says how it went. */
+type Stopped = Extract<EngineHealth, { kind: 'stopped' }>;
+
+/**
+ * Makes the class edits of the stopped worker's dataset again, in order, on the one reloaded,
+ * and gives back the dataset they end with.
+ */
+async function editAgain(loaded: DatasetEvent, edits: readonly ClassEdit[]): Promise<DatasetEvent> {
+  let edited = loaded;
+  for (const edit of edits) {
+    const next = nextDataset();
+    send({ type: 'editClasses', edit });
+    edited = await next;
+  }
+  return edited;
+}
+
+/** Puts the lost dataset back in the new worker, with its class edits and split; says how it went. */
 async function restoreDataset(
-  wanted: DatasetReference | null,
+  { dataset: wanted, config, classEdits }: Stopped,
   first: DatasetEvent,
 ): Promise<{ restored: boolean; note: string | null }> {
-  const stopped = useStudio.getState().engine;
-  const config = stopped.kind === 'stopped' ? stopped.config : null;
   let loaded: DatasetEvent | null = first;
   try {
     if (wanted && wanted.kind !== 'sample') loaded = await reload(wanted);
   } catch (error) {
-    loaded = null;
     useStudio.setState({ dataset: null });
     useStudio
       .getState()
@@ -78,45 +93,44 @@ async function restoreDataset(
     }
     return { restored: false, note: wanted ? `Give ${wanted.name} again in the Data tab.` : null };
   }
-  useStudio.getState().setDataset(loaded.summary, loaded.preview);
-  if (config && JSON.stringify(config) !== JSON.stringify(loaded.summary.config)) {
+  // Before the page sees the data, so the network is not refitted to the classes as loaded.
+  const edited = await editAgain(loaded, classEdits);
+  useStudio.getState().setDataset(edited.summary, edited.preview);
+  if (config && JSON.stringify(config) !== JSON.stringify(edited.summary.config)) {
     const split = nextDataset();
     send({ type: 'configureData', config });
     const resplit = await split;
     useStudio.getState().setDataset(resplit.summary, resplit.preview);
   }
-  return { restored: true, note: `${loaded.summary.name} is loaded again.` };
+  const edits = classEdits.length;
+  const remade = edits > 0 ? ` with its ${edits} class edit${edits === 1 ? '' : 's'}` : '';
+  return { restored: true, note: `${edited.summary.name} is loaded again${remade}.` };
 }
 
-/** Gives the new worker the last checkpoint's weights; says what came back. */
+/**
+ * Gives the new worker the last checkpoint's weights; says what came back. A cut run learns
+ * where it can go on, when the checkpoint is its own and epochs are left.
+ */
 async function restoreWeights(): Promise<string | null> {
   const s = useStudio.getState();
   const interrupted = s.interrupted;
   const restored = await restoreLatestCheckpoint(interrupted?.run.start.spec ?? s.spec).catch(
     () => null,
   );
-  // A resumed run's worker counted its epochs from 1 again; the run's points know the real one.
-  const epoch = restored && runEpochOf(restored, metricsBuffer.all());
-  if (!interrupted) {
-    const shown = restored && { ...restored, epoch: epoch ?? restored.epoch };
-    return shown ? `Restored the checkpoint of ${describeCheckpoint(shown)}.` : null;
-  }
+  if (!restored) return null;
+  const back = `Restored the checkpoint of ${describeCheckpoint(restored)}`;
+  if (!interrupted) return `${back}.`;
   const { epochs } = interrupted.run.start.settings;
-  const plan =
-    epoch === null ? null : planResume([], [], epoch, interrupted.batchesPerEpoch, epochs);
-  s.setInterrupted(plan && { ...interrupted, epoch });
-  if (!restored || epoch === null) {
-    return 'No checkpoint of the cut run fits, so it cannot go on: train again.';
-  }
-  const back = `Restored the checkpoint of ${describeCheckpoint({ ...restored, epoch })}`;
-  return plan
-    ? `${back}: the run can go on from there for its last ${plan.epochs} of ${epochs} epochs.`
-    : `${back}, the run's last.`;
+  const at = resumePoint(restored, metricsBuffer.all(), epochs);
+  if (!at) return `${back}.`;
+  s.setInterrupted({ ...interrupted, at });
+  return `${back}: the run can go on from there for its last ${epochs - at.epoch} of ${epochs} epochs.`;
 }
 
 /**
  * Starts a new worker in place of a stopped one, with the same backend choice, and brings back
- * what it held: the dataset where it can be loaded again, its split, and the last checkpoint.
+ * what it held: the dataset where it can be loaded again, its class edits and split, and the
+ * last checkpoint. A cut run that cannot go on from it is filed in the run history.
  */
 export async function restartEngine(): Promise<void> {
   const stopped = useStudio.getState().engine;
@@ -127,7 +141,7 @@ export async function restartEngine(): Promise<void> {
     // Every new worker loads the sample first.
     const first = nextDataset();
     startWorker();
-    const dataset = await restoreDataset(stopped.dataset, await first);
+    const dataset = await restoreDataset(stopped, await first);
     notes.push(dataset.note);
     if (dataset.restored && (stopped.hadModel || useStudio.getState().interrupted)) {
       notes.push(await restoreWeights());
@@ -135,31 +149,39 @@ export async function restartEngine(): Promise<void> {
   } catch (error) {
     notes.push(`It could not load its dataset: ${(error as Error).message}`);
   }
+  const cut = useStudio.getState().interrupted;
+  if (cut && !cut.at) {
+    useStudio.getState().fileInterrupted();
+    notes.push(
+      'The cut run cannot go on from a checkpoint, so it is filed in the run history as interrupted.',
+    );
+  }
   useStudio.getState().setEngine({ kind: 'running' });
   useStudio.getState().setRecovery(notes.filter(Boolean).join(' '));
 }
 
 /**
- * Goes on with the cut run from its checkpoint: the epochs left are trained from its weights
- * and optimizer state, and the page numbers them after the ones before, so its curves, progress
- * and run record read as one run.
+ * Goes on with the cut run from its checkpoint: the worker trains its epochs left from the
+ * checkpoint's weights and optimizer state, numbering epochs and steps on from it, so the
+ * curves, progress and run record read as one run.
  */
 export function resumeInterrupted(): void {
   const s = useStudio.getState();
   const interrupted = s.interrupted;
-  if (!interrupted || interrupted.epoch === null || s.runState !== 'idle') return;
-  const { start } = interrupted.run;
-  const plan = planResume(
-    metricsBuffer.all(),
-    metricsBuffer.marks(),
-    interrupted.epoch,
-    interrupted.batchesPerEpoch,
-    start.settings.epochs,
-  );
-  if (!plan) return;
-  metricsBuffer.replace(plan.points, metricsBuffer.previousRun(), plan.marks);
+  if (!interrupted?.at || s.runState !== 'idle') return;
+  const { run, at } = interrupted;
+  const { start } = run;
   s.beginRun();
-  useStudio.setState({ runStart: start, continuation: plan.continuation });
-  const settings = { ...start.settings, epochs: plan.epochs };
-  send({ type: 'train', spec: start.spec, settings, keepWeights: true, runId: start.id });
+  useStudio.setState({ runStart: start });
+  // The curves go back to the checkpoint: what came after it is trained again.
+  const label = `resumed from epoch ${at.epoch}`;
+  metricsBuffer.mark({ kind: 'resumed', step: at.steps, epoch: at.epoch, label });
+  send({
+    type: 'train',
+    spec: start.spec,
+    settings: start.settings,
+    keepWeights: true,
+    runId: start.id,
+    resume: at,
+  });
 }

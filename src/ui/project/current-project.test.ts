@@ -14,6 +14,7 @@ function makeSummary(source: DatasetSummary['source'], name = 'data'): DatasetSu
     inputShape: [32, 32, 3],
     aspect: 'crop',
     classNames: ['cat', 'dog'],
+    classEdits: [],
     classCounts: [10, 10],
     splits: { train: split, validation: split, test: split },
     config: { ...DEFAULT_DATA_CONFIG, seed: 5 },

@@ -5,7 +5,7 @@ import { applyProject, datasetNote, starterProject } from './apply-project';
 import { readAutosave, startAutosave } from './autosave';
 import { showRefusal } from './project-actions';
 import { describeCheckpoint, restoreLatestCheckpoint } from '../train/checkpoint-client';
-import { runEpochOf } from '../engine/continuation';
+import { resumePoint } from '../engine/resume-point';
 
 /** Takes the share link out of the address bar, so a reload does not open it over new work. */
 function clearFragment(): void {
@@ -51,27 +51,30 @@ function isStarter(project: Project): boolean {
 /**
  * Asks the worker for the weights of the last epoch trained before the reload; it gives them
  * back only when they belong to this network on the loaded data. When the page was closed
- * mid-run, the run can go on from them. Says what came back, or null.
+ * mid-run, the run can go on from them; if it cannot, it is filed in the run history as
+ * interrupted. Says what came back, or null.
  */
 async function restoreCheckpoint(project: Project): Promise<string | null> {
   const interrupted = project.runs.interrupted;
-  try {
-    const restored = await restoreLatestCheckpoint(interrupted?.start.spec ?? project.spec);
-    if (!restored) return null;
-    // A resumed run's worker counted its epochs from 1 again; the run's points know the real one.
-    const epoch = runEpochOf(restored, project.runs.points);
-    const shown = { ...restored, epoch: epoch ?? restored.epoch };
-    const weights = `Restored the checkpoint of ${describeCheckpoint(shown)}: Insights, the Playground and Export use its weights.`;
-    const batchesPerEpoch = project.runs.progress?.batchesPerEpoch ?? 0;
-    if (!interrupted || epoch === null || epoch >= interrupted.start.settings.epochs) {
-      return weights;
-    }
-    useStudio.getState().setInterrupted({ run: interrupted, epoch, batchesPerEpoch });
-    return `${weights} The run under way when the page closed can go on from epoch ${epoch} in the Train panel.`;
-  } catch {
-    // A checkpoint that cannot be read is as good as none: the project is back regardless.
-    return null;
+  // A checkpoint that cannot be read is as good as none: the project is back regardless.
+  const restored = await restoreLatestCheckpoint(interrupted?.start.spec ?? project.spec).catch(
+    () => null,
+  );
+  const weights =
+    restored &&
+    `Restored the checkpoint of ${describeCheckpoint(restored)}: Insights, the Playground and Export use its weights.`;
+  if (!interrupted) return weights;
+  const s = useStudio.getState();
+  const at =
+    restored && resumePoint(restored, project.runs.points, interrupted.start.settings.epochs);
+  s.setInterrupted({ run: interrupted, at, cutAt: Date.now() });
+  if (at) {
+    return `${weights} The run under way when the page closed can go on from epoch ${at.epoch} in the Train panel.`;
   }
+  s.fileInterrupted();
+  const filed =
+    'The run under way when the page closed cannot go on from a checkpoint, so it is filed in the run history as interrupted.';
+  return weights ? `${weights} ${filed}` : filed;
 }
 
 /** Restores the autosaved project; `announce` says so in a notice that offers a fresh start. */

@@ -4,7 +4,7 @@ import { finalValidation } from '../../shared/run-record';
 import { formatCount, formatMeanSpread, formatPercent } from '../format';
 import { useStudio } from '../store/studio-store';
 import type { SortKey } from './run-columns';
-import { SORT_KEYS, formatDuration, settingsSummary, sortRuns } from './run-columns';
+import { SORT_KEYS, formatDuration, runStatus, settingsSummary, sortRuns } from './run-columns';
 import { runName } from './overlay-data';
 
 interface Props {
@@ -70,7 +70,14 @@ export function RunsTable({ runs, onReplay }: Props) {
                 onChange={() => toggle(run.id)}
               />
             </td>
-            <th scope="row">{runName(run)}</th>
+            <th scope="row">
+              {runName(run)}
+              {runStatus(run) && (
+                <span className="run-status" data-testid="run-status" title={run.message}>
+                  {runStatus(run)}
+                </span>
+              )}
+            </th>
             <td>{settingsSummary(run)}</td>
             <td>{formatCount(run.params)}</td>
             <td data-testid="run-validation">

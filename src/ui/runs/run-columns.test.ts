@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../shared/run-record';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
-import { formatDuration, settingsSummary, sortRuns } from './run-columns';
+import { formatDuration, runStatus, settingsSummary, sortRuns } from './run-columns';
 
 const run = (number: number, accuracy?: number, params = 100): RunRecord => ({
   id: `run-${number}`,
@@ -20,6 +20,16 @@ const run = (number: number, accuracy?: number, params = 100): RunRecord => ({
 });
 
 describe('the runs table', () => {
+  it('says how a run ended when it did not complete, and where an interrupted one was cut', () => {
+    expect(runStatus(run(1, 0.9))).toBeNull();
+    expect(runStatus(run(2))).toBe('stopped');
+    const points = [
+      { series: 'validation' as const, step: 20, epoch: 1, loss: 0.5, accuracy: 0.8 },
+      { series: 'train' as const, step: 30, epoch: 2, loss: 0.4, accuracy: 0.85 },
+    ];
+    expect(runStatus({ ...run(3), outcome: 'interrupted', points })).toBe('interrupted at epoch 2');
+  });
+
   const runs = [run(1, 0.9), run(2), run(3, 0.95, 50), run(4, 0.9, 200)];
   const order = (key: Parameters<typeof sortRuns>[1], descending: boolean) =>
     sortRuns(runs, key, descending).map((r) => r.number);

@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../shared/run-record';
-import { validationAccuracy } from '../../shared/run-record';
+import { epochCutIn, validationAccuracy } from '../../shared/run-record';
 import { OPTIMIZER_LABELS } from '../../shared/train-settings';
 
 /** The columns the runs table sorts by, with how to read each from a run. */
@@ -30,6 +30,12 @@ export function sortRuns(runs: readonly RunRecord[], key: SortKey, descending: b
     }
     return (descending ? y - x : x - y) || a.number - b.number;
   });
+}
+
+/** How a run ended, in words, when it did not complete: "stopped", "interrupted at epoch 2". */
+export function runStatus({ outcome, points }: RunRecord): string | null {
+  if (outcome === 'completed') return null;
+  return outcome === 'interrupted' ? `interrupted at epoch ${epochCutIn(points)}` : outcome;
 }
 
 /** "Adam, lr 0.002, batch 64, 2 epochs" */

@@ -15,6 +15,7 @@ function makeSummary(shape: [number, number, number], classes: number): DatasetS
     inputShape: shape,
     aspect: 'stretch',
     classNames: perClass.map((_, k) => `class ${k}`),
+    classEdits: [],
     classCounts: perClass,
     splits: { train: split(8), validation: split(1), test: split(1) },
     config: DEFAULT_DATA_CONFIG,

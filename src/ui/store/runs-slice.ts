@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { RunEndEvent } from '../../shared/protocol';
 import { analyse } from '../../model/analyse';
 import type { RunPurpose, RunRecord, RunStart } from '../../shared/run-record';
+import { epochCutIn } from '../../shared/run-record';
 import { metricsBuffer } from '../train/metrics-buffer';
 import { selectDatasetShape } from './analysis';
 import type { StudioState } from './studio-store';
@@ -28,12 +29,32 @@ export interface RunsSlice {
   recordRunStart: (purpose?: RunPurpose) => string;
   /** Files the run that just ended, from its start, its curves and its end. */
   recordRunEnd: (end: RunEndEvent) => RunRecord | null;
+  /** Files the run cut short (a stopped engine, a closed page) as interrupted: it will not go on. */
+  fileInterrupted: () => void;
   toggleRunSelected: (id: string) => void;
   deleteRun: (id: string) => void;
   sweep: SweepState | null;
   setSweep: (sweep: SweepState | null) => void;
   /** Puts an opened project's runs in place of the current ones. */
   setRuns: (runs: RunRecord[]) => void;
+}
+
+/** The record of the run `start` began, with the current curves, numbered after `runs`. */
+function recordOf(
+  start: RunStart,
+  runs: readonly RunRecord[],
+  end: Pick<RunRecord, 'durationMs' | 'outcome' | 'message' | 'test' | 'crossValidation'>,
+): RunRecord {
+  const { test, crossValidation, ...rest } = end;
+  return {
+    ...start,
+    number: (runs.at(-1)?.number ?? 0) + 1,
+    points: [...metricsBuffer.all()],
+    marks: [...metricsBuffer.marks()],
+    ...rest,
+    ...(test && { test }),
+    ...(crossValidation && { crossValidation }),
+  };
 }
 
 export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (set, get) => ({
@@ -70,20 +91,27 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       set({ runStart: null });
       return null;
     }
-    const number = (runs.at(-1)?.number ?? 0) + 1;
-    const record: RunRecord = {
-      ...runStart,
-      number,
+    const record = recordOf(runStart, runs, {
       durationMs: Date.now() - runStart.startedAt,
-      points: [...metricsBuffer.all()],
-      marks: [...metricsBuffer.marks()],
       outcome: end.outcome,
       message: end.message,
-      ...(end.test && { test: end.test }),
-      ...(end.crossValidation && { crossValidation: end.crossValidation }),
-    };
+      test: end.test,
+      crossValidation: end.crossValidation,
+    });
     set({ runs: [...runs, record], runStart: null });
     return record;
+  },
+  fileInterrupted: () => {
+    const { interrupted, runs } = get();
+    if (!interrupted) return;
+    const { start } = interrupted.run;
+    const epoch = epochCutIn(metricsBuffer.all());
+    const record = recordOf(start, runs, {
+      durationMs: Math.max(0, interrupted.cutAt - start.startedAt),
+      outcome: 'interrupted',
+      message: `Interrupted at epoch ${epoch} of ${start.settings.epochs}, and not resumed.`,
+    });
+    set({ runs: [...runs, record], interrupted: null });
   },
   toggleRunSelected: (id) =>
     set(({ selectedRuns }) => ({

@@ -7,7 +7,8 @@ const selectRecovery = (s: StudioState) => s.recovery;
 const selectSetRecovery = (s: StudioState) => s.setRecovery;
 /** The epoch a cut run can go on from, once the engine is up and nothing else trains. */
 const selectResumeEpoch = (s: StudioState) =>
-  s.engine.kind === 'running' && s.runState === 'idle' ? (s.interrupted?.epoch ?? null) : null;
+  s.engine.kind === 'running' && s.runState === 'idle' ? (s.interrupted?.at?.epoch ?? null) : null;
+const selectFileInterrupted = (s: StudioState) => s.fileInterrupted;
 
 /**
  * The training engine's faults in the Train panel: a stopped worker (what was lost, and a
@@ -18,6 +19,7 @@ export function EngineNotice() {
   const recovery = useStudio(selectRecovery);
   const setRecovery = useStudio(selectSetRecovery);
   const resumeEpoch = useStudio(selectResumeEpoch);
+  const fileInterrupted = useStudio(selectFileInterrupted);
   if (engine.kind === 'stopped') {
     return (
       <div className="message error engine-notice" role="alert" data-testid="engine-stopped">
@@ -44,9 +46,14 @@ export function EngineNotice() {
         </div>
       )}
       {resumeEpoch !== null && (
-        <button className="resume-run" data-testid="resume-run" onClick={resumeInterrupted}>
-          Resume the run from epoch {resumeEpoch}
-        </button>
+        <div className="resume-offer">
+          <button className="resume-run" data-testid="resume-run" onClick={resumeInterrupted}>
+            Resume the run from epoch {resumeEpoch}
+          </button>
+          <button data-testid="leave-interrupted" onClick={fileInterrupted}>
+            Leave it interrupted
+          </button>
+        </div>
       )}
     </>
   );

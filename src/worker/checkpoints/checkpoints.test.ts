@@ -24,10 +24,17 @@ const shapes: DatasetSource = { kind: 'shapes', count: 120, seed: 1 };
  * An engine on the cpu backend with colour shapes loaded, keeping checkpoints in `store`: two
  * engines on one store are the studio before and after a reload.
  */
-async function startEngine(store: CheckpointStore, source = shapes) {
+async function startEngine(
+  store: CheckpointStore,
+  source = shapes,
+  onEvent: (event: WorkerEvent) => void = () => {},
+) {
   vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
   const events: WorkerEvent[] = [];
-  const engine = new Engine((event) => events.push(event), store);
+  const engine = new Engine((event) => {
+    events.push(event);
+    onEvent(event);
+  }, store);
   await engine.handle({ type: 'init', backend: 'cpu', assetBase: 'http://studio.test/' });
   await engine.handle({ type: 'loadDataset', source });
   vi.unstubAllGlobals();
@@ -85,6 +92,52 @@ describe('checkpoints', () => {
     // Adam went on counting its steps (4 per epoch) instead of starting afresh.
     const steps = (await store.get('latest'))?.optimizer.values.find((v) => v.name === 'iter');
     expect(Array.from(steps?.values ?? [])).toEqual([12]);
+  }, 120_000);
+
+  it('a run cut after its first epoch goes on in a new engine from that checkpoint, numbered on, and ends as the uninterrupted run', async () => {
+    const sgd = { ...settings, optimizer: 'sgd' as const, epochs: 3 };
+    const validationsOf = (events: WorkerEvent[]) =>
+      events
+        .flatMap((e) => (e.type === 'metrics' ? e.points : []))
+        .filter((p) => p.series === 'validation');
+    const whole = await startEngine(memoryStore());
+    await whole.engine.handle({ type: 'train', spec, settings: sgd });
+    const wholeEnd = whole.events.find((e) => e.type === 'runEnd');
+
+    // The worker dies in epoch 2: its last checkpoint is epoch 1's.
+    const store = memoryStore();
+    const cut = await startEngine(store, shapes, (event) => {
+      if (event.type === 'epochEnd' && event.summary.epoch === 1) {
+        void cut.engine.handle({ type: 'stop' });
+      }
+    });
+    await cut.engine.handle({ type: 'train', spec, settings: sgd });
+    const [first] = validationsOf(cut.events);
+    expect((await store.get('latest'))?.epoch).toBe(1);
+
+    const after = await startEngine(store);
+    expect(await after.restore('latest')).toMatchObject({ epoch: 1 });
+    const validations = [{ loss: first!.loss, accuracy: first!.accuracy }];
+    const resume = { epoch: 1, steps: 4, validations };
+    await after.engine.handle({ type: 'train', spec, settings: sgd, keepWeights: true, resume });
+    const progress = after.events.findLast((e) => e.type === 'progress');
+    expect(progress?.type === 'progress' && progress.progress).toMatchObject({
+      epoch: 3,
+      epochs: 3,
+      step: 12,
+    });
+    expect(validationsOf(after.events)).toEqual(validationsOf(whole.events).slice(1));
+    expect(after.events.find((e) => e.type === 'runEnd')).toEqual(wholeEnd);
+    expect(await after.weights()).toEqual(await whole.weights());
+    // The checkpoints it keeps are numbered on too.
+    expect((await store.get('latest'))?.epoch).toBe(3);
+
+    // Only from the checkpoint of that epoch, restored as the model: not twice.
+    await after.engine.handle({ type: 'train', spec, settings: sgd, keepWeights: true, resume });
+    const refusal = after.events.at(-1);
+    expect(refusal?.type === 'error' && refusal.message).toBe(
+      'No checkpoint is restored, so there is nothing to go on from: train again.',
+    );
   }, 120_000);
 
   it("restores nothing for another network or other data, and the run's best epoch on request", async () => {

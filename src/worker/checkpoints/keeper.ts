@@ -21,10 +21,13 @@ export class CheckpointKeeper {
     private readonly report: (message: string) => void,
   ) {}
 
-  /** A new run: its best epoch is chosen among its own epochs. */
-  beginRun(): void {
+  /**
+   * A new run: its best epoch is chosen among its own epochs. A cut run going on `from` a
+   * checkpoint has that one as its latest until its next epoch ends.
+   */
+  beginRun(from: Checkpoint | null = null): void {
     this.best = null;
-    this.last = null;
+    this.last = from;
   }
 
   get latestEpoch(): number | null {

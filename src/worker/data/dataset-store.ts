@@ -51,6 +51,8 @@ export class DatasetStore {
   private pixels: Uint8Array;
   private count: number;
   private derived!: { split: Split; stats: ChannelStats; health: HealthIssue[]; print: string };
+  /** The class edits made since the load, in order. */
+  private readonly edits: ClassEdit[] = [];
 
   constructor(
     raw: RawDataset,
@@ -131,6 +133,7 @@ export class DatasetStore {
     }
     this.classNames = next.classNames;
     this.labels = next.labels;
+    this.edits.push(edit);
     this.derive();
   }
 
@@ -172,6 +175,7 @@ export class DatasetStore {
       inputShape: this.shape,
       aspect: this.aspect,
       classNames: [...this.classNames],
+      classEdits: [...this.edits],
       classCounts,
       splits: {
         train: countsOf(labels, split.train, classes),

@@ -30,6 +30,7 @@ export function makeDataset(host: HostExamples, train: number, validation: numbe
       inputShape: host.shape,
       aspect: 'stretch',
       classNames: Array.from({ length: classes }, (_, k) => String(k)),
+      classEdits: [],
       classCounts: [],
       splits: {
         train: counts(0, train),
