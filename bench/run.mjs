@@ -7,6 +7,8 @@
  *                      [--batch-size 64] [--steps N] [--memory-epochs 10] [--smoke] [--no-build]
  *                      [--soak-epochs 30] [--soak-cycles 10]
  *                      [--gpu swiftshader|hardware] [--out file.json]
+ *   node bench/run.mjs --only soak [--heap-snapshots] [--backends webgl] [--batch-size 32]
+ *                      [--soak-epochs 30] [--soak-cycles 10] [--no-build] [--out file.json]
  *   node bench/run.mjs --only ingest-scale [--images 20000] [--size 256] [--classes 10]
  *                      [--dir folder] [--keep] [--no-cancel] [--no-build] [--out file.json]
  *
@@ -14,6 +16,10 @@
  * unless the report is complete and well-formed. Its soak is short (2 epochs, 2 start/stop
  * cycles): enough to check the soak's path and report, not to judge memory. Run it under `flock /tmp/playwright.lock`
  * on a shared machine.
+ *
+ * --only soak: only the soak, on the first backend, written to bench/results/soak-latest.json.
+ * --heap-snapshots: the soak also compares heap snapshots of the page and of the engine worker
+ * taken after epoch (cycle) 2 and after the last: what each gained, by constructor.
  *
  * --only ingest-scale: only the drop of a large image folder (bench/ingest-scale.mjs), written
  * to bench/results/ingest-scale-latest.json. It takes minutes, so it is never part of --smoke.
