@@ -17,7 +17,18 @@ const VERDICT = {
   growthPercent: 'number?',
   flat: 'boolean?',
 };
-const SERIES_VERDICTS = { tensors: VERDICT, tfjsBytes: VERDICT, heapBytes: VERDICT };
+/** Whether a JS heap stayed flat once warmed up (bench/report.mjs, `heapTrend`). */
+const HEAP_VERDICT = {
+  ...VERDICT,
+  slopeBytes: 'number?',
+  allowanceBytes: 'number',
+};
+const SERIES_VERDICTS = {
+  tensors: VERDICT,
+  tfjsBytes: VERDICT,
+  heapBytes: HEAP_VERDICT,
+  workerHeapBytes: HEAP_VERDICT,
+};
 
 /** The report, field by field. The smoke run fills every field too, the soak with fewer epochs and cycles. */
 export const REPORT_SCHEMA = {
@@ -94,7 +105,16 @@ export const REPORT_SCHEMA = {
     examplesPerEpoch: 'number',
     epochCount: 'number',
     cycleCount: 'number',
-    epochs: [{ epoch: 'number', numTensors: 'number', tfjsBytes: 'number?', heapBytes: 'number?' }],
+    epochs: [
+      {
+        epoch: 'number',
+        numTensors: 'number',
+        tfjsBytes: 'number?',
+        heapBytes: 'number?',
+        arrayBufferBytes: 'number?',
+        workerHeapBytes: 'number?',
+      },
+    ],
     cycles: [
       {
         cycle: 'number',
@@ -102,6 +122,8 @@ export const REPORT_SCHEMA = {
         numTensors: 'number?',
         tfjsBytes: 'number?',
         heapBytes: 'number?',
+        arrayBufferBytes: 'number?',
+        workerHeapBytes: 'number?',
       },
     ],
     verdicts: { epochs: SERIES_VERDICTS, cycles: SERIES_VERDICTS },

@@ -5,7 +5,8 @@ import { checkReport } from './report-schema.mjs';
 function makeReport(): Record<string, unknown> {
   const three = { studio: 1, reference: 1, fit: 1 };
   const flat = { baseline: 1, last: 1, max: 1, growthPercent: 0, flat: true };
-  const verdicts = { tensors: flat, tfjsBytes: flat, heapBytes: flat };
+  const heap = { ...flat, slopeBytes: 1, allowanceBytes: 16_384 };
+  const verdicts = { tensors: flat, tfjsBytes: flat, heapBytes: heap, workerHeapBytes: heap };
   return {
     schema: 'layerwise-bench/1',
     mode: 'smoke',
@@ -71,8 +72,27 @@ function makeReport(): Record<string, unknown> {
       examplesPerEpoch: 160,
       epochCount: 2,
       cycleCount: 2,
-      epochs: [{ epoch: 1, numTensors: 1, tfjsBytes: 1, heapBytes: 1 }],
-      cycles: [{ cycle: 1, stepsBeforeStop: 1, numTensors: 1, tfjsBytes: 1, heapBytes: 1 }],
+      epochs: [
+        {
+          epoch: 1,
+          numTensors: 1,
+          tfjsBytes: 1,
+          heapBytes: 1,
+          arrayBufferBytes: 1,
+          workerHeapBytes: 1,
+        },
+      ],
+      cycles: [
+        {
+          cycle: 1,
+          stepsBeforeStop: 1,
+          numTensors: 1,
+          tfjsBytes: 1,
+          heapBytes: 1,
+          arrayBufferBytes: 1,
+          workerHeapBytes: 1,
+        },
+      ],
       verdicts: { epochs: structuredClone(verdicts), cycles: structuredClone(verdicts) },
     },
     startup: {

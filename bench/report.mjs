@@ -134,12 +134,72 @@ export function flatness(values) {
   };
 }
 
-/** The three series of soak readings (tensors, tfjs bytes, JS heap), each with its verdict. */
-function verdicts(readings) {
+/**
+ * How much a JS heap (the page's, or the engine worker's) may grow per epoch of one run, or per
+ * run started and stopped, and still be flat. The studio keeps some data for every epoch and
+ * every run by design: per epoch, a train point per readback window, a validation point and a
+ * Grad-CAM filmstrip frame (its record, and the figure the Insights panel draws for it); per
+ * run, its record in the run history (network, settings, curves, scores) and, in the worker,
+ * the last 12 runs' weights for ensembles (their numbers are typed arrays, outside the JS heap).
+ * For the soak's runs that is a few KB; the allowance is several times that, and a tenth of the
+ * smallest leak measured before (0.14 MB per epoch, 1.6 MB per run).
+ */
+export const HEAP_ALLOWANCE = { perEpochBytes: 16 * 1024, perCycleBytes: 16 * 1024 };
+
+/** Slope of the least-squares line through points {x, y}. */
+function slopeOf(points) {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return sxx === 0 ? null : sxy / sxx;
+}
+
+/**
+ * Whether a JS heap stayed flat over the soak: once warmed up, it grows by at most
+ * `allowanceBytes` per reading (per epoch, or per start/stop cycle). Warm-up is the first half
+ * of the readings: lazy chunks load, the Insights panel draws everything once, V8 compiles
+ * the hot functions, caches of example images fill. The trend is the least-squares slope
+ * through the second half, so one noisy reading does not decide; a leak grows at a steady
+ * rate and shows there, warm-up does not. Readings are after a full garbage collection.
+ */
+export function heapTrend(values, allowanceBytes) {
+  const known = values
+    .map((y, i) => ({ x: i + 1, y }))
+    .filter(({ y }) => y !== null && Number.isFinite(y));
+  const ys = known.map((p) => p.y);
+  // The second half, and at least the last two readings (the smoke run's soak has two).
+  const tail = known.slice(Math.min(Math.floor(known.length / 2), known.length - 2));
+  const slope = tail.length >= 2 ? slopeOf(tail) : null;
+  return {
+    baseline: known.length > 0 ? ys[0] : null,
+    last: known.length > 0 ? ys[ys.length - 1] : null,
+    max: known.length > 0 ? Math.max(...ys) : null,
+    growthPercent: growthPercent(ys),
+    /** Bytes per reading, over the second half of the readings. */
+    slopeBytes: slope,
+    allowanceBytes,
+    flat: slope === null ? null : slope <= allowanceBytes,
+  };
+}
+
+/**
+ * The soak's series, each with its verdict: tensors and tfjs bytes by `flatness`, the page's
+ * and the worker's JS heap by `heapTrend` with `allowance` bytes per reading.
+ */
+function verdicts(readings, allowance) {
   return {
     tensors: flatness(readings.map((r) => r.numTensors)),
     tfjsBytes: flatness(readings.map((r) => r.tfjsBytes)),
-    heapBytes: flatness(readings.map((r) => r.heapBytes)),
+    heapBytes: heapTrend(
+      readings.map((r) => r.heapBytes),
+      allowance,
+    ),
+    workerHeapBytes: heapTrend(
+      readings.map((r) => r.workerHeapBytes ?? null),
+      allowance,
+    ),
   };
 }
 
@@ -159,7 +219,12 @@ export function soakReport(job, cycleCount, raw) {
     cycleCount,
     epochs,
     cycles,
-    verdicts: { epochs: verdicts(epochs), cycles: verdicts(cycles) },
+    verdicts: {
+      epochs: verdicts(epochs, HEAP_ALLOWANCE.perEpochBytes),
+      cycles: verdicts(cycles, HEAP_ALLOWANCE.perCycleBytes),
+    },
+    /** With `--heap-snapshots`: what the page's heap gained between two snapshots (soak.mjs). */
+    heapGrowth: raw?.heapGrowth ?? null,
   };
 }
 
@@ -226,6 +291,9 @@ export function evaluateTargets({ throughput, responsiveness, memory, startup, i
   const webgl = throughput.filter((row) => row.backend === 'webgl');
   const growth = memory.growthPercent;
   const soaked = soak ? [soak.verdicts.epochs, soak.verdicts.cycles] : [];
+  const heapSlope = maxOf(
+    soaked.flatMap((v) => [v.heapBytes.slopeBytes, v.workerHeapBytes.slopeBytes]),
+  );
   return [
     target(
       'studio-over-fit-webgl',
@@ -280,6 +348,13 @@ export function evaluateTargets({ throughput, responsiveness, memory, startup, i
       `≤ ${TARGETS.memoryGrowthPercent}`,
       maxOf(soaked.flatMap((v) => [v.tensors.growthPercent, v.tfjsBytes.growthPercent])),
       (v) => v <= TARGETS.memoryGrowthPercent,
+    ),
+    target(
+      'soak-heap-flat',
+      `growth of the page's and the engine worker's JS heap per epoch (of ${soak?.epochCount ?? '?'}) and per start/stop cycle (of ${soak?.cycleCount ?? '?'}), after warm-up, least-squares over the second half (largest), KB`,
+      `≤ ${HEAP_ALLOWANCE.perEpochBytes / 1024}`,
+      heapSlope === null ? null : heapSlope / 1024,
+      (v) => v <= HEAP_ALLOWANCE.perEpochBytes / 1024,
     ),
     target(
       'ingest',

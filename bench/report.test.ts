@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateTargets,
   flatness,
+  heapTrend,
   soakReport,
   summariseIngest,
   summariseStudioRun,
@@ -98,6 +99,7 @@ describe('the targets', () => {
       'frame-rate': true,
       'memory-flat': true,
       'soak-flat': null,
+      'soak-heap-flat': null,
       ingest: null,
       'initial-js': false,
     });
@@ -130,6 +132,7 @@ describe('the soak', () => {
       numTensors,
       tfjsBytes,
       heapBytes,
+      workerHeapBytes: heapBytes,
     });
     const soak = soakReport(job, 2, {
       epochs: [1, 2, 3].map((epoch) => ({ epoch, ...reading(40, 1000, 5000) })),
@@ -142,7 +145,7 @@ describe('the soak', () => {
     expect(soak.verdicts.epochs.tensors.flat).toBe(true);
     expect(soak.verdicts.cycles.tensors).toMatchObject({ growthPercent: 10, flat: false });
     expect(soak.verdicts.cycles.tfjsBytes).toMatchObject({ growthPercent: 0.5, flat: true });
-    expect(soak.verdicts.cycles.heapBytes.flat).toBe(true);
+    expect(soak.verdicts.cycles.heapBytes).toMatchObject({ slopeBytes: -1000, flat: true });
     const targets = evaluateTargets({
       throughput: [],
       responsiveness: [],
@@ -151,6 +154,25 @@ describe('the soak', () => {
       soak,
     });
     expect(targets.find((t) => t.id === 'soak-flat')).toMatchObject({ value: 10, holds: false });
+  });
+
+  it('calls a heap flat when, after warm-up, it grows by at most the allowance per reading', () => {
+    const kb = 1024;
+    // Warm-up (the first half) may grow by anything; the second half grows by 10 KB a reading.
+    const warm = [4000, 5000, 5500, 5600, 5610, 5620, 5630, 5640].map((v) => v * kb);
+    expect(heapTrend(warm, 16 * kb)).toMatchObject({
+      baseline: 4000 * kb,
+      last: 5640 * kb,
+      slopeBytes: 10 * kb,
+      allowanceBytes: 16 * kb,
+      flat: true,
+    });
+    // A leak of 100 KB a reading is not flat, however large the heap.
+    const leaking = [20_000, 20_100, 20_200, 20_300, 20_400, 20_500].map((v) => v * kb);
+    expect(heapTrend(leaking, 16 * kb)).toMatchObject({ slopeBytes: 100 * kb, flat: false });
+    // Unread readings are skipped; two readings are enough for a slope, one is not.
+    expect(heapTrend([null, 10, 12], 1)).toMatchObject({ baseline: 10, slopeBytes: 2 });
+    expect(heapTrend([7], 1)).toMatchObject({ slopeBytes: null, flat: null });
   });
 
   it('keeps every field, with empty series, when the soak failed', () => {

@@ -7,6 +7,8 @@
  *                      [--batch-size 64] [--steps N] [--memory-epochs 10] [--smoke] [--no-build]
  *                      [--soak-epochs 30] [--soak-cycles 10]
  *                      [--gpu swiftshader|hardware] [--out file.json]
+ *   node bench/run.mjs --only soak [--heap-snapshots] [--backends webgl] [--batch-size 32]
+ *                      [--soak-epochs 30] [--soak-cycles 10] [--no-build] [--out file.json]
  *   node bench/run.mjs --only ingest-scale [--images 20000] [--size 256] [--classes 10]
  *                      [--dir folder] [--keep] [--no-cancel] [--no-build] [--out file.json]
  *
@@ -14,6 +16,10 @@
  * unless the report is complete and well-formed. Its soak is short (2 epochs, 2 start/stop
  * cycles): enough to check the soak's path and report, not to judge memory. Run it under `flock /tmp/playwright.lock`
  * on a shared machine.
+ *
+ * --only soak: only the soak, on the first backend, written to bench/results/soak-latest.json.
+ * --heap-snapshots: the soak also compares heap snapshots of the page and of the engine worker
+ * taken after epoch (cycle) 2 and after the last: what each gained, by constructor.
  *
  * --only ingest-scale: only the drop of a large image folder (bench/ingest-scale.mjs), written
  * to bench/results/ingest-scale-latest.json. It takes minutes, so it is never part of --smoke.
@@ -115,12 +121,15 @@ function options() {
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'no-cancel': { type: 'boolean', default: false },
+      'heap-snapshots': { type: 'boolean', default: false },
     },
   });
-  if (values.only !== undefined && values.only !== 'ingest-scale') {
-    throw new Error(`Unknown --only "${values.only}": use ingest-scale.`);
+  if (values.only !== undefined && !['ingest-scale', 'soak'].includes(values.only)) {
+    throw new Error(`Unknown --only "${values.only}": use ingest-scale or soak.`);
   }
-  if (values.only && values.smoke) throw new Error('--only ingest-scale is not a smoke run.');
+  if (values.only === 'ingest-scale' && values.smoke) {
+    throw new Error('--only ingest-scale is not a smoke run.');
+  }
   const smoke = values.smoke;
   const list = (text, fallback) => (text ? text.split(',').map((s) => s.trim()) : fallback);
   const backends = list(values.backends, smoke ? ['webgl'] : ['webgl', 'webgpu', 'cpu']);
@@ -169,6 +178,7 @@ function options() {
     build: !values['no-build'],
     out: values.out,
     only: values.only ?? null,
+    heapSnapshots: values['heap-snapshots'],
     scale: scaleOptions(values),
   };
 }
@@ -250,6 +260,37 @@ async function machine(browser, page) {
     webglRenderer,
     webgpuAdapter,
   };
+}
+
+/**
+ * The soak on `backend` with the starter network: many short epochs in one run, then runs
+ * started and stopped again and again. Failures go to `errors`; the section is always there.
+ */
+async function measureSoak(browser, server, settings, backend, errors) {
+  const soakJob = {
+    backend,
+    network: 'starter',
+    batchSize: settings.batchSize,
+    epochs: settings.soak.epochs,
+    stepsPerEpoch: SOAK_STEPS_PER_EPOCH,
+  };
+  log(
+    `${backend} starter: soak over ${settings.soak.epochs} epochs and ${settings.soak.cycles} start/stop cycles`,
+  );
+  let soakRaw = null;
+  try {
+    soakRaw = await runSoak(browser, server.url, soakJob, settings.soak.cycles, {
+      snapshots: settings.heapSnapshots,
+    });
+    for (const message of soakRaw.errors) {
+      errors.push({ backend, network: 'starter', contender: 'soak', message });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    log(`  failed: ${message}`);
+    errors.push({ backend, network: 'starter', contender: 'soak', message });
+  }
+  return soakReport(soakJob, settings.soak.cycles, soakRaw);
 }
 
 async function main() {
@@ -370,28 +411,7 @@ async function main() {
     const memory = memoryReport(memoryBackend, 'starter', studioEpochs, referenceEpochs);
 
     // Soak: many short epochs in one run, then runs started and stopped again and again.
-    const soakJob = {
-      backend: memoryBackend,
-      network: 'starter',
-      batchSize: settings.batchSize,
-      epochs: settings.soak.epochs,
-      stepsPerEpoch: SOAK_STEPS_PER_EPOCH,
-    };
-    log(
-      `${memoryBackend} starter: soak over ${settings.soak.epochs} epochs and ${settings.soak.cycles} start/stop cycles`,
-    );
-    let soakRaw = null;
-    try {
-      soakRaw = await runSoak(browser, server.url, soakJob, settings.soak.cycles);
-      for (const message of soakRaw.errors) {
-        errors.push({ backend: memoryBackend, network: 'starter', contender: 'soak', message });
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      log(`  failed: ${message}`);
-      errors.push({ backend: memoryBackend, network: 'starter', contender: 'soak', message });
-    }
-    const soak = soakReport(soakJob, settings.soak.cycles, soakRaw);
+    const soak = await measureSoak(browser, server, settings, memoryBackend, errors);
 
     // Start-up: the median over every studio page opened on the first backend.
     const opened = startupRuns.filter((r) => r.backend === settings.backends[0]);
@@ -491,6 +511,44 @@ async function mainIngestScale(settings) {
   }
 }
 
+/** `--only soak`: the soak alone, on the first backend, with its own report. */
+async function mainSoak(settings) {
+  if (settings.build) build();
+  const server = await serveStatic(BUILD);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...QUIET, ...GPU_FLAGS[settings.gpu]],
+  });
+  try {
+    const errors = [];
+    const soak = await measureSoak(browser, server, settings, settings.backends[0], errors);
+    const cores = cpus();
+    const report = {
+      schema: 'layerwise-bench-soak/1',
+      date: new Date().toISOString(),
+      command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: {
+        cpus: cores.length,
+        cpuModel: cores[0]?.model ?? 'unknown',
+        chromium: browser.version(),
+        gpu: settings.gpu,
+      },
+      soak,
+      errors,
+    };
+    const json = JSON.stringify(report, null, 2);
+    process.stdout.write(`${json}\n`);
+    const results = join(ROOT, 'bench', 'results');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, 'soak-latest.json'), `${json}\n`);
+    if (settings.out) writeFileSync(settings.out, `${json}\n`);
+    if (errors.length > 0) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /** The full (or smoke) run: every contender, memory, start-up and ingest, checked. */
 async function benchAll(settings) {
   const report = await main();
@@ -515,6 +573,7 @@ async function benchAll(settings) {
 try {
   const settings = options();
   if (settings.only === 'ingest-scale') await mainIngestScale(settings);
+  else if (settings.only === 'soak') await mainSoak(settings);
   else await benchAll(settings);
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));

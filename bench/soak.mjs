@@ -11,6 +11,8 @@ import {
   trainEnabled,
   trainWithInsights,
 } from './studio-run.mjs';
+import { compareSnapshots, takeHeapSnapshot } from './heap-snapshot.mjs';
+import { workerHeapReader } from './worker-heap.mjs';
 
 /** Steps in each epoch of the start/stop cycles: so many that Stop always lands mid-epoch. */
 const CYCLE_STEPS_PER_EPOCH = 100;
@@ -18,11 +20,43 @@ const CYCLE_STEPS_PER_EPOCH = 100;
 /** How long the soak's runs and settling may take before the bench gives up. */
 const TIMEOUT_MS = 20 * 60_000;
 
+/**
+ * With heap snapshots asked for: the epoch (and the cycle) after which the first is taken; the
+ * second is taken after the last. By the second, one-time allocations are behind.
+ */
+const SNAPSHOT_AFTER = 2;
+
+/** Heap snapshots of the page and of the engine worker (null when it cannot be read). */
+async function snapshotBoth(cdp, worker) {
+  const page = await takeHeapSnapshot(cdp);
+  const engine = worker ? await worker.snapshot().catch(() => null) : null;
+  return { page, worker: engine };
+}
+
+/** What the later of two snapshots holds that the earlier did not, or null without both. */
+function heapGrowth(taken, first, last) {
+  const before = taken.get(first);
+  const after = taken.get(last);
+  if (!before || !after || first === last) return null;
+  return {
+    from: first,
+    to: last,
+    page: compareSnapshots(before.page, after.page),
+    worker: before.worker && after.worker ? compareSnapshots(before.worker, after.worker) : null,
+  };
+}
+
 /** The page's JS heap in bytes after a full garbage collection, through the DevTools protocol. */
 async function collectedHeap(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return usedSize;
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return usage.usedSize;
+}
+
+/** The page's array buffers' own memory (outside the JS heap), where the browser reports it. */
+async function arrayBufferBytes(cdp) {
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return typeof usage.backingStorageSize === 'number' ? usage.backingStorageSize : null;
 }
 
 /**
@@ -54,9 +88,11 @@ async function settledMemory(page) {
  * @param {string} baseUrl
  * @param {import('./studio-run.mjs').StudioJob} job
  */
-async function soakEpochs(browser, baseUrl, job) {
+async function soakEpochs(browser, baseUrl, job, snapshots) {
   const readings = new Map();
+  const taken = new Map();
   let cdp = null;
+  let worker = null;
   const { context, page, errors } = await openStudio(
     browser,
     baseUrl,
@@ -64,12 +100,23 @@ async function soakEpochs(browser, baseUrl, job) {
     async (studio, epoch) => {
       const memory = await engineMemory(studio);
       const heapBytes = cdp ? await collectedHeap(cdp) : null;
-      readings.set(epoch, { tfjsBytes: memory ? memory.numBytes : null, heapBytes });
+      const buffers = cdp ? await arrayBufferBytes(cdp) : null;
+      const workerHeapBytes = worker ? await worker.read() : null;
+      readings.set(epoch, {
+        tfjsBytes: memory ? memory.numBytes : null,
+        heapBytes,
+        arrayBufferBytes: buffers,
+        workerHeapBytes,
+      });
+      if (cdp && snapshots && (epoch === SNAPSHOT_AFTER || epoch === job.epochs)) {
+        taken.set(epoch, await snapshotBoth(cdp, worker));
+      }
     },
   );
   try {
     cdp = await context.newCDPSession(page);
-    await trainWithInsights(page, job, TIMEOUT_MS);
+    worker = await workerHeapReader(browser, 'engine');
+    await trainWithInsights(page, job, TIMEOUT_MS, { timeline: false });
     const { epochEnds, runEnd } = await page.evaluate(() => {
       const { epochEnds, runEnd } = window.__layerwiseBenchProbe;
       return { epochEnds, runEnd };
@@ -82,9 +129,13 @@ async function soakEpochs(browser, baseUrl, job) {
       numTensors,
       tfjsBytes: readings.get(epoch)?.tfjsBytes ?? null,
       heapBytes: readings.get(epoch)?.heapBytes ?? null,
+      arrayBufferBytes: readings.get(epoch)?.arrayBufferBytes ?? null,
+      workerHeapBytes: readings.get(epoch)?.workerHeapBytes ?? null,
     }));
-    return { epochs, errors };
+    const growth = heapGrowth(taken, SNAPSHOT_AFTER, job.epochs);
+    return { epochs, errors, ...(growth && { heapGrowth: growth }) };
   } finally {
+    await worker?.close();
     await context.close();
   }
 }
@@ -93,18 +144,21 @@ async function soakEpochs(browser, baseUrl, job) {
  * `cycles` runs on one page, each stopped as soon as it trains (after its first step or two),
  * with memory read once the run has ended and the engine has settled.
  */
-async function soakCycles(browser, baseUrl, job, cycles) {
+async function soakCycles(browser, baseUrl, job, cycles, snapshots) {
   const { context, page, errors } = await openStudio(browser, baseUrl, job.backend, () =>
     Promise.resolve(),
   );
+  const taken = new Map();
+  let worker = null;
   try {
     const cdp = await context.newCDPSession(page);
+    worker = await workerHeapReader(browser, 'engine');
     await enterSettings(page, { ...job, stepsPerEpoch: CYCLE_STEPS_PER_EPOCH });
     const results = [];
     for (let cycle = 1; cycle <= cycles; cycle++) {
       await page.getByTestId('tab-train').click();
       await trainEnabled(page);
-      await page.evaluate(() => window.__layerwiseBenchProbe.reset());
+      await page.evaluate(() => window.__layerwiseBenchProbe.reset(false));
       await page.getByTestId('train-button').click();
       await page.waitForFunction(
         () => {
@@ -133,10 +187,17 @@ async function soakCycles(browser, baseUrl, job, cycles) {
         numTensors: memory ? memory.numTensors : null,
         tfjsBytes: memory ? memory.numBytes : null,
         heapBytes: await collectedHeap(cdp),
+        arrayBufferBytes: await arrayBufferBytes(cdp),
+        workerHeapBytes: worker ? await worker.read() : null,
       });
+      if (snapshots && (cycle === SNAPSHOT_AFTER || cycle === cycles)) {
+        taken.set(cycle, await snapshotBoth(cdp, worker));
+      }
     }
-    return { cycles: results, errors };
+    const growth = heapGrowth(taken, SNAPSHOT_AFTER, cycles);
+    return { cycles: results, errors, ...(growth && { heapGrowth: growth }) };
   } finally {
+    await worker?.close();
     await context.close();
   }
 }
@@ -145,12 +206,15 @@ async function soakCycles(browser, baseUrl, job, cycles) {
  * The soak's readings: `epochs` epochs of `job.stepsPerEpoch` steps in one run, and `cycles`
  * start/stop cycles of the same settings.
  */
-export async function runSoak(browser, baseUrl, job, cycles) {
-  const long = await soakEpochs(browser, baseUrl, job);
-  const repeated = await soakCycles(browser, baseUrl, job, cycles);
+export async function runSoak(browser, baseUrl, job, cycles, { snapshots = false } = {}) {
+  const long = await soakEpochs(browser, baseUrl, job, snapshots);
+  const repeated = await soakCycles(browser, baseUrl, job, cycles, snapshots);
   return {
     epochs: long.epochs,
     cycles: repeated.cycles,
+    ...(snapshots && {
+      heapGrowth: { epochs: long.heapGrowth ?? null, cycles: repeated.heapGrowth ?? null },
+    }),
     errors: [...long.errors, ...repeated.errors],
   };
 }

@@ -13,10 +13,16 @@ export function studioProbe() {
     progress: [],
     epochEnds: [],
     runEnd: null,
+    /**
+     * Whether progress, frames and long tasks are kept. The soak turns it off: over a long run
+     * these lists would grow in the very heap it measures.
+     */
+    timeline: true,
     /** Insight requests the page has sent to the engine, and answers it has had (never reset). */
     insightsAsked: 0,
     insightsAnswered: 0,
-    reset() {
+    reset(timeline = true) {
+      this.timeline = timeline;
       this.start = performance.now();
       this.longTasks = [];
       this.frames = [];
@@ -28,11 +34,13 @@ export function studioProbe() {
   window.__layerwiseBenchProbe = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (probe.start > 0 && entry.startTime >= probe.start) probe.longTasks.push(entry.duration);
+      if (probe.timeline && probe.start > 0 && entry.startTime >= probe.start) {
+        probe.longTasks.push(entry.duration);
+      }
     }
   }).observe({ type: 'longtask', buffered: true });
   const frame = (t) => {
-    if (probe.start > 0 && probe.runEnd === null) probe.frames.push(t);
+    if (probe.timeline && probe.start > 0 && probe.runEnd === null) probe.frames.push(t);
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -54,6 +62,7 @@ export function studioProbe() {
         if (!event || typeof event.type !== 'string') return;
         if (event.type === 'insight' || event.type === 'insightError') probe.insightsAnswered++;
         if (event.type === 'progress') {
+          if (!probe.timeline) return;
           const { step, epoch, examplesPerSec } = event.progress;
           probe.progress.push({ t, step, epoch, examplesPerSec });
         } else if (event.type === 'epochEnd') {

@@ -109,12 +109,13 @@ export async function trainEnabled(page) {
 
 /**
  * Enters the job's settings, presses Train with the Insights panel open (feature maps and the
- * rest refresh at each epoch end) and waits until the probe sees the run end.
+ * rest refresh at each epoch end) and waits until the probe sees the run end. Without
+ * `timeline`, the probe keeps no progress, frames or long tasks (see studio-probe.mjs).
  */
-export async function trainWithInsights(page, job, timeout) {
+export async function trainWithInsights(page, job, timeout, { timeline = true } = {}) {
   await enterSettings(page, job);
   await trainEnabled(page);
-  await page.evaluate(() => window.__layerwiseBenchProbe.reset());
+  await page.evaluate((keep) => window.__layerwiseBenchProbe.reset(keep), timeline);
   await page.getByTestId('train-button').click();
   await page.getByTestId('tab-insights').click();
   await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
