@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { MAX_CLASS_NAME } from '../src/data/class-edits';
 import { readScript } from '../src/model/keras/read-script';
 import { openExportedPage } from './exported-page';
 import { test } from './fixtures/data-test';
@@ -14,10 +15,24 @@ import { trainRun } from './studio';
  * A class named by 500 characters (a zip entry: most file systems stop folder names at 255
  * bytes) goes through every panel and export: shown cut to one line with the full name on
  * hover, never widening the page, and written out in full wherever a file lists the classes.
+ * A name typed into the studio (the webcam recorder's classes) stops at 60 characters, which
+ * is still too wide for a list, and is shown the same way.
  */
 
 const LONG = 'very_long_class_name_'.repeat(24).slice(0, 500);
+/** The longest name a class typed into the studio may have (the webcam recorder's). */
+const TYPED = LONG.slice(0, MAX_CLASS_NAME);
 const RED = flatPng(16, [220, 20, 20]);
+
+/** Chromium's fake camera and an automatic yes to its prompt, for the webcam recorder. */
+const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+test.use({
+  permissions: ['camera'],
+  launchOptions: async ({ launchOptions }, use) => {
+    await use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...FAKE_CAMERA] });
+  },
+});
 
 /** How the page shows the name at one place: the text that holds it, as laid out. */
 interface NameShown {
@@ -91,12 +106,17 @@ function overflowsSideways(page: Page): Promise<string> {
 }
 
 /**
- * Checks what a person sees of the name at this point: it shows at each of `places` (test
- * ids), and wherever it shows it is cut to one line with the full name on hover; selects
- * that offer it stay within 24rem; and nothing reaches past the window.
+ * Checks what a person sees of the name (`LONG` unless given) at this point: it shows at each
+ * of `places` (test ids), and wherever it shows it is cut to one line with the full name on
+ * hover; selects that offer it stay within 24rem; and nothing reaches past the window.
  */
-async function expectShownWhole(page: Page, panel: string, places: string[]): Promise<void> {
-  const shown = await namesShown(page, LONG);
+async function expectShownWhole(
+  page: Page,
+  panel: string,
+  places: string[],
+  name = LONG,
+): Promise<void> {
+  const shown = await namesShown(page, name);
   for (const { where, ...how } of shown) {
     expect
       .soft(how, `${panel}, ${where}: one line, cut, the full name on hover`)
@@ -106,7 +126,7 @@ async function expectShownWhole(page: Page, panel: string, places: string[]): Pr
     shown.map((s) => s.where),
     `${panel}: where the name shows`,
   ).toEqual(expect.arrayContaining(places));
-  expect(await widestSelectOf(page, LONG), `${panel}: a select offering the name`).toBeLessThan(
+  expect(await widestSelectOf(page, name), `${panel}: a select offering the name`).toBeLessThan(
     24 * 16 + 1,
   );
   expect(await overflowsSideways(page), `${panel}: nothing reaches past the window`).toBe('');
@@ -206,6 +226,12 @@ test('a class named by 500 characters shows cut with the full name on hover in e
   await expect(page.getByTestId('run-diff-classes').locator('tbody tr')).toHaveCount(2);
   await expectShownWhole(page, 'Runs', ['run-diff-classes']);
 
+  // Ensemble: the same two runs scored together, its matrix and its table by class.
+  await page.getByTestId('ensemble-evaluate').click();
+  await expect(page.getByTestId('ensemble-accuracy')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('ensemble-classes').locator('tbody tr')).toHaveCount(2);
+  await expectShownWhole(page, 'Ensemble', ['ensemble-confusion-matrix', 'ensemble-classes']);
+
   // Export: every file that lists the classes holds the name exactly.
   await page.getByTestId('tab-export').click();
   const exported = unzipSync(new Uint8Array(await download(page, 'export-zip')));
@@ -233,5 +259,25 @@ test('a class named by 500 characters shows cut with the full name on hover in e
   await expect(exportedPage.locator('#top')).toContainText(LONG);
   await expectShownWhole(exportedPage, 'Exported page', ['top']);
   await exportedPage.close();
+
+  // The webcam recorder: a typed name stops at 60 characters, which still outgrows its list.
+  // A class added under the longest, listed with its record button, and the same name
+  // offered again, which the form refuses by name.
+  await data.open();
+  await data.chooseSource('webcam');
+  await data.setField('webcam-class-name', LONG);
+  await page.getByTestId('webcam-add-class').click();
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: `A class name can have at most ${MAX_CLASS_NAME} characters.`,
+    }),
+  ).toBeVisible();
+  await data.setField('webcam-class-name', TYPED);
+  await page.getByTestId('webcam-add-class').click();
+  await expect(data.classRow(TYPED)).toBeVisible();
+  await expect(page.getByTestId('webcam-record-0')).toBeEnabled();
+  await data.setField('webcam-class-name', TYPED);
+  await expect(page.getByTestId('webcam-add-class')).toBeDisabled();
+  await expectShownWhole(page, 'Webcam', ['webcam-classes', 'webcam-class-taken'], TYPED);
   expect(studio.errors).toEqual([]);
 });

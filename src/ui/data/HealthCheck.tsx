@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import type { HealthIssue } from '../../shared/dataset';
+import { ClassLabel } from '../ClassLabel';
+import { quotedClasses } from './quoted-classes';
 
 const SEVERITY_WORDS: Record<HealthIssue['severity'], string> = {
   info: 'Note',
@@ -8,7 +10,13 @@ const SEVERITY_WORDS: Record<HealthIssue['severity'], string> = {
 };
 
 /** What the health check found: imbalance, duplicates, leakage, classes too small to split. */
-export function HealthCheck({ issues }: { issues: HealthIssue[] }) {
+export function HealthCheck({
+  issues,
+  classNames,
+}: {
+  issues: HealthIssue[];
+  classNames: readonly string[];
+}) {
   const id = useId();
   return (
     <section className="health-check" data-testid="health-check" aria-labelledby={`${id}-title`}>
@@ -25,7 +33,10 @@ export function HealthCheck({ issues }: { issues: HealthIssue[] }) {
               data-kind={issue.kind}
               data-severity={issue.severity}
             >
-              <strong>{SEVERITY_WORDS[issue.severity]}:</strong> {issue.message}
+              <strong>{SEVERITY_WORDS[issue.severity]}:</strong>{' '}
+              {quotedClasses(issue.message, classNames).map((part, k) =>
+                'text' in part ? part.text : <ClassLabel key={k} name={part.className} />,
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { DatasetSummary } from '../../shared/dataset';
 import { useCamera } from '../webcam/use-camera';
+import { ClassLabel } from '../ClassLabel';
 import { send } from '../engine-client';
 import { HoldToRecord } from './HoldToRecord';
 import { useFrameRecorder } from './use-frame-recorder';
@@ -76,15 +77,21 @@ export function WebcamRecorder({ summary }: { summary: DatasetSummary }) {
         <button type="submit" data-testid="webcam-add-class" disabled={name === '' || taken}>
           Add class
         </button>
-        {taken && <span className="field-problem">There is already a class called {name}.</span>}
+        {taken && (
+          <span className="field-problem" data-testid="webcam-class-taken">
+            There is already a class called <ClassLabel name={name} />.
+          </span>
+        )}
       </form>
       {summary.classNames.length === 0 ? (
         <p className="hint">Add a class, then hold its button while showing it to the camera.</p>
       ) : (
-        <ul className="webcam-classes">
+        <ul className="webcam-classes" data-testid="webcam-classes">
           {summary.classNames.map((label, index) => (
             <li key={index}>
-              <span className="webcam-class-name">{label}</span>{' '}
+              <span className="webcam-class-name">
+                <ClassLabel name={label} />
+              </span>{' '}
               <span className="webcam-class-count" data-testid={`webcam-count-${index}`}>
                 {summary.classCounts[index] ?? 0} images
               </span>{' '}

@@ -43,7 +43,7 @@ function LoadedDataset({ summary, preview }: Loaded) {
         <ClassTable summary={summary} />
         <div>
           <SplitControls config={summary.config} />
-          <HealthCheck issues={summary.health} />
+          <HealthCheck issues={summary.health} classNames={summary.classNames} />
         </div>
       </div>
       {preview.labels.length > 0 && (
