@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { studioOnTrain } from './studio';
+import { barClasses, barValues, drawSeven, openPlayground } from './playground.studio';
+import { fillSettings, studioOnTrain } from './studio';
 
 // Small enough for the CPU backend the run falls to: 2 epochs of 20 batches.
 const short = { epochs: 2, batchSize: 16, examplesPerEpoch: 320, learningRate: 0.005 };
@@ -25,6 +26,30 @@ async function readouts(page: Page, testId: string): Promise<string[]> {
   return texts;
 }
 
+/** The epoch of the checkpoint the studio last stored in IndexedDB, or 0 before it stored one. */
+async function storedCheckpointEpoch(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const name = 'layerwise-checkpoints';
+    // Opened only once the worker has made it: opening it first would make it without its store.
+    if (!(await indexedDB.databases()).some((db) => db.name === name)) return 0;
+    return new Promise<number>((resolve) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const db = open.result;
+        const done = (epoch: number) => {
+          db.close();
+          resolve(epoch);
+        };
+        if (!db.objectStoreNames.contains('checkpoints')) return done(0);
+        const get = db.transaction('checkpoints').objectStore('checkpoints').get('latest');
+        get.onsuccess = () => done((get.result as { epoch?: number } | undefined)?.epoch ?? 0);
+        get.onerror = () => done(0);
+      };
+    });
+  });
+}
+
 /** Loses the training worker's WebGL context, as a driver reset would. */
 async function loseWebGLContext(page: Page): Promise<void> {
   await trainingWorker(page).evaluate(() => {
@@ -45,6 +70,8 @@ test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s 
   const summary = (await page.getByTestId('loss-curve-summary').textContent()) ?? '';
   const epochOne = /validation (\S+) at step 20/.exec(summary)?.[1];
   expect(epochOne).toBeDefined();
+  // The page hears of the epoch's end before its checkpoint is copied off the GPU.
+  await expect.poll(() => storedCheckpointEpoch(page), { timeout: 60_000 }).toBe(1);
 
   await loseWebGLContext(page);
 
@@ -85,5 +112,52 @@ test('a WebGL context lost in epoch 1, before any checkpoint: the run starts aga
   expect(await studio.waitForRunEnd()).toBe('completed');
   expect(await studio.testAccuracy()).toBeGreaterThan(0.2);
   await expect(page.getByTestId('loss-curve-summary')).toContainText('at step 40');
+  expect(studio.errors).toEqual([]);
+});
+
+/** Clears the Playground's pad and draws a 7; resolves with the bars of its prediction. */
+async function predictSeven(page: Page): Promise<{ classes: string[]; values: number[] }> {
+  await openPlayground(page);
+  await page.getByTestId('clear-pad').click();
+  await drawSeven(page);
+  await expect(page.getByTestId('probability')).toHaveCount(5, { timeout: 60_000 });
+  return { classes: await barClasses(page), values: await barValues(page) };
+}
+
+test('a WebGL context lost while nothing trains: the studio moves to the CPU with the trained weights, and the Playground, Insights and Train work there', async ({
+  page,
+}) => {
+  const studio = await studioOnTrain(page, short);
+  await expect(studio.badge).toHaveAttribute('data-backend', 'webgl');
+  await studio.button('train').click();
+  expect(await studio.waitForRunEnd()).toBe('completed');
+  const testAccuracy = await studio.testAccuracy();
+  const before = await predictSeven(page);
+
+  await loseWebGLContext(page);
+
+  await expect(studio.badge).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
+  await expect(page.getByTestId('backend-skipped')).toContainText(
+    'WebGL: the WebGL context was lost while no run was training; the studio moved to CPU',
+  );
+  await expect(page.getByTestId('project-notice')).toContainText(
+    'The GPU was lost; the studio goes on on CPU, and the network keeps its trained weights.',
+  );
+
+  // The same weights on the CPU: the same prediction, and the test split scored as the run did.
+  const after = await predictSeven(page);
+  expect(after.classes).toEqual(before.classes);
+  after.values.forEach((value, i) => expect(value).toBeCloseTo(before.values[i] ?? NaN, 2));
+  await page.getByTestId('tab-insights').click();
+  await page.getByTestId('evaluation-split').selectOption('test');
+  const totals = page.getByTestId('evaluation-totals');
+  await expect(totals).toContainText('test images', { timeout: 60_000 });
+  const shown = Number(/Accuracy ([\d.]+)%/.exec((await totals.textContent()) ?? '')?.[1]);
+  expect(Math.abs(shown - testAccuracy * 100)).toBeLessThan(0.5);
+
+  await fillSettings(studio, { epochs: 1 });
+  await studio.button('train').click();
+  expect(await studio.waitForRunEnd()).toBe('completed');
+  await expect(studio.badge).toHaveAttribute('data-backend', 'cpu');
   expect(studio.errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test as base } from '@playwright/test';
+import { barValues, drawSeven, openPlayground } from './playground.studio';
 import { Studio } from './studio';
 
 /**
@@ -36,34 +37,9 @@ test.afterAll(async () => {
   await page.context().close();
 });
 
-async function openPlayground(): Promise<void> {
-  await page.getByTestId('tab-playground').click();
-  await expect(page.getByTestId('playground')).toBeVisible();
-}
-
-/** Draws a 7 on the pad with the mouse, as a person would. */
-async function drawSeven(): Promise<void> {
-  const pad = page.getByTestId('drawing-pad');
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('The drawing pad is not visible');
-  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
-  await page.mouse.move(...at(0.3, 0.25));
-  await page.mouse.down();
-  await page.mouse.move(...at(0.7, 0.25), { steps: 6 });
-  await page.mouse.move(...at(0.45, 0.8), { steps: 8 });
-  await page.mouse.up();
-}
-
-async function barValues(): Promise<number[]> {
-  const items = page.getByTestId('probability-bars').locator('li');
-  return (await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-value')))).map(
-    Number,
-  );
-}
-
 test('before training, the playground says the network must be trained first', async () => {
-  await openPlayground();
-  await drawSeven();
+  await openPlayground(page);
+  await drawSeven(page);
   await expect(page.getByTestId('playground-message')).toContainText(/train/i);
   await expect(page.getByTestId('probability-bars')).toHaveCount(0);
 });
@@ -75,11 +51,11 @@ test('a drawn digit gets probability bars for its top classes that add up to 1',
   await studio.button('train').click();
   expect(await studio.waitForRunEnd(120_000)).toBe('completed');
 
-  await openPlayground();
+  await openPlayground(page);
   await page.getByTestId('clear-pad').click();
-  await drawSeven();
+  await drawSeven(page);
   await expect(page.getByTestId('probability')).toHaveCount(5);
-  const values = await barValues();
+  const values = await barValues(page);
   expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
   await expect(page.getByRole('meter').first()).toHaveAttribute('aria-valuetext', /%$/);
   // The network sees the drawing as MNIST digits were made: its longer side scaled to 20
@@ -138,7 +114,7 @@ test('a drawn digit gets probability bars for its top classes that add up to 1',
 });
 
 test('a file that is not an image is explained and the playground stays usable', async () => {
-  await openPlayground();
+  await openPlayground(page);
   await page.getByTestId('playground-mode-image').click();
   await page.getByTestId('playground-file').setInputFiles({
     name: 'notes.txt',
@@ -155,7 +131,7 @@ test('a file that is not an image is explained and the playground stays usable',
 
   await page.getByTestId('playground-mode-draw').click();
   await expect(page.getByTestId('playground-error')).toHaveCount(0);
-  await drawSeven();
+  await drawSeven(page);
   await expect(page.getByTestId('probability')).toHaveCount(5);
   const results = await new AxeBuilder({ page })
     .include('[data-testid="playground-panel"]')
@@ -168,7 +144,7 @@ test('a file that is not an image is explained and the playground stays usable',
 });
 
 test("the webcam playground predicts from Chromium's fake camera", async () => {
-  await openPlayground();
+  await openPlayground(page);
   await page.getByTestId('playground-mode-camera').click();
   await page.getByTestId('camera-start').click();
   await expect(page.getByTestId('camera-error')).toHaveCount(0);
@@ -179,7 +155,7 @@ test("the webcam playground predicts from Chromium's fake camera", async () => {
     .toBeGreaterThan(0);
   await page.getByTestId('camera-snapshot').click();
   await expect(page.getByTestId('probability')).toHaveCount(5);
-  expect((await barValues()).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+  expect((await barValues(page)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
 
   await page.getByTestId('camera-live').check();
   const first = await page.getByTestId('playground-input').evaluate((c: HTMLCanvasElement) => {

@@ -246,6 +246,8 @@ export type WorkerEvent =
   /** `missing`: the runs whose weights the worker no longer keeps, for the page to name. */
   | { type: 'ensembleError'; requestId: number; message: string; missing?: string[] }
   | { type: 'error'; where: string; message: string; hint?: string }
+  /** Something the studio did on its own that the student should know (a lost GPU left). */
+  | { type: 'notice'; tone: 'info' | 'error'; message: string }
   /** The answer to a `Ping`, with its id. */
   | { type: 'pong'; id: number };
 
@@ -317,6 +319,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
   'ensembleExported',
   'ensembleError',
   'error',
+  'notice',
   'pong',
 ]);
 

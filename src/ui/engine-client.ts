@@ -135,6 +135,9 @@ function apply(event: WorkerEvent): void {
       else if (event.where === 'dataset') store.setDatasetError(event.message);
       else store.setTrainError(event.message);
       return;
+    case 'notice':
+      store.showProjectNotice({ tone: event.tone, message: event.message });
+      return;
     case 'pong':
       return;
     default:

@@ -27,21 +27,31 @@ interface WebGPUInternals {
 }
 
 /**
- * Watches the device of the active backend for loss while a run trains. tfjs itself does not
- * notice: after a WebGL context is lost every readback waits forever (its fences never pass),
- * so training hangs rather than failing. The WebGL canvas fires `webglcontextlost` and a WebGPU
- * device settles `lost`; the watch turns either into a `DeviceLostError`.
+ * Watches the device of the active backend for loss, from the moment the backend starts. tfjs
+ * itself does not notice: after a WebGL context is lost every readback waits forever (its
+ * fences never pass), so training hangs rather than failing. The WebGL canvas fires
+ * `webglcontextlost` and a WebGPU device settles `lost`; the watch turns either into a
+ * `DeviceLostError`: a run's `race` rejects with it, and a loss while no run races is passed to
+ * `onLoss`.
  */
 export class DeviceWatch {
   private detail: string | null = null;
   private wake: ((error: DeviceLostError) => void) | null = null;
+  private letGo = false;
   private readonly gl: WebGL2RenderingContext | undefined;
   /** Settles once a WebGPU device is lost; never for the other backends. */
   private readonly deviceLost: Promise<unknown> = new Promise(() => {});
   private readonly detach: () => void;
 
-  constructor(readonly backend: Backend) {
-    const internals: unknown = tf.findBackend(backend);
+  /**
+   * `internals` is tfjs' backend object (given by tests); `onLoss` hears a loss that happens
+   * while no run races, once.
+   */
+  constructor(
+    readonly backend: Backend,
+    private readonly onLoss: (lost: DeviceLostError) => void = () => {},
+    internals: unknown = tf.findBackend(backend),
+  ) {
     if (backend === 'webgl') {
       const gl = (internals as WebGLInternals | null)?.gpgpu?.gl;
       this.gl = gl;
@@ -66,12 +76,20 @@ export class DeviceWatch {
     return this.detail !== null || this.gl?.isContextLost() === true;
   }
 
-  private lose(detail: string): void {
-    this.detail ??= detail;
-    this.wake?.(this.error());
+  /** True once the loss was dealt with: the watch let go of the device (see `abandon`). */
+  get abandoned(): boolean {
+    return this.letGo;
   }
 
-  private error(): DeviceLostError {
+  private lose(detail: string): void {
+    if (this.detail !== null) return;
+    this.detail = detail;
+    if (this.wake) this.wake(this.error());
+    else if (!this.letGo) this.onLoss(this.error());
+  }
+
+  /** The loss as an error: what was lost, with the browser's detail when it gave one. */
+  error(): DeviceLostError {
     return new DeviceLostError(this.backend, this.detail ?? '');
   }
 
@@ -114,6 +132,7 @@ export class DeviceWatch {
    * which would otherwise be polled every few milliseconds for ever.
    */
   abandon(): void {
+    this.letGo = true;
     this.release();
     const internals = tf.findBackend(this.backend) as WebGLInternals | null;
     if (this.backend === 'webgl' && internals?.gpgpu?.itemsToPoll) {

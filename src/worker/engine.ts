@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Backend } from '../shared/backend';
+import type { Backend, SkippedBackend } from '../shared/backend';
 import { BACKEND_LABELS, backendOrder } from '../shared/backend';
 import type { InsightRequest } from '../shared/insights';
 import type {
@@ -21,13 +21,7 @@ import { sameNetwork } from '../model/same-network';
 import type { Analysis } from '../model/analyse';
 import { analyse } from '../model/analyse';
 import { browserTrainingMemoryBudget, memoryProblem } from '../model/memory';
-import type {
-  AspectPolicy,
-  DataConfig,
-  DataRequest,
-  DatasetSource,
-  SourceFile,
-} from '../shared/dataset';
+import type { AspectPolicy, DataRequest, DatasetSource, SourceFile } from '../shared/dataset';
 import { DEFAULT_DATA_CONFIG } from '../shared/dataset';
 import type { DeviceData } from './device-data';
 import { storageFor, uploadDataset } from './device-data';
@@ -41,6 +35,8 @@ import { DeviceLostError, DeviceWatch } from './device-loss';
 import type { Resumption } from './resume-after-loss';
 import { resumeAfterLoss } from './resume-after-loss';
 import { cutRunStart } from './resume-plan';
+import type { HeldNetwork } from './idle-loss';
+import { moveAfterIdleLoss } from './idle-loss';
 import { InFlight } from './in-flight';
 import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
@@ -49,7 +45,7 @@ import { exportModel } from './export/export-model';
 import { importWeights } from './export/import-weights';
 import { BaseLoader } from './pretrained/base-loader';
 import type { Checkpoint } from './checkpoints/checkpoint';
-import { captureCheckpoint } from './checkpoints/checkpoint';
+import { captureCheckpoint, checkpointFits } from './checkpoints/checkpoint';
 import { CheckpointKeeper } from './checkpoints/keeper';
 import type { OptimizerState } from './checkpoints/optimizer-state';
 import type { CheckpointStore } from './checkpoints/store';
@@ -58,7 +54,7 @@ import type { KeptRun } from './ensemble/kept-runs';
 import { KeptRuns, RunsNotKeptError } from './ensemble/kept-runs';
 import type { EnsembleContext } from './ensemble/ensemble-jobs';
 import { evaluateEnsemble, exportEnsemble } from './ensemble/ensemble-jobs';
-import { serialiseModel } from './export/serialise';
+import { WeightMirror } from './weight-mirror';
 import type { FoldIndices } from '../data/k-fold';
 import { crossValidationFolds, meanAndSpread } from '../data/k-fold';
 import { crossValidationMessage, relayFoldEvent } from './cross-validation';
@@ -75,16 +71,6 @@ const TRAINING_MESSAGE = 'Training is running: stop it before changing the data.
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** True when two data configs divide and scale the examples alike (key order aside). */
-function sameSplit(a: DataConfig, b: DataConfig): boolean {
-  return (
-    a.validation === b.validation &&
-    a.test === b.test &&
-    a.seed === b.seed &&
-    a.normalisation === b.normalisation
-  );
 }
 
 /** What the page is told about a checkpoint: its epoch and scores, not its weights. */
@@ -108,6 +94,10 @@ function aspectOf(source: DatasetSource): AspectPolicy {
 export class Engine {
   private order: Backend[] = backendOrder();
   private backend: Backend | null = null;
+  /** Watches the active backend's device from its start: a loss is noticed whenever it comes. */
+  private watch: DeviceWatch | null = null;
+  /** The move to the next backend after a device was lost while no run trained, while it lasts. */
+  private switching: Promise<void> | null = null;
   private store: DatasetStore | null = null;
   /** What insights read: a snapshot of the store, replaced whenever the data changes. */
   private dataset: LoadedDataset | null = null;
@@ -129,11 +119,16 @@ export class Engine {
   private optimizerState: OptimizerState | null = null;
   /** The checkpoint restored as `model`, until the model trains or changes: what a cut run resumes from. */
   private restored: Checkpoint | null = null;
+  /** `model`'s weights copied to the host after they last changed: a lost GPU cannot take them. */
+  private readonly mirror = new WeightMirror();
   private readonly checkpoints: CheckpointKeeper;
   /** Finished runs' trained models by run id, for ensembles; they belong to the loaded data. */
   private readonly keptRuns = new KeptRuns();
-  /** Insight requests being answered: the tensors they hold are theirs for a moment only. */
-  private readonly insights = new InFlight();
+  /**
+   * Reads of the device under way (insight requests, exports, the host copy of the weights):
+   * given up with the reason when the device is lost, as they would wait for it for ever.
+   */
+  private readonly deviceReads = new InFlight();
   /** While a cross-validated run trains a fold, what `upload` puts on the device instead of the split. */
   private foldIndices: FoldIndices | null = null;
   /** Passes a fold's events on as the page sees them; may hold one back (null). */
@@ -151,6 +146,8 @@ export class Engine {
   }
 
   async handle(command: Command): Promise<void> {
+    // Commands arriving while the engine moves off a lost device are handled on the new one.
+    if (this.switching) await this.switching;
     switch (command.type) {
       case 'init':
         this.assetBase = command.assetBase;
@@ -267,7 +264,7 @@ export class Engine {
     const { requestId } = request;
     try {
       const ctx = this.insightContext();
-      const result = await this.insights.track(() => answerInsight(ctx, request));
+      const result = await this.deviceReads.track(() => answerInsight(ctx, request));
       this.post({ type: 'insight', requestId, result });
     } catch (error) {
       this.post({ type: 'insightError', requestId, message: messageOf(error) });
@@ -281,7 +278,7 @@ export class Engine {
       if (!this.settings)
         throw new Error('Train the network first: there is no model to export yet.');
       const trainedWith = { spec: ctx.spec, settings: this.settings };
-      const model = await exportModel({ ...ctx, trainedWith });
+      const model = await this.deviceReads.track(() => exportModel({ ...ctx, trainedWith }));
       this.post({ type: 'exported', requestId, model });
     } catch (error) {
       this.post({ type: 'exportError', requestId, message: messageOf(error) });
@@ -298,13 +295,7 @@ export class Engine {
       const { inputShape, classNames } = this.dataset.summary;
       const analysis = analyse(spec, { shape: inputShape, classes: classNames.length });
       this.checkMemory(spec, analysis, settings);
-      const bases = await this.bases.instantiate(spec);
-      model = buildModel(spec, {
-        seed: settings.seed,
-        inputShape,
-        classes: classNames.length,
-        bases,
-      });
+      model = await this.buildForData(spec, settings.seed);
       const { modelJson, weights } = command;
       if (modelJson && weights) await importWeights(model, modelJson, weights);
       else if (!spec.nodes.some((node) => node.kind === 'pretrainedBase')) {
@@ -315,6 +306,7 @@ export class Engine {
       this.spec = spec;
       this.settings = settings;
       this.post({ type: 'imported', requestId });
+      await this.mirror.take(this.model, this.deviceReads);
     } catch (error) {
       if (model !== this.model) model?.dispose();
       this.post({ type: 'importError', requestId, message: messageOf(error) });
@@ -359,34 +351,17 @@ export class Engine {
       const restored =
         command.slot === 'best' ? await this.restoreBest() : await this.restoreLatest(command.spec);
       this.post({ type: 'checkpointRestored', requestId, restored });
+      await this.mirror.take(this.model, this.deviceReads);
     } catch (error) {
       this.post({ type: 'checkpointError', requestId, message: messageOf(error) });
     }
   }
 
-  /** True when a checkpoint was trained on the loaded data with the network `spec`. */
-  private fits(checkpoint: Checkpoint, spec: ModelSpec): boolean {
-    const summary = this.dataset?.summary;
-    return (
-      summary !== undefined &&
-      checkpoint.data.fingerprint === summary.fingerprint &&
-      sameSplit(checkpoint.data.config, summary.config) &&
-      sameNetwork(checkpoint.spec, spec)
-    );
-  }
-
   /** The last epoch's checkpoint as the current model, when it fits `spec` and the data; else null. */
   private async restoreLatest(spec: ModelSpec): Promise<CheckpointInfo | null> {
     const checkpoint = await this.checkpoints.read('latest');
-    if (!checkpoint || !this.dataset || !this.fits(checkpoint, spec)) return null;
-    const { inputShape, classNames } = this.dataset.summary;
-    const bases = await this.bases.instantiate(spec);
-    const model = buildModel(spec, {
-      seed: checkpoint.settings.seed,
-      inputShape,
-      classes: classNames.length,
-      bases,
-    });
+    if (!checkpoint || !checkpointFits(checkpoint, this.dataset?.summary, spec)) return null;
+    const model = await this.buildForData(spec, checkpoint.settings.seed);
     try {
       await importWeights(model, checkpoint.model.modelJson, checkpoint.model.weights);
     } catch (error) {
@@ -406,7 +381,7 @@ export class Engine {
   private async restoreBest(): Promise<RestoredCheckpoint> {
     const best = this.checkpoints.bestOfRun;
     const { model, spec, dataset } = this;
-    if (!best || !model || !spec || !dataset || !this.fits(best, spec)) {
+    if (!best || !model || !spec || !dataset || !checkpointFits(best, dataset.summary, spec)) {
       throw new Error('The best epoch can no longer be restored: the data or the network changed.');
     }
     await importWeights(model, best.model.modelJson, best.model.weights);
@@ -452,8 +427,87 @@ export class Engine {
 
   private async startBackend(order: Backend[]): Promise<void> {
     const { active, skipped } = await activateBackend(order);
+    this.useBackend(active, skipped);
+  }
+
+  /** Makes `active` the engine's backend, tells the page, and watches its device from now on. */
+  private useBackend(active: Backend, skipped: SkippedBackend[]): void {
+    this.watch?.release();
     this.backend = active;
+    this.watch = new DeviceWatch(active, (lost) => this.deviceLost(lost));
     this.post({ type: 'backend', active, skipped });
+  }
+
+  /**
+   * The device was lost while no run raced it: the reads under way are given up, and the
+   * engine moves to the next backend now, or once the run's last steps (its end, its weights
+   * copied) have given up too.
+   */
+  private deviceLost(lost: DeviceLostError): void {
+    this.deviceReads.abandon(
+      new Error(`This could not be answered: ${lost.message}. Ask again in a moment.`),
+    );
+    if (!this.busy) void this.moveAfterLoss();
+  }
+
+  /** Moves off a lost device after any move under way; commands wait for it (see `handle`). */
+  private moveAfterLoss(): Promise<void> {
+    const move = (this.switching ?? Promise.resolve()).then(() => this.moveOffLostDevice());
+    this.switching = move;
+    void move.then(() => {
+      if (this.switching === move) this.switching = null;
+    });
+    return move;
+  }
+
+  /**
+   * Lets everything on the lost device go and rebuilds the network on the next backend, with
+   * its weights from the host copy or the latest checkpoint, or fresh ones; the dataset goes
+   * back on the device from the host copy when next used.
+   */
+  private async moveOffLostDevice(): Promise<void> {
+    const { watch, spec, settings, dataset } = this;
+    if (!watch?.lost || watch.abandoned) return;
+    watch.abandon();
+    const lost = watch.error();
+    const latest = this.checkpoints.latestOfRun;
+    const network: HeldNetwork | null =
+      this.model && spec && settings && dataset
+        ? {
+            mirror: this.mirror.of(this.model),
+            optimizerState: this.optimizerState,
+            checkpoint: latest && checkpointFits(latest, dataset.summary, spec) ? latest : null,
+            build: () => this.buildForData(spec, settings.seed),
+          }
+        : null;
+    try {
+      this.replaceDevice(null);
+      this.forgetModel();
+      const moved = await moveAfterIdleLoss(lost, this.order, network);
+      if (moved.model) {
+        this.model = moved.model;
+        this.spec = spec;
+        this.settings = settings;
+        this.optimizerState = moved.optimizerState;
+      }
+      this.useBackend(moved.backend, moved.skipped);
+      this.post({ type: 'notice', ...moved.notice });
+      if (moved.model) await this.mirror.take(this.model, this.deviceReads);
+    } catch (error) {
+      this.post({
+        type: 'error',
+        where: 'backend',
+        message: `${lost.message}: ${messageOf(error)}`,
+      });
+    }
+  }
+
+  /** `spec` built for the loaded data, with fresh weights from `seed`. */
+  private async buildForData(spec: ModelSpec, seed: number): Promise<tf.LayersModel> {
+    if (!this.dataset) throw new Error('The dataset is still loading.');
+    const { inputShape, classNames } = this.dataset.summary;
+    const bases = await this.bases.instantiate(spec);
+    return buildModel(spec, { seed, inputShape, classes: classNames.length, bases });
   }
 
   /**
@@ -598,6 +652,8 @@ export class Engine {
       this.run = null;
       this.post({ type: 'runState', state: 'idle' });
     }
+    // A device lost after the run's end was posted, while its weights were being copied.
+    if (this.watch?.lost) await this.moveAfterLoss();
   }
 
   /**
@@ -688,7 +744,7 @@ export class Engine {
     }
     this.post(end);
     if (runId && (end.outcome === 'completed' || end.outcome === 'stopped')) {
-      await this.keepRun(runId, { spec, settings });
+      this.keepRun(runId, { spec, settings });
     }
   }
 
@@ -765,18 +821,21 @@ export class Engine {
       const bases =
         resumption || (keepWeights && this.model) ? undefined : await this.bases.instantiate(spec);
       const run = this.prepareRun(spec, settings, keepWeights, bases, resumption, cut);
-      const watch = new DeviceWatch(this.backend ?? 'cpu');
+      const watch = this.watch ?? new DeviceWatch('cpu');
       try {
         this.post({ type: 'runState', state: 'training' });
         const result = await watch.race(run.run());
         const best = this.checkpoints.bestOfRun;
         // Early stopping may have given the model its best epoch's weights: go on from there.
         const restored = result.earlyStop?.restored === true && best !== null;
-        this.optimizerState = restored ? best.optimizer : await run.readOptimizerState();
+        this.optimizerState = restored
+          ? best.optimizer
+          : await watch.race(run.readOptimizerState());
         const offerBest = !restored && best !== null && best.epoch !== this.checkpoints.latestEpoch;
         this.post({ type: 'runEnd', ...result, ...(offerBest ? { best: infoOf(best) } : {}) });
+        await this.mirror.take(this.model, this.deviceReads);
         if (runId && (result.outcome === 'completed' || result.outcome === 'stopped')) {
-          await this.keepRun(runId, { spec, settings });
+          this.keepRun(runId, { spec, settings });
         }
         return;
       } catch (error) {
@@ -804,14 +863,8 @@ export class Engine {
         this.replaceDevice(null);
         const reason = `${BACKEND_LABELS[failedBackend]} failed on the first training steps: ${messageOf(error)}`;
         const { active, skipped } = await activateBackend(rest);
-        this.backend = active;
-        this.post({
-          type: 'backend',
-          active,
-          skipped: [{ backend: failedBackend, reason }, ...skipped],
-        });
+        this.useBackend(active, [{ backend: failedBackend, reason }, ...skipped]);
       } finally {
-        watch.release();
         run.dispose();
       }
     }
@@ -829,28 +882,20 @@ export class Engine {
   ): Promise<Resumption> {
     this.run = null;
     // Insight requests reading the lost device would wait for it forever: answer them now.
-    this.insights.abandon(
+    this.deviceReads.abandon(
       new Error(`This could not be answered: ${lost.message}. Ask again once the run goes on.`),
     );
     this.replaceDevice(null);
     this.forgetModel();
-    const { dataset } = this;
-    if (!dataset) throw new Error('No dataset is loaded.');
+    if (!this.dataset) throw new Error('No dataset is loaded.');
     const resumption = await resumeAfterLoss({
       lost,
       order: this.order,
       run,
       checkpoint: this.checkpoints.latestOfRun,
-      build: async () =>
-        buildModel(spec, {
-          seed: settings.seed,
-          inputShape: dataset.summary.inputShape,
-          classes: dataset.summary.classNames.length,
-          bases: await this.bases.instantiate(spec),
-        }),
+      build: () => this.buildForData(spec, settings.seed),
     });
-    this.backend = resumption.backend;
-    this.post({ type: 'backend', active: resumption.backend, skipped: resumption.skipped });
+    this.useBackend(resumption.backend, resumption.skipped);
     this.post({ type: 'mark', mark: resumption.mark });
     return resumption;
   }
@@ -914,7 +959,7 @@ export class Engine {
           return true;
         },
         paused: () => post({ type: 'runState', state: 'paused' }),
-        settled: () => this.insights.idle(),
+        settled: () => this.deviceReads.idle(),
       },
       optimizerState,
       resumption ? resumption.start : cut?.start,
@@ -924,16 +969,12 @@ export class Engine {
     return run;
   }
   /**
-   * Keeps the finished run's model for ensembles, serialised after its end was posted so the
-   * run is not slowed; a run that cannot be kept is simply not offered later.
+   * Keeps the finished run's model for ensembles: the host copy of its weights, made after its
+   * end was posted so the run is not slowed. A run without one is simply not offered later.
    */
-  private async keepRun(runId: string, trained: Omit<KeptRun, 'pair'>): Promise<void> {
-    if (!this.model) return;
-    try {
-      this.keptRuns.keep(runId, { ...trained, pair: await serialiseModel(this.model) });
-    } catch {
-      // Asking for the run later says its weights are not kept.
-    }
+  private keepRun(runId: string, trained: Omit<KeptRun, 'pair'>): void {
+    const pair = this.mirror.of(this.model);
+    if (pair) this.keptRuns.keep(runId, { ...trained, pair });
   }
 
   /** Scores or exports an ensemble of kept runs; nothing else changes, whatever happens. */
@@ -969,15 +1010,7 @@ export class Engine {
 
   /** A kept run's network for the loaded data, with its trained weights. */
   private async buildKept({ spec, settings, pair }: KeptRun): Promise<tf.LayersModel> {
-    if (!this.dataset) throw new Error('The dataset is still loading.');
-    const { inputShape, classNames } = this.dataset.summary;
-    const bases = await this.bases.instantiate(spec);
-    const model = buildModel(spec, {
-      seed: settings.seed,
-      inputShape,
-      classes: classNames.length,
-      bases,
-    });
+    const model = await this.buildForData(spec, settings.seed);
     try {
       await importWeights(model, pair.modelJson, pair.weights);
     } catch (error) {

@@ -1,5 +1,11 @@
 import { useMemo, useState } from 'react';
-import { selectDataset, selectLastEpoch, selectReport, selectRunState } from '../store/selectors';
+import {
+  selectBackend,
+  selectDataset,
+  selectLastEpoch,
+  selectReport,
+  selectRunState,
+} from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { EvaluationSection } from './EvaluationSection';
 import { FeatureMapsSection } from './FeatureMapsSection';
@@ -18,9 +24,11 @@ export function InsightsPanel() {
   const report = useStudio(selectReport);
   const runState = useStudio(selectRunState);
   const dataset = useStudio(selectDataset);
+  const backend = useStudio(selectBackend);
   const [clicks, setClicks] = useState(0);
-  // A new token at each epoch end, run end and Refresh click makes every section ask again.
-  const token = useMemo(() => ({ clicks }), [lastEpoch, report, clicks]); // eslint-disable-line react-hooks/exhaustive-deps -- the token only marks that these changed
+  // A new token at each epoch end, run end, backend change (a lost GPU left: requests under way
+  // were answered with the reason) and Refresh click makes every section ask again.
+  const token = useMemo(() => ({ clicks }), [lastEpoch, report, backend, clicks]); // eslint-disable-line react-hooks/exhaustive-deps -- the token only marks that these changed
   const classNames = dataset?.summary.classNames ?? [];
   const epoch = lastEpoch?.epoch ?? 0;
 

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { DataConfig } from '../../shared/dataset';
+import type { DataConfig, DatasetSummary } from '../../shared/dataset';
+import { sameNetwork } from '../../model/same-network';
 import type { ModelSpec } from '../../shared/model-spec';
 import type { CheckpointInfo } from '../../shared/protocol';
 import type { TrainSettings } from '../../shared/train-settings';
@@ -29,4 +30,28 @@ export async function captureCheckpoint(
     readOptimizerState(optimizer, about.settings.optimizer),
   ]);
   return { ...about, model: serialised, optimizer: state };
+}
+
+/** True when two data configs divide and scale the examples alike (key order aside). */
+function sameSplit(a: DataConfig, b: DataConfig): boolean {
+  return (
+    a.validation === b.validation &&
+    a.test === b.test &&
+    a.seed === b.seed &&
+    a.normalisation === b.normalisation
+  );
+}
+
+/** True when `checkpoint` was trained with the network `spec` on the data `summary` describes. */
+export function checkpointFits(
+  checkpoint: Checkpoint,
+  summary: DatasetSummary | undefined,
+  spec: ModelSpec,
+): boolean {
+  return (
+    summary !== undefined &&
+    checkpoint.data.fingerprint === summary.fingerprint &&
+    sameSplit(checkpoint.data.config, summary.config) &&
+    sameNetwork(checkpoint.spec, spec)
+  );
 }
