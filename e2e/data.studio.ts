@@ -91,6 +91,22 @@ export class DataPanel {
     return this.page.locator(`[data-testid="class-row"][data-name="${name}"]`);
   }
 
+  /** Renames class `index` in the class list and waits for its new row. */
+  async renameClass(index: number, name: string): Promise<void> {
+    const field = this.page.getByTestId(`class-rename-${index}`);
+    await field.fill(name);
+    await field.press('Enter');
+    await expect(this.classRow(name)).toBeVisible();
+  }
+
+  /** Merges the classes at `indices` into one named `name` and waits for its row. */
+  async mergeClasses(indices: number[], name: string): Promise<void> {
+    for (const index of indices) await this.page.getByTestId(`class-select-${index}`).check();
+    await this.page.getByTestId('merge-name').fill(name);
+    await this.page.getByTestId('merge-button').click();
+    await expect(this.classRow(name)).toBeVisible();
+  }
+
   /** Examples per class, by name, as the class list shows them. */
   async classCounts(): Promise<Record<string, number>> {
     const rows = await this.page

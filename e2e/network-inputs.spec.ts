@@ -22,6 +22,7 @@ const MNIST_REFERENCE: Project['data']['dataset'] = {
   classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   inputShape: [28, 28, 1],
   source: { kind: 'sample', id: 'mnist' },
+  classEdits: [],
 };
 
 /** A project on the bundled digits, as a `.layerwise` file the file input takes. */

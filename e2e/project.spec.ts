@@ -8,6 +8,7 @@ import { makeTempDir, removeTempDir } from './fixtures/temp-dir';
 import { encodeDataset } from '../src/data/sample-format';
 import { makeProject } from '../src/shared/project/make-project';
 import { PROJECT_VERSION } from '../src/shared/project/migrate';
+import type { Project } from '../src/shared/project/project';
 import { Studio, trainRun } from './studio';
 
 /** The network on the Build canvas, as data (key order aside). */
@@ -190,6 +191,37 @@ test.describe('projects', () => {
     } finally {
       removeTempDir(dir);
     }
+  });
+
+  test('a saved project keeps the class edits, and makes them again when it opens in a fresh studio', async ({
+    page,
+  }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.ready();
+    const data = new DataPanel(page);
+    await data.open();
+    await data.renameClass(9, 'nine');
+    await data.mergeClasses([0, 1], 'zero or one');
+    await expect(data.summary).toHaveAttribute('data-classes', '9');
+    const saved = await saveProject(page);
+    const json = unzipSync(await readFile(saved.file))['project.json']!;
+    const project = JSON.parse(Buffer.from(json).toString('utf8')) as Project;
+    expect(project.data.dataset?.classEdits).toEqual([
+      { op: 'rename', index: 9, name: 'nine' },
+      { op: 'merge', indices: [0, 1], name: 'zero or one' },
+    ]);
+
+    await freshStudio(studio);
+    await data.open();
+    await expect(data.summary).toHaveAttribute('data-classes', '10');
+    await openFile(page, saved.file);
+    await expect(notice(page)).toContainText('Opened');
+    await data.open();
+    await expect(data.summary).toHaveAttribute('data-classes', '9');
+    await expect(data.classRow('zero or one')).toBeVisible();
+    await expect(data.classRow('nine')).toBeVisible();
+    expect(studio.errors).toEqual([]);
   });
 
   test('a share link opens the same network and settings in a fresh studio; a cut-off one is refused', async ({

@@ -92,6 +92,34 @@ async function resumeToTheEnd(studio: Studio, from: number): Promise<void> {
   await expect(page.getByTestId('run-row')).toHaveAttribute('data-outcome', 'completed');
 }
 
+/** Waits for the autosave of what the page holds now, as the Project menu tells it. */
+async function autosaved(page: Page): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.getByTestId('project-menu-button').click();
+  const status = page.getByTestId('autosave-status');
+  const savedAt = async () =>
+    (await status.count()) === 0 ? 0 : Number(await status.getAttribute('data-saved-at'));
+  await expect.poll(savedAt, { timeout: 10_000 }).toBeGreaterThan(now);
+  await page.keyboard.press('Escape');
+}
+
+/** Renames the digit 9 and merges 0 with 1 in the Data panel: nine classes. */
+async function editDigits(data: DataPanel): Promise<void> {
+  await data.open();
+  await data.renameClass(9, 'nine');
+  await data.mergeClasses([0, 1], 'zero or one');
+  await expect(data.summary).toHaveAttribute('data-classes', '9');
+}
+
+/** The Data panel shows the digits as editDigits left them. */
+async function expectEditedDigits(data: DataPanel): Promise<void> {
+  await data.open();
+  await expect(data.summary).toHaveAttribute('data-classes', '9', { timeout: 60_000 });
+  await expect(data.classRow('zero or one')).toBeVisible();
+  await expect(data.classRow('nine')).toBeVisible();
+  await expect(data.classRow('0')).toHaveCount(0);
+}
+
 test.describe('recovery from a stopped engine and a closed page', () => {
   test('a training worker that dies mid-run is reported, restarted, and the run goes on from its checkpoint', async ({
     page,
@@ -154,6 +182,32 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     expect(studio.errors).toEqual([]);
   });
 
+  test('class edits come back after a reload, and a run on them cut by the reload goes on from its checkpoint', async ({
+    page,
+  }) => {
+    const studio = await studioOnTrain(page, settings);
+    const data = new DataPanel(page);
+    await editDigits(data);
+    await autosaved(page);
+    await page.reload();
+    await studio.ready();
+    await expectEditedDigits(data);
+
+    await studio.openTrain();
+    await trainIntoEpoch2(studio);
+    await page.reload();
+    const notice = page.getByTestId('project-notice');
+    await expect(notice).toContainText(/Restored the checkpoint of epoch [1-3] /, {
+      timeout: 120_000,
+    });
+    await expect(notice).toContainText('can go on from epoch');
+    const epoch = Number(/go on from epoch (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+    await expectEditedDigits(data);
+    await studio.openTrain();
+    await resumeToTheEnd(studio, epoch);
+    expect(studio.errors).toEqual([]);
+  });
+
   test('a cut run not resumed is filed in the run history as interrupted when a new run starts instead', async ({
     page,
   }) => {
@@ -184,14 +238,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     await page.getByTestId('split-test').fill('5');
     await page.getByTestId('apply-split').click();
     await expect(data.summary).toContainText('500 validation, 500 test');
-    await page.getByTestId('class-rename-9').fill('nine');
-    await page.getByTestId('class-rename-9').press('Enter');
-    await expect(data.classRow('nine')).toBeVisible();
-    await page.getByTestId('class-select-0').check();
-    await page.getByTestId('class-select-1').check();
-    await page.getByTestId('merge-name').fill('zero or one');
-    await page.getByTestId('merge-button').click();
-    await expect(data.summary).toHaveAttribute('data-classes', '9');
+    await editDigits(data);
     await studio.openTrain();
     await trainIntoEpoch2(studio);
     await crash(worker);
@@ -200,11 +247,8 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     await expect(recovery).toContainText('MNIST digits is loaded again with its 2 class edits.');
     await expect(recovery).toContainText('Restored the checkpoint of epoch 1 (validation accuracy');
     await expect(page.getByTestId('resume-run')).toHaveText('Resume the run from epoch 1');
-    await data.open();
-    await expect(data.summary).toHaveAttribute('data-classes', '9');
+    await expectEditedDigits(data);
     await expect(data.summary).toContainText('500 validation, 500 test');
-    await expect(data.classRow('zero or one')).toBeVisible();
-    await expect(data.classRow('nine')).toBeVisible();
 
     // Left as it is, the cut run is filed.
     await studio.openTrain();

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { applyClassEdit } from './class-edits';
+import type { ClassEdit } from '../shared/dataset';
+import { applyClassEdit, classEditsLeft } from './class-edits';
 
 const NAMES = ['cat', 'dog', 'bird', 'fish'];
 const LABELS = Uint8Array.from([0, 1, 2, 3, 2, 1, 0, 3]);
@@ -107,4 +108,27 @@ it('never changes its inputs', () => {
   expect(applyClassEdit(names, labels, { op: 'rename', index: 0, name: 'x' }).labels).not.toBe(
     labels,
   );
+});
+
+describe('class edits left to make', () => {
+  const rename: ClassEdit = { op: 'rename', index: 9, name: 'nine' };
+  const merge: ClassEdit = { op: 'merge', indices: [0, 1], name: 'zero or one' };
+
+  it('are all of them on a dataset just loaded, and none on one edited as wanted', () => {
+    expect(classEditsLeft([], [rename, merge])).toEqual([rename, merge]);
+    expect(classEditsLeft([rename, merge], [rename, merge])).toEqual([]);
+    expect(classEditsLeft([], [])).toEqual([]);
+  });
+
+  it('are the rest on a dataset that had the first of them, however its fields were ordered', () => {
+    const readBack = JSON.parse('{"name":"nine","index":9,"op":"rename"}') as ClassEdit;
+    expect(classEditsLeft([readBack], [rename, merge])).toEqual([merge]);
+  });
+
+  it('cannot be made on a dataset edited another way, or further: it must be loaded again', () => {
+    expect(classEditsLeft([merge], [rename, merge])).toBeNull();
+    expect(classEditsLeft([{ ...rename, name: 'nein' }], [rename])).toBeNull();
+    expect(classEditsLeft([rename, merge], [rename])).toBeNull();
+    expect(classEditsLeft([rename], [])).toBeNull();
+  });
 });

@@ -128,3 +128,20 @@ export function applyClassEdit(
       return assertNever(edit);
   }
 }
+
+/** An edit as text, its fields in a fixed order, so edits read back from JSON compare equal. */
+const editKey = (edit: ClassEdit) => JSON.stringify(edit, Object.keys(edit).sort());
+
+/**
+ * The edits still to make on a dataset that has had `done` (since it was loaded) to bring it to
+ * `wanted`: the rest of `wanted` when `done` begins it, or null when the dataset was edited
+ * another way and must be loaded again before `wanted` is made.
+ */
+export function classEditsLeft(
+  done: readonly ClassEdit[],
+  wanted: readonly ClassEdit[],
+): ClassEdit[] | null {
+  if (done.length > wanted.length) return null;
+  const begins = done.every((edit, i) => editKey(edit) === editKey(wanted[i]!));
+  return begins ? wanted.slice(done.length) : null;
+}

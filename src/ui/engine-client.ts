@@ -197,7 +197,6 @@ function engineStopped(reason: string): void {
     message: describeStop(reason, snapshot),
     dataset,
     config: summary?.config ?? null,
-    classEdits: summary?.classEdits ?? [],
     hadModel,
   });
 }

@@ -21,6 +21,7 @@ export function makeProject(changes: Partial<Project> = {}): Project {
         classNames: ['circle', 'square', 'triangle', 'star'],
         inputShape: [32, 32, 3],
         source: { kind: 'shapes', count: 2000, seed: 7 },
+        classEdits: [],
       },
     },
     runs: {

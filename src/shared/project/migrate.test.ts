@@ -48,11 +48,22 @@ describe('migrations', () => {
       runs,
     });
     expect(lifted).toEqual({
-      version: 3,
+      version: PROJECT_VERSION,
       name: 'Digits',
       settings: { ...DEFAULT_SETTINGS, epochs: 7 },
       runs: { ...runs, history: [] },
     });
+  });
+
+  it('3 → 4: a dataset reference saved before class edits were kept has none, and no dataset stays none', () => {
+    const dataset = { kind: 'sample', name: 'MNIST digits', classNames: ['0', '1'] };
+    const lifted = migrate({ version: 3, data: { config: {}, dataset } });
+    expect(lifted).toEqual({
+      version: 4,
+      data: { config: {}, dataset: { ...dataset, classEdits: [] } },
+    });
+    const none = { version: 3, data: { config: {}, dataset: null } };
+    expect(migrate(none)).toEqual({ ...none, version: 4 });
   });
 
   it('refuse a version that is not a whole number of at least 1', () => {

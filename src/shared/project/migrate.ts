@@ -8,6 +8,8 @@ export type RawProject = Record<string, unknown> & { version: number };
 /** Lifts a project from version N to N + 1. */
 export type Migration = (project: RawProject) => RawProject;
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 /**
  * The migrations, in order: entry i lifts version i + 1 to i + 2. A new format version is one
  * new function at the end of this list; the current version follows from its length.
@@ -18,8 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   // and one validation split), and the runs a history of finished runs (none were kept before).
   (project) => {
     const { settings, runs } = project as { settings?: unknown; runs?: unknown };
-    const isObject = (value: unknown): value is object =>
-      typeof value === 'object' && value !== null;
     return {
       ...project,
       ...(isObject(settings) && {
@@ -36,6 +36,13 @@ export const MIGRATIONS: readonly Migration[] = [
   // 2 → 3: a run in the history may be 'interrupted' (cut short and never resumed). Nothing in
   // an older project changes; the new version only keeps older studios from misreading it.
   (project) => project,
+  // 3 → 4: the dataset reference keeps the class edits made since the dataset was loaded; a
+  // project from before kept none, so its dataset is loaded again as it first was.
+  (project) => {
+    const { data } = project as { data?: { dataset?: unknown } };
+    if (!isObject(data) || !isObject(data.dataset)) return project;
+    return { ...project, data: { ...data, dataset: { ...data.dataset, classEdits: [] } } };
+  },
 ];
 
 /** The project format version this studio writes and the newest it reads. */

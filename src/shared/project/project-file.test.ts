@@ -1,6 +1,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeDataset, encodeDataset } from '../../data/sample-format';
+import type { ClassEdit } from '../dataset';
 import { makeProject } from './make-project';
 import { PROJECT_VERSION } from './migrate';
 import { EMPTY_RUN_HISTORY } from './project';
@@ -71,6 +72,32 @@ describe('project files', () => {
     delete interrupted.test;
     const project = makeProject({ runs: { ...base.runs, history: [interrupted] } });
     expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
+  });
+
+  it('keep the class edits made to the dataset since it was loaded, in order', () => {
+    const base = makeProject();
+    const classEdits: ClassEdit[] = [
+      { op: 'rename', index: 3, name: 'five points' },
+      { op: 'merge', indices: [0, 1], name: 'round or square' },
+      { op: 'remove', index: 1 },
+      { op: 'add', name: 'hexagon' },
+    ];
+    const dataset = { ...base.data.dataset!, classEdits };
+    const project = makeProject({ data: { ...base.data, dataset } });
+    expect(readProjectFile(writeProjectFile(project)).project).toEqual(project);
+  });
+
+  it('refuse a class edit that is not one the Data panel makes', () => {
+    const edit = (value: unknown) => withField(['data', 'dataset', 'classEdits'], [value]);
+    expect(() => readProjectFile(edit({ op: 'split', index: 0 }))).toThrow(
+      'data.dataset.classEdits[0].op',
+    );
+    expect(() => readProjectFile(edit({ op: 'rename', index: -1, name: 'a' }))).toThrow(
+      'data.dataset.classEdits[0].index',
+    );
+    expect(() => readProjectFile(edit({ op: 'merge', indices: [2], name: 'a' }))).toThrow(
+      'data.dataset.classEdits[0].indices',
+    );
   });
 
   it('keep a project without a dataset or runs', () => {
@@ -194,6 +221,16 @@ describe('project files that carry their dataset', () => {
     expect(opened.model?.modelJson).toEqual(model.modelJson);
     expect(opened.dataset).toEqual(dataset);
     expect(decodeDataset(opened.dataset!).count).toBe(6);
+  });
+
+  it('list no class edits: the labels they carry already have them', () => {
+    const base = makeProject();
+    const classEdits: ClassEdit[] = [{ op: 'rename', index: 0, name: 'disc' }];
+    const dataset = { ...base.data.dataset!, classEdits };
+    const project = makeProject({ data: { ...base.data, dataset } });
+    const opened = readProjectFile(writeProjectFile(project, null, makeDataset())).project;
+    expect(opened.data.dataset?.classEdits).toEqual([]);
+    expect(opened.data.dataset?.classNames).toEqual(base.data.dataset!.classNames);
   });
 
   it('have no dataset entry when saved without one', () => {

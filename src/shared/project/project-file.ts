@@ -62,8 +62,14 @@ export function writeProjectFile(
   model: ModelPair | null = null,
   dataset: Uint8Array | null = null,
 ): Uint8Array {
+  // Carried images and labels already have the class edits: none is left to make on them.
+  const reference = project.data.dataset;
+  const saved =
+    dataset && reference
+      ? { ...project, data: { ...project.data, dataset: { ...reference, classEdits: [] } } }
+      : project;
   return zipSync({
-    [PROJECT_ENTRY]: strToU8(JSON.stringify(project)),
+    [PROJECT_ENTRY]: strToU8(JSON.stringify(saved)),
     ...(model && {
       [MODEL_ENTRY]: strToU8(JSON.stringify(model.modelJson)),
       [WEIGHTS_ENTRY]: new Uint8Array(model.weights),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASPECT_LABELS, MAX_CLASSES } from '../dataset';
-import type { ImageOptions } from '../dataset';
+import type { ClassEdit, ImageOptions } from '../dataset';
 import type {
   CrossValidationResult,
   EpochSummary,
@@ -39,6 +39,17 @@ const sourceSchema: z.ZodType<ReloadableSource> = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const classEditSchema: z.ZodType<ClassEdit> = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('rename'), index: int.nonnegative(), name: z.string() }),
+  z.object({
+    op: z.literal('merge'),
+    indices: z.array(int.nonnegative()).min(2).max(MAX_CLASSES),
+    name: z.string(),
+  }),
+  z.object({ op: z.literal('remove'), index: int.nonnegative() }),
+  z.object({ op: z.literal('add'), name: z.string() }),
+]);
+
 const datasetSchema: z.ZodType<DatasetReference> = z.object({
   kind: z.enum(['sample', 'shapes', 'files', 'url', 'webcam', 'project']),
   name: z.string(),
@@ -46,6 +57,7 @@ const datasetSchema: z.ZodType<DatasetReference> = z.object({
   inputShape: shape,
   source: sourceSchema.nullable(),
   aspect: aspectSchema.optional(),
+  classEdits: z.array(classEditSchema),
 });
 
 /** JSON writes NaN and ±Infinity (a diverged run's loss) as null; read them back as NaN. */

@@ -1,4 +1,10 @@
-import type { AspectPolicy, DataConfig, DatasetSource, DatasetSourceKind } from '../dataset';
+import type {
+  AspectPolicy,
+  ClassEdit,
+  DataConfig,
+  DatasetSource,
+  DatasetSourceKind,
+} from '../dataset';
 import type { ModelSpec } from '../model-spec';
 import type {
   CrossValidationResult,
@@ -38,6 +44,7 @@ export type ReloadableSource = Extract<DatasetSource, { kind: 'sample' | 'shapes
 export interface DatasetReference {
   kind: DatasetSourceKind;
   name: string;
+  /** The classes as the network knows them: after the class edits. */
   classNames: string[];
   /** Height, width, channels. */
   inputShape: [number, number, number];
@@ -48,6 +55,12 @@ export interface DatasetReference {
   source: ReloadableSource | null;
   /** How images of another shape were fitted when loaded; absent in older projects. */
   aspect?: AspectPolicy;
+  /**
+   * The class edits (renames, merges, removals, additions) made since the dataset was loaded,
+   * in order: made again after it is loaded from `source`. Empty in a project file that
+   * carries the dataset, whose images and labels already have them.
+   */
+  classEdits: ClassEdit[];
 }
 
 /** How the last run ended, as the Train panel reports it. */

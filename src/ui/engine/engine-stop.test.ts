@@ -11,6 +11,7 @@ const sample: DatasetReference = {
   classNames: ['0', '1'],
   inputShape: [28, 28, 1],
   source: { kind: 'sample', id: 'mnist' },
+  classEdits: [],
 };
 const folder: DatasetReference = { ...sample, kind: 'files', name: 'pets', source: null };
 const start = {

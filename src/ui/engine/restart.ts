@@ -1,43 +1,17 @@
-import type { ClassEdit } from '../../shared/dataset';
 import type { DatasetReference } from '../../shared/project/project';
-import type { WorkerEvent } from '../../shared/protocol';
-import { claimEvents, send, startWorker } from '../engine-client';
+import { send, startWorker } from '../engine-client';
 import { readCarriedDataset } from '../project/carried-dataset';
 import { sendCarriedDataset } from '../project/apply-project';
+import type { ReportedDataset } from '../project/replay-class-edits';
+import { nextDataset, showEdited } from '../project/replay-class-edits';
 import { useStudio } from '../store/studio-store';
 import { describeCheckpoint, restoreLatestCheckpoint } from '../train/checkpoint-client';
 import type { EngineHealth } from '../store/engine-slice';
 import { metricsBuffer } from '../train/metrics-buffer';
 import { resumePoint } from './resume-point';
 
-type DatasetEvent = Extract<WorkerEvent, { type: 'dataset' }>;
-
-/**
- * The next dataset the worker reports, taken before the store sees it: applying the sample a
- * new worker loads first would refit the user's network to it. Rejects when the load fails.
- */
-function nextDataset(): Promise<DatasetEvent> {
-  return new Promise((resolve, reject) => {
-    const release = claimEvents((event) => {
-      if (event.type === 'dataset') {
-        release();
-        resolve(event);
-        return true;
-      }
-      const failed =
-        (event.type === 'loadEnd' && event.outcome !== 'loaded') ||
-        (event.type === 'error' && (event.where === 'backend' || event.where === 'dataset'));
-      if (failed) {
-        release();
-        reject(new Error(event.message));
-      }
-      return false;
-    });
-  });
-}
-
 /** Loads `wanted` into the new worker when it can be; null when the user must give it again. */
-async function reload(wanted: DatasetReference): Promise<DatasetEvent | null> {
+async function reload(wanted: DatasetReference): Promise<ReportedDataset | null> {
   if (wanted.source) {
     const loaded = nextDataset();
     send({ type: 'loadDataset', source: wanted.source });
@@ -52,26 +26,12 @@ async function reload(wanted: DatasetReference): Promise<DatasetEvent | null> {
 
 type Stopped = Extract<EngineHealth, { kind: 'stopped' }>;
 
-/**
- * Makes the class edits of the stopped worker's dataset again, in order, on the one reloaded,
- * and gives back the dataset they end with.
- */
-async function editAgain(loaded: DatasetEvent, edits: readonly ClassEdit[]): Promise<DatasetEvent> {
-  let edited = loaded;
-  for (const edit of edits) {
-    const next = nextDataset();
-    send({ type: 'editClasses', edit });
-    edited = await next;
-  }
-  return edited;
-}
-
 /** Puts the lost dataset back in the new worker, with its class edits and split; says how it went. */
 async function restoreDataset(
-  { dataset: wanted, config, classEdits }: Stopped,
-  first: DatasetEvent,
+  { dataset: wanted, config }: Stopped,
+  first: ReportedDataset,
 ): Promise<{ restored: boolean; note: string | null }> {
-  let loaded: DatasetEvent | null = first;
+  let loaded: ReportedDataset | null = first;
   try {
     if (wanted && wanted.kind !== 'sample') loaded = await reload(wanted);
   } catch (error) {
@@ -93,9 +53,9 @@ async function restoreDataset(
     }
     return { restored: false, note: wanted ? `Give ${wanted.name} again in the Data tab.` : null };
   }
+  const { classEdits } = wanted;
   // Before the page sees the data, so the network is not refitted to the classes as loaded.
-  const edited = await editAgain(loaded, classEdits);
-  useStudio.getState().setDataset(edited.summary, edited.preview);
+  const edited = await showEdited(loaded, classEdits);
   if (config && JSON.stringify(config) !== JSON.stringify(edited.summary.config)) {
     const split = nextDataset();
     send({ type: 'configureData', config });

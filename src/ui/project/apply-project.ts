@@ -1,7 +1,9 @@
 import { starterNetwork } from '../../model/templates';
+import { classEditsLeft } from '../../data/class-edits';
+import type { ClassEdit } from '../../shared/dataset';
 import { DEFAULT_DATA_CONFIG } from '../../shared/dataset';
 import { PROJECT_VERSION } from '../../shared/project/migrate';
-import type { DatasetReference, Project } from '../../shared/project/project';
+import type { DatasetReference, Project, ReloadableSource } from '../../shared/project/project';
 import { EMPTY_RUN_HISTORY, PROJECT_FORMAT } from '../../shared/project/project';
 import { ProjectError } from '../../shared/project/project-error';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
@@ -11,6 +13,8 @@ import { useStudio } from '../store/studio-store';
 import { metricsBuffer } from '../train/metrics-buffer';
 import { datasetReference } from './current-project';
 import { UNTITLED } from './project-slice';
+import type { ReportedDataset } from './replay-class-edits';
+import { nextDataset, showEdited } from './replay-class-edits';
 
 const isSettled = (s: StudioState) =>
   s.loading === null && (s.dataset !== null || s.datasetError !== null || s.loadOutcome !== null);
@@ -27,12 +31,32 @@ export function datasetSettled(): Promise<void> {
   });
 }
 
-/** True when the project's dataset can be loaded again and is not the one loaded now. */
-function needsReload(wanted: DatasetReference | null, s: StudioState): boolean {
-  if (!wanted?.source) return false;
-  const summary = s.dataset?.summary;
-  const loaded = summary ? datasetReference(summary, s.loadedSource).source : null;
-  return JSON.stringify(loaded) !== JSON.stringify(wanted.source);
+/** The dataset loaded now when it came from `source`, or null. */
+function loadedFrom(source: ReloadableSource, s: StudioState): ReportedDataset | null {
+  const loaded = s.dataset;
+  if (!loaded) return null;
+  const from = datasetReference(loaded.summary, s.loadedSource).source;
+  return JSON.stringify(from) === JSON.stringify(source) ? loaded : null;
+}
+
+/**
+ * Brings a project's reloadable dataset back as the project knew it: loaded again from its
+ * source unless the one loaded now came from it and had no other class edits, then with the
+ * project's class edits still missing made again before the page sees it. A load or an edit
+ * that fails leaves the data as far as it got, with the reason in the Data tab.
+ */
+async function loadAsWanted(source: ReloadableSource, edits: readonly ClassEdit[]): Promise<void> {
+  const loaded = loadedFrom(source, useStudio.getState());
+  const left = loaded && classEditsLeft(loaded.summary.classEdits, edits);
+  if (loaded && left) {
+    if (left.length > 0) await showEdited(loaded, left).catch(() => undefined);
+    return;
+  }
+  const reloaded = nextDataset();
+  send({ type: 'loadDataset', source });
+  const fresh = await reloaded.catch(() => null);
+  if (fresh) await showEdited(fresh, edits).catch(() => undefined);
+  await datasetSettled();
 }
 
 /** What the user must do for a dataset the project cannot load by itself, or null. */
@@ -59,8 +83,9 @@ export function sendCarriedDataset(wanted: DatasetReference, bytes: Uint8Array):
 
 /**
  * Puts a project on screen: network (one undo step, or a fresh history), settings, run history,
- * then its dataset — the one its file carried (`options.dataset`, checked by readProjectFile),
- * or loaded again when it can be — and its split. Waits for the dataset the studio is loading
+ * then its dataset — the one its file carried (`options.dataset`, checked by readProjectFile,
+ * its class edits already in its labels), or loaded again when it can be, with its class
+ * edits — and its split. Waits for the dataset the studio is loading
  * first, so that load does not refit the project's network to other data.
  */
 export async function applyProject(
@@ -90,9 +115,8 @@ export async function applyProject(
   if (wanted && options.dataset) {
     sendCarriedDataset(wanted, options.dataset);
     await datasetSettled();
-  } else if (wanted?.source && needsReload(wanted, s)) {
-    send({ type: 'loadDataset', source: wanted.source });
-    await datasetSettled();
+  } else if (wanted?.source) {
+    await loadAsWanted(wanted.source, wanted.classEdits);
   }
   const config = useStudio.getState().dataset?.summary.config;
   if (config && JSON.stringify(config) !== JSON.stringify(project.data.config)) {
@@ -116,6 +140,7 @@ export function starterProject(): Project {
         classNames: [],
         inputShape: [28, 28, 1],
         source: { kind: 'sample', id: 'mnist' },
+        classEdits: [],
       },
     },
     runs: EMPTY_RUN_HISTORY,

@@ -53,8 +53,15 @@ describe('the dataset reference', () => {
       inputShape: [32, 32, 3],
       source: null,
       aspect: 'crop',
+      classEdits: [],
     });
     expect(datasetReference(makeSummary('webcam'), { kind: 'webcam', size: 64 }).source).toBe(null);
+  });
+
+  it('keeps the class edits made since the load, to make them again after the next', () => {
+    const edit = { op: 'rename', index: 1, name: 'dog' } as const;
+    const summary = { ...makeSummary('shapes'), classEdits: [edit] };
+    expect(datasetReference(summary, shapes).classEdits).toEqual([edit]);
   });
 
   it('does not pair a dataset with the source of another load', () => {

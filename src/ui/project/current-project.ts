@@ -29,6 +29,7 @@ export function datasetReference(
     inputShape: summary.inputShape,
     source: reloadable(source, summary),
     aspect: summary.aspect,
+    classEdits: [...summary.classEdits],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ClassEdit, DataConfig } from '../../shared/dataset';
+import type { DataConfig } from '../../shared/dataset';
 import type { DatasetReference } from '../../shared/project/project';
 import type { ResumeAt } from '../../shared/protocol';
 import type { InterruptedRun } from '../../shared/run-record';
@@ -13,8 +13,6 @@ export type EngineHealth =
       message: string;
       dataset: DatasetReference | null;
       config: DataConfig | null;
-      /** The class edits made to the dataset since it was loaded, in order: made again after its reload. */
-      classEdits: ClassEdit[];
       /** The worker held a model (trained, imported or restored) to bring back from its checkpoint. */
       hadModel: boolean;
     }
