@@ -293,233 +293,226 @@ async function measureSoak(browser, server, settings, backend, errors) {
   return soakReport(soakJob, settings.soak.cycles, soakRaw);
 }
 
-async function main() {
-  const settings = options();
+/**
+ * Builds the studio (unless told not to), serves it and launches Chromium with the chosen GPU
+ * flags; runs `use` with both, and closes them whatever happens.
+ */
+async function withBrowser(settings, use) {
   if (settings.build) build();
   const server = await serveStatic(BUILD);
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: [...QUIET, ...GPU_FLAGS[settings.gpu]],
   });
-  const errors = [];
   try {
-    const page = await benchPage(browser, server.url);
-    const order = alternation(CONTENDERS, settings.reps);
-    const networks = [];
-    for (const network of settings.networks) {
-      const cost = await page.evaluate((n) => window.layerwiseBench.cost(n), network);
-      networks.push({ network, cost });
-    }
-    const flopsOf = (network) =>
-      networks.find((n) => n.network === network).cost.forwardFlops * TRAINING_FLOPS_PER_FORWARD;
-
-    const throughput = [];
-    const responsiveness = [];
-    const firstStep = [];
-    const startupRuns = [];
-    for (const backend of settings.backends) {
-      const firstSteps = { reference: [], fit: [], studio: [] };
-      for (const network of settings.networks) {
-        const steps = stepsFor(settings, backend, network);
-        const runs = { studio: [], reference: [], fit: [] };
-        for (const { rep, contender } of order) {
-          log(`${backend} ${network} rep ${rep + 1}/${settings.reps}: ${contender}`);
-          try {
-            if (contender === 'studio') {
-              const raw = await runStudio(
-                browser,
-                server.url,
-                studioJob(settings, backend, network),
-              );
-              const summary = summariseStudioRun(raw, settings.batchSize);
-              runs.studio.push(summary);
-              firstSteps.studio.push(summary.firstWindowMs);
-              startupRuns.push({ backend, network, raw });
-              for (const message of raw.errors)
-                errors.push({ backend, network, contender, message });
-            } else {
-              const kind = contender === 'reference' ? 'loop' : 'fit';
-              const job = {
-                kind,
-                backend,
-                network,
-                batchSize: settings.batchSize,
-                steps,
-                epochs: 1,
-              };
-              const raw = await page.evaluate((j) => window.layerwiseBench.run(j), job);
-              const summary = summariseWorkerRun(raw, settings.batchSize);
-              runs[contender].push(summary);
-              firstSteps[contender].push(summary.firstStepMs);
-            }
-          } catch (error) {
-            const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-            log(`  failed: ${message}`);
-            errors.push({ backend, network, contender, message });
-          }
-        }
-        throughput.push({ ...throughputRow(backend, network, runs, flopsOf(network)), steps });
-        responsiveness.push(responsivenessRow(backend, network, runs.studio));
-      }
-      firstStep.push({
-        backend,
-        referenceMs: median(firstSteps.reference),
-        fitMs: median(firstSteps.fit),
-        studioFirstWindowMs: median(firstSteps.studio.filter((v) => v !== null)),
-      });
-    }
-
-    // Memory: one studio run of several short epochs, and the reference loop for as long.
-    const memoryBackend = settings.backends[0];
-    const epochs = settings.memoryEpochs;
-    log(`${memoryBackend} starter: memory over ${epochs} epochs`);
-    let studioEpochs = [];
-    let referenceEpochs = [];
-    // The smoke run's studio run already trained two epochs: its memory is enough there.
-    const reused = settings.smoke
-      ? startupRuns.find((r) => r.backend === memoryBackend && r.network === 'starter')
-      : undefined;
-    try {
-      const raw =
-        reused?.raw ??
-        (await runStudio(browser, server.url, {
-          backend: memoryBackend,
-          network: 'starter',
-          batchSize: settings.batchSize,
-          epochs,
-          stepsPerEpoch: MEMORY_STEPS_PER_EPOCH,
-        }));
-      studioEpochs = raw.epochEnds;
-      if (!reused) startupRuns.push({ backend: memoryBackend, network: 'starter', raw });
-      const job = {
-        kind: 'memory',
-        backend: memoryBackend,
-        network: 'starter',
-        batchSize: settings.batchSize,
-        steps: MEMORY_STEPS_PER_EPOCH,
-        epochs,
-      };
-      referenceEpochs = (await page.evaluate((j) => window.layerwiseBench.run(j), job)).memory;
-    } catch (error) {
-      errors.push({
-        backend: memoryBackend,
-        network: 'starter',
-        contender: 'memory',
-        message: String(error),
-      });
-    }
-    const memory = memoryReport(memoryBackend, 'starter', studioEpochs, referenceEpochs);
-
-    // Soak: many short epochs in one run, then runs started and stopped again and again.
-    const soak = await measureSoak(browser, server, settings, memoryBackend, errors);
-
-    // Start-up: the median over every studio page opened on the first backend.
-    const opened = startupRuns.filter((r) => r.backend === settings.backends[0]);
-    const sizes = opened.length
-      ? scriptSizes(opened[0].raw.scripts, server.url, BUILD)
-      : { pageJsGzipBytes: null, workerJsGzipBytes: null, scripts: [] };
-    const startup = {
-      backend: settings.backends[0],
-      interactiveMs: median(opened.map((r) => r.raw.interactiveMs)),
-      ...sizes,
-    };
-
-    // Dataset ingest: generated JPEGs in a temporary folder, picked in a fresh studio page.
-    const scale = settings.smoke ? SMOKE_INGEST : INGEST;
-    log(`ingest: ${scale.images} JPEGs of ${scale.size}×${scale.size} through the folder input`);
-    let ingestRaw = null;
-    try {
-      const { raw, generated } = await measureIngest(browser, server.url, scale);
-      log(
-        `  generated in ${Math.round(generated.ms / 1000)} s, loaded in ${Math.round(raw.summaryAt)} ms`,
-      );
-      ingestRaw = raw;
-      for (const message of raw.errors) {
-        errors.push({ backend: 'any', network: 'none', contender: 'ingest', message });
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      log(`  failed: ${message}`);
-      errors.push({ backend: 'any', network: 'none', contender: 'ingest', message });
-    }
-    const ingest = summariseIngest(ingestRaw, { ...scale, format: 'jpeg' });
-
-    const report = {
-      schema: 'layerwise-bench/1',
-      mode: settings.smoke ? 'smoke' : 'full',
-      date: new Date().toISOString(),
-      command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
-      machine: await machine(browser, page),
-      settings: {
-        reps: settings.reps,
-        gpu: settings.gpu,
-        batchSize: settings.batchSize,
-        backends: settings.backends,
-        networks: settings.networks,
-        order: order.map(({ contender }) => contender),
-      },
-      networks: networks.map(({ network, cost }) => ({
-        network,
-        params: cost.params,
-        forwardFlops: cost.forwardFlops,
-        trainingFlopsPerExample: cost.forwardFlops * TRAINING_FLOPS_PER_FORWARD,
-      })),
-      throughput,
-      firstStep,
-      responsiveness,
-      memory,
-      soak,
-      startup,
-      ingest,
-      targets: [],
-      errors,
-    };
-    report.targets = evaluateTargets(report);
-    return report;
+    return await use(browser, server);
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** Prints `report` and writes it to bench/results/`name` and to `--out` when given. */
+function writeReport(report, name, settings) {
+  const json = JSON.stringify(report, null, 2);
+  process.stdout.write(`${json}\n`);
+  const results = join(ROOT, 'bench', 'results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, name), `${json}\n`);
+  if (settings.out) writeFileSync(settings.out, `${json}\n`);
+}
+
+/** Every contender, memory, soak, start-up and ingest, in one report. */
+async function measureAll(settings, browser, server) {
+  const errors = [];
+  const page = await benchPage(browser, server.url);
+  const order = alternation(CONTENDERS, settings.reps);
+  const networks = [];
+  for (const network of settings.networks) {
+    const cost = await page.evaluate((n) => window.layerwiseBench.cost(n), network);
+    networks.push({ network, cost });
+  }
+  const flopsOf = (network) =>
+    networks.find((n) => n.network === network).cost.forwardFlops * TRAINING_FLOPS_PER_FORWARD;
+
+  const throughput = [];
+  const responsiveness = [];
+  const firstStep = [];
+  const startupRuns = [];
+  for (const backend of settings.backends) {
+    const firstSteps = { reference: [], fit: [], studio: [] };
+    for (const network of settings.networks) {
+      const steps = stepsFor(settings, backend, network);
+      const runs = { studio: [], reference: [], fit: [] };
+      for (const { rep, contender } of order) {
+        log(`${backend} ${network} rep ${rep + 1}/${settings.reps}: ${contender}`);
+        try {
+          if (contender === 'studio') {
+            const raw = await runStudio(browser, server.url, studioJob(settings, backend, network));
+            const summary = summariseStudioRun(raw, settings.batchSize);
+            runs.studio.push(summary);
+            firstSteps.studio.push(summary.firstWindowMs);
+            startupRuns.push({ backend, network, raw });
+            for (const message of raw.errors) errors.push({ backend, network, contender, message });
+          } else {
+            const kind = contender === 'reference' ? 'loop' : 'fit';
+            const job = {
+              kind,
+              backend,
+              network,
+              batchSize: settings.batchSize,
+              steps,
+              epochs: 1,
+            };
+            const raw = await page.evaluate((j) => window.layerwiseBench.run(j), job);
+            const summary = summariseWorkerRun(raw, settings.batchSize);
+            runs[contender].push(summary);
+            firstSteps[contender].push(summary.firstStepMs);
+          }
+        } catch (error) {
+          const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          log(`  failed: ${message}`);
+          errors.push({ backend, network, contender, message });
+        }
+      }
+      throughput.push({ ...throughputRow(backend, network, runs, flopsOf(network)), steps });
+      responsiveness.push(responsivenessRow(backend, network, runs.studio));
+    }
+    firstStep.push({
+      backend,
+      referenceMs: median(firstSteps.reference),
+      fitMs: median(firstSteps.fit),
+      studioFirstWindowMs: median(firstSteps.studio.filter((v) => v !== null)),
+    });
+  }
+
+  // Memory: one studio run of several short epochs, and the reference loop for as long.
+  const memoryBackend = settings.backends[0];
+  const epochs = settings.memoryEpochs;
+  log(`${memoryBackend} starter: memory over ${epochs} epochs`);
+  let studioEpochs = [];
+  let referenceEpochs = [];
+  // The smoke run's studio run already trained two epochs: its memory is enough there.
+  const reused = settings.smoke
+    ? startupRuns.find((r) => r.backend === memoryBackend && r.network === 'starter')
+    : undefined;
+  try {
+    const raw =
+      reused?.raw ??
+      (await runStudio(browser, server.url, {
+        backend: memoryBackend,
+        network: 'starter',
+        batchSize: settings.batchSize,
+        epochs,
+        stepsPerEpoch: MEMORY_STEPS_PER_EPOCH,
+      }));
+    studioEpochs = raw.epochEnds;
+    if (!reused) startupRuns.push({ backend: memoryBackend, network: 'starter', raw });
+    const job = {
+      kind: 'memory',
+      backend: memoryBackend,
+      network: 'starter',
+      batchSize: settings.batchSize,
+      steps: MEMORY_STEPS_PER_EPOCH,
+      epochs,
+    };
+    referenceEpochs = (await page.evaluate((j) => window.layerwiseBench.run(j), job)).memory;
+  } catch (error) {
+    errors.push({
+      backend: memoryBackend,
+      network: 'starter',
+      contender: 'memory',
+      message: String(error),
+    });
+  }
+  const memory = memoryReport(memoryBackend, 'starter', studioEpochs, referenceEpochs);
+
+  // Soak: many short epochs in one run, then runs started and stopped again and again.
+  const soak = await measureSoak(browser, server, settings, memoryBackend, errors);
+
+  // Start-up: the median over every studio page opened on the first backend.
+  const opened = startupRuns.filter((r) => r.backend === settings.backends[0]);
+  const sizes = opened.length
+    ? scriptSizes(opened[0].raw.scripts, server.url, BUILD)
+    : { pageJsGzipBytes: null, workerJsGzipBytes: null, scripts: [] };
+  const startup = {
+    backend: settings.backends[0],
+    interactiveMs: median(opened.map((r) => r.raw.interactiveMs)),
+    ...sizes,
+  };
+
+  // Dataset ingest: generated JPEGs in a temporary folder, picked in a fresh studio page.
+  const scale = settings.smoke ? SMOKE_INGEST : INGEST;
+  log(`ingest: ${scale.images} JPEGs of ${scale.size}×${scale.size} through the folder input`);
+  let ingestRaw = null;
+  try {
+    const { raw, generated } = await measureIngest(browser, server.url, scale);
+    log(
+      `  generated in ${Math.round(generated.ms / 1000)} s, loaded in ${Math.round(raw.summaryAt)} ms`,
+    );
+    ingestRaw = raw;
+    for (const message of raw.errors) {
+      errors.push({ backend: 'any', network: 'none', contender: 'ingest', message });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    log(`  failed: ${message}`);
+    errors.push({ backend: 'any', network: 'none', contender: 'ingest', message });
+  }
+  const ingest = summariseIngest(ingestRaw, { ...scale, format: 'jpeg' });
+
+  const report = {
+    schema: 'layerwise-bench/1',
+    mode: settings.smoke ? 'smoke' : 'full',
+    date: new Date().toISOString(),
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: await machine(browser, page),
+    settings: {
+      reps: settings.reps,
+      gpu: settings.gpu,
+      batchSize: settings.batchSize,
+      backends: settings.backends,
+      networks: settings.networks,
+      order: order.map(({ contender }) => contender),
+    },
+    networks: networks.map(({ network, cost }) => ({
+      network,
+      params: cost.params,
+      forwardFlops: cost.forwardFlops,
+      trainingFlopsPerExample: cost.forwardFlops * TRAINING_FLOPS_PER_FORWARD,
+    })),
+    throughput,
+    firstStep,
+    responsiveness,
+    memory,
+    soak,
+    startup,
+    ingest,
+    targets: [],
+    errors,
+  };
+  report.targets = evaluateTargets(report);
+  return report;
 }
 
 /** `--only ingest-scale`: the large folder drop alone, with its own report. */
 async function mainIngestScale(settings) {
-  if (settings.build) build();
-  const server = await serveStatic(BUILD);
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [...QUIET, ...GPU_FLAGS[settings.gpu]],
-  });
-  try {
+  await withBrowser(settings, async (browser, server) => {
     const { images, size } = settings.scale;
     log(`ingest-scale: ${images} JPEGs of ${size}×${size} dropped on the drop zone`);
     const command = `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
     const report = await ingestScaleReport(browser, server.url, settings.scale, command);
-    const json = JSON.stringify(report, null, 2);
-    process.stdout.write(`${json}\n`);
-    const results = join(ROOT, 'bench', 'results');
-    mkdirSync(results, { recursive: true });
-    writeFileSync(join(results, 'ingest-scale-latest.json'), `${json}\n`);
-    if (settings.out) writeFileSync(settings.out, `${json}\n`);
+    writeReport(report, 'ingest-scale-latest.json', settings);
     if (report.loaded.outcome !== 'loaded' || report.errors.length > 0) {
       log(`The drop did not load cleanly: ${report.loaded.message} ${report.errors.join('; ')}`);
       process.exitCode = 1;
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 /** `--only soak`: the soak alone, on the first backend, with its own report. */
 async function mainSoak(settings) {
-  if (settings.build) build();
-  const server = await serveStatic(BUILD);
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [...QUIET, ...GPU_FLAGS[settings.gpu]],
-  });
-  try {
+  await withBrowser(settings, async (browser, server) => {
     const errors = [];
     const soak = await measureSoak(browser, server, settings, settings.backends[0], errors);
     const cores = cpus();
@@ -536,28 +529,17 @@ async function mainSoak(settings) {
       soak,
       errors,
     };
-    const json = JSON.stringify(report, null, 2);
-    process.stdout.write(`${json}\n`);
-    const results = join(ROOT, 'bench', 'results');
-    mkdirSync(results, { recursive: true });
-    writeFileSync(join(results, 'soak-latest.json'), `${json}\n`);
-    if (settings.out) writeFileSync(settings.out, `${json}\n`);
+    writeReport(report, 'soak-latest.json', settings);
     if (errors.length > 0) process.exitCode = 1;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 /** The full (or smoke) run: every contender, memory, start-up and ingest, checked. */
 async function benchAll(settings) {
-  const report = await main();
-  const json = JSON.stringify(report, null, 2);
-  process.stdout.write(`${json}\n`);
-  const results = join(ROOT, 'bench', 'results');
-  mkdirSync(results, { recursive: true });
-  writeFileSync(join(results, 'latest.json'), `${json}\n`);
-  if (settings.out) writeFileSync(settings.out, `${json}\n`);
+  const report = await withBrowser(settings, (browser, server) =>
+    measureAll(settings, browser, server),
+  );
+  writeReport(report, 'latest.json', settings);
   const problems = checkReport(report, { strict: settings.smoke });
   if (settings.smoke && report.errors.length > 0) {
     problems.push(
