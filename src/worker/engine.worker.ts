@@ -2,9 +2,12 @@
 import type { WorkerEvent } from '../shared/protocol';
 import { decodeCommand, isPing, transferablesOf } from '../shared/protocol';
 import { Engine } from './engine';
+import { limitLayersOrderCache } from './layers-order-cache';
 import { Outbox } from './outbox';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+limitLayersOrderCache();
 
 const outbox = new Outbox((event: WorkerEvent) => scope.postMessage(event, transferablesOf(event)));
 const engine = new Engine((event) => outbox.post(event));
