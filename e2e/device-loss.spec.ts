@@ -85,6 +85,9 @@ test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s 
   );
 
   expect(await studio.waitForRunEnd()).toBe('completed');
+  await expect(studio.report).toContainText(
+    'Resumed from the checkpoint of epoch 1 after the WebGL context was lost. Finished 2 epochs.',
+  );
   expect(await studio.testAccuracy()).toBeGreaterThan(0.2);
   await expect(page.getByTestId('loss-curve-summary')).toContainText('at step 40');
   // Epoch 1's validation point, made on WebGL, is still on the curve the CPU continued.
@@ -110,6 +113,8 @@ test('a WebGL context lost in epoch 1, before any checkpoint: the run starts aga
     'step 0: WebGL lost: started again on CPU',
   );
   expect(await studio.waitForRunEnd()).toBe('completed');
+  // Started again from the beginning: nothing was resumed.
+  await expect(studio.report).not.toContainText('Resumed');
   expect(await studio.testAccuracy()).toBeGreaterThan(0.2);
   await expect(page.getByTestId('loss-curve-summary')).toContainText('at step 40');
   expect(studio.errors).toEqual([]);

@@ -70,8 +70,11 @@ async function expectFiledInterrupted(studio: Studio): Promise<void> {
   await expect(row.getByTestId('run-validation')).toHaveText(/^\d+\.\d%$/);
 }
 
-/** Goes on with the cut run from epoch `from` and checks it ends as one completed run. */
-async function resumeToTheEnd(studio: Studio, from: number): Promise<void> {
+/**
+ * Goes on with the cut run from epoch `from` and checks it ends as one completed run, whose
+ * message says it went on from that epoch's checkpoint `after` what cut it.
+ */
+async function resumeToTheEnd(studio: Studio, from: number, after: string): Promise<void> {
   const { page } = studio;
   await expect(page.getByTestId('resume-run')).toHaveText(`Resume the run from epoch ${from}`);
   await page.getByTestId('resume-run').click();
@@ -86,6 +89,8 @@ async function resumeToTheEnd(studio: Studio, from: number): Promise<void> {
   await expect(page.getByTestId('epoch')).toHaveText('3 / 3');
   await expect(page.getByTestId('step')).toHaveText(String(3 * BATCHES));
   expect(await studio.testAccuracy()).toBeGreaterThan(0.3);
+  const message = `Resumed from the checkpoint of epoch ${from} after ${after}. Finished 3 epochs.`;
+  await expect(studio.report).toContainText(message);
   // One run in the history, whole.
   await page.getByTestId('tab-runs').click();
   await expect(page.getByTestId('run-row')).toHaveCount(1);
@@ -153,7 +158,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     const recovery = page.getByTestId('engine-recovery');
     await expect(recovery).toContainText('MNIST digits is loaded again.', { timeout: 120_000 });
     await expect(recovery).toContainText('Restored the checkpoint of epoch 1 (validation accuracy');
-    await resumeToTheEnd(studio, 1);
+    await resumeToTheEnd(studio, 1, 'the training engine stopped');
     expect(studio.errors).toEqual([]);
   });
 
@@ -178,7 +183,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     // The curves as saved at that epoch's end, and no run filed yet.
     await studio.openTrain();
     expect(await studio.curveStep('loss')).toBeGreaterThanOrEqual(epoch * BATCHES);
-    await resumeToTheEnd(studio, epoch);
+    await resumeToTheEnd(studio, epoch, 'the page closed');
     expect(studio.errors).toEqual([]);
   });
 
@@ -204,7 +209,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     const epoch = Number(/go on from epoch (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
     await expectEditedDigits(data);
     await studio.openTrain();
-    await resumeToTheEnd(studio, epoch);
+    await resumeToTheEnd(studio, epoch, 'the page closed');
     expect(studio.errors).toEqual([]);
   });
 

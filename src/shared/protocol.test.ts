@@ -17,7 +17,12 @@ describe('worker protocol', () => {
         spec: { nodes: [], edges: [] },
         settings: { ...DEFAULT_SETTINGS, epochs: 3 },
         keepWeights: true,
-        resume: { epoch: 1, steps: 20, validations: [{ loss: 0.4, accuracy: 0.9 }] },
+        resume: {
+          epoch: 1,
+          steps: 20,
+          validations: [{ loss: 0.4, accuracy: 0.9 }],
+          after: 'pageClosed',
+        },
       },
       { type: 'pause' },
       { type: 'resume' },
@@ -79,6 +84,11 @@ describe('worker protocol', () => {
     expect(() => decodeCommand(train({ epoch: 2, steps: 40, validations: unscored }))).toThrow(
       /resume.validations/,
     );
+    expect(() => decodeCommand(train({ epoch: 2, steps: 40, validations: scores(2) }))).toThrow(
+      /resume.after/,
+    );
+    const crashed = { epoch: 2, steps: 40, validations: scores(2), after: 'crashed' };
+    expect(() => decodeCommand(train(crashed))).toThrow(/resume.after/);
   });
 
   it('decodes events and rejects unknown ones', () => {

@@ -97,15 +97,20 @@ export type Command =
   /** Each member of an ensemble of finished runs, for download; answered by 'ensembleExported' or 'ensembleError'. */
   | { type: 'exportEnsemble'; requestId: number; runIds: string[] };
 
+/** What cut a run the page resumes: its training worker stopped, or the page was closed. */
+export type RunCut = 'engineStopped' | 'pageClosed';
+
 /**
  * Where a cut run goes on: after `epoch` of its `settings.epochs` epochs and `steps` of its
  * steps, from the checkpoint of that epoch. `validations` are the scores of epochs 1 to `epoch`,
- * in order, which early stopping and the plateau reducer see again.
+ * in order, which early stopping and the plateau reducer see again. `after` is what cut it,
+ * for the resumed run's end message.
  */
 export interface ResumeAt {
   epoch: number;
   steps: number;
   validations: Validation[];
+  after: RunCut;
 }
 
 /** A validation pass's scores. */
@@ -455,7 +460,7 @@ function checkResume(
   fail: (why: string) => ProtocolError,
 ): void {
   if (!isRecord(resume)) throw fail('resume must be an object');
-  const { epoch, steps, validations } = resume;
+  const { epoch, steps, validations, after } = resume;
   const epochs = settings.epochs;
   if (!isCount(epoch) || epoch < 1 || typeof epochs !== 'number' || epoch >= epochs) {
     throw fail('resume.epoch must be a whole number from 1 to one less than settings.epochs');
@@ -467,6 +472,9 @@ function checkResume(
     isRecord(v) && typeof v.loss === 'number' && typeof v.accuracy === 'number';
   if (!Array.isArray(validations) || validations.length !== epoch || !validations.every(scored)) {
     throw fail('resume.validations must hold the loss and accuracy of each epoch done');
+  }
+  if (after !== 'engineStopped' && after !== 'pageClosed') {
+    throw fail("resume.after must be 'engineStopped' or 'pageClosed'");
   }
 }
 

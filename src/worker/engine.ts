@@ -34,7 +34,7 @@ import { TrainingRun } from './training-run';
 import { DeviceLostError, DeviceWatch } from './device-loss';
 import type { Resumption } from './resume-after-loss';
 import { resumeAfterLoss } from './resume-after-loss';
-import { cutRunStart } from './resume-plan';
+import { cutRunStart, resumedMessage } from './resume-plan';
 import type { HeldNetwork } from './idle-loss';
 import { moveAfterIdleLoss } from './idle-loss';
 import { InFlight } from './in-flight';
@@ -832,7 +832,13 @@ export class Engine {
           ? best.optimizer
           : await watch.race(run.readOptimizerState());
         const offerBest = !restored && best !== null && best.epoch !== this.checkpoints.latestEpoch;
-        this.post({ type: 'runEnd', ...result, ...(offerBest ? { best: infoOf(best) } : {}) });
+        const message = run.start ? resumedMessage(run.start, result.message) : result.message;
+        this.post({
+          type: 'runEnd',
+          ...result,
+          message,
+          ...(offerBest ? { best: infoOf(best) } : {}),
+        });
         await this.mirror.take(this.model, this.deviceReads);
         if (runId && (result.outcome === 'completed' || result.outcome === 'stopped')) {
           this.keepRun(runId, { spec, settings });

@@ -6,7 +6,7 @@ import type { Checkpoint } from './checkpoints/checkpoint';
 import type { OptimizerState } from './checkpoints/optimizer-state';
 import type { DeviceLostError } from './device-loss';
 import { importWeights } from './export/import-weights';
-import { lossReason, resumeMark, resumePlan } from './resume-plan';
+import { lossOf, lossReason, resumeMark, resumePlan } from './resume-plan';
 import type { RunStart, TrainingRun } from './training-run';
 
 /** A run's next start after its device was lost: a new backend and a model on it. */
@@ -69,7 +69,11 @@ export async function resumeAfterLoss(context: LossContext): Promise<Resumption>
     ...resumed,
     model,
     optimizerState: checkpoint.optimizer,
-    start: { epochsDone: epoch, validations: run.validations.slice(0, epoch) },
+    start: {
+      epochsDone: epoch,
+      validations: run.validations.slice(0, epoch),
+      after: lossOf(lost.backend),
+    },
     mark: resumeMark(lost.backend, epoch, step, active),
   };
 }

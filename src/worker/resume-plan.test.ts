@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { backendOrder } from '../shared/backend';
 import { DEFAULT_SETTINGS } from '../shared/train-settings';
-import { cutRunStart, lossReason, nextBackends, resumeMark, resumePlan } from './resume-plan';
+import {
+  cutRunStart,
+  lossOf,
+  lossReason,
+  nextBackends,
+  resumeMark,
+  resumePlan,
+  resumedMessage,
+} from './resume-plan';
 
 describe('after a lost device', () => {
   it('goes on with the backends after the lost one in the chain', () => {
@@ -44,10 +52,30 @@ describe('resuming a cut run the page asks for', () => {
     { loss: 0.9, accuracy: 0.7 },
     { loss: 0.6, accuracy: 0.8 },
   ];
-  const resume = { epoch: 2, steps: 40, validations };
+  const resume = { epoch: 2, steps: 40, validations, after: 'engineStopped' as const };
 
   it('goes on after the epochs done, with their scores, from the restored checkpoint', () => {
-    expect(cutRunStart(resume, settings, 2, 8000)).toEqual({ epochsDone: 2, validations });
+    expect(cutRunStart(resume, settings, 2, 8000)).toEqual({
+      epochsDone: 2,
+      validations,
+      after: 'the training engine stopped',
+    });
+  });
+
+  it('ends with a message that says the run went on from its checkpoint, after what cut it', () => {
+    const closed = cutRunStart({ ...resume, after: 'pageClosed' }, settings, 2, 8000);
+    expect(resumedMessage(closed, 'Finished 3 epochs.')).toBe(
+      'Resumed from the checkpoint of epoch 2 after the page closed. Finished 3 epochs.',
+    );
+    const stopped = cutRunStart(resume, settings, 2, 8000);
+    expect(resumedMessage(stopped, 'Finished 3 epochs.')).toBe(
+      'Resumed from the checkpoint of epoch 2 after the training engine stopped. Finished 3 epochs.',
+    );
+    // The same words as a run resumed after its device was lost.
+    const lost = { epochsDone: 1, validations: [], after: lossOf('webgl') };
+    expect(resumedMessage(lost, 'Finished 3 epochs.')).toBe(
+      'Resumed from the checkpoint of epoch 1 after the WebGL context was lost. Finished 3 epochs.',
+    );
   });
 
   it('refuses when the model is not the checkpoint of that epoch', () => {

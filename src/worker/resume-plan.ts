@@ -1,6 +1,6 @@
 import type { Backend } from '../shared/backend';
 import { BACKEND_LABELS } from '../shared/backend';
-import type { ResumeAt, RunMark } from '../shared/protocol';
+import type { ResumeAt, RunCut, RunMark } from '../shared/protocol';
 import type { TrainSettings } from '../shared/train-settings';
 import { stepsPerEpoch } from '../shared/train-settings';
 import type { RunStart } from './training-run';
@@ -58,6 +58,17 @@ export function resumeMark(
   return { kind: 'resumed', step, epoch: epochsDone, label };
 }
 
+/** A resumed run's end message: the checkpoint it went on from and after what, then how it ended. */
+export function resumedMessage({ epochsDone, after }: RunStart, message: string): string {
+  return `Resumed from the checkpoint of epoch ${epochsDone} after ${after}. ${message}`;
+}
+
+/** What cut a run the page resumes, in words. */
+const CUT_WORDS: Record<RunCut, string> = {
+  engineStopped: 'the training engine stopped',
+  pageClosed: 'the page closed',
+};
+
 /**
  * Where a cut run the page asks to resume goes on: after `resume.epoch` of its epochs, from the
  * checkpoint of that epoch, restored as the current model (`restoredEpoch` is the one that is).
@@ -70,7 +81,7 @@ export function cutRunStart(
   restoredEpoch: number,
   trainCount: number,
 ): RunStart {
-  const { epoch, steps, validations } = resume;
+  const { epoch, steps, validations, after } = resume;
   if (settings.crossValidation !== null) {
     throw new Error('A cross-validated run cannot go on from a checkpoint: train it again.');
   }
@@ -85,5 +96,5 @@ export function cutRunStart(
       `The run had taken ${steps} steps in ${epoch} epoch${epoch === 1 ? '' : 's'}, but its settings take ${perEpoch} steps an epoch on the loaded data: the data changed, so it cannot go on. Train again.`,
     );
   }
-  return { epochsDone: epoch, validations };
+  return { epochsDone: epoch, validations, after: CUT_WORDS[after] };
 }

@@ -57,6 +57,8 @@ export interface RunListener {
 export interface RunStart {
   epochsDone: number;
   validations: Validation[];
+  /** What the run went on after, in words: "the page closed", "the WebGL context was lost". */
+  after: string;
 }
 
 export interface RunResult {
@@ -112,7 +114,7 @@ export class TrainingRun {
     /** A saved optimizer state to continue from (moments, step count), e.g. a checkpoint's. */
     private readonly optimizerState?: OptimizerState,
     /** Resumes after this many epochs instead of starting at the first. */
-    private readonly start?: RunStart,
+    readonly start?: RunStart,
   ) {
     this.optimizer = makeOptimizer(settings);
     this.baseRate = settings.learningRate;

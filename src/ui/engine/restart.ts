@@ -81,7 +81,7 @@ async function restoreWeights(): Promise<string | null> {
   const back = `Restored the checkpoint of ${describeCheckpoint(restored)}`;
   if (!interrupted) return `${back}.`;
   const { epochs } = interrupted.run.start.settings;
-  const at = resumePoint(restored, metricsBuffer.all(), epochs);
+  const at = resumePoint(restored, metricsBuffer.all(), epochs, 'engineStopped');
   if (!at) return `${back}.`;
   s.setInterrupted({ ...interrupted, at });
   return `${back}: the run can go on from there for its last ${epochs - at.epoch} of ${epochs} epochs.`;

@@ -1,16 +1,23 @@
-import type { CheckpointInfo, MetricPoint, ResumeAt, Validation } from '../../shared/protocol';
+import type {
+  CheckpointInfo,
+  MetricPoint,
+  ResumeAt,
+  RunCut,
+  Validation,
+} from '../../shared/protocol';
 
 /**
  * Where a cut run of `totalEpochs` can go on from a restored checkpoint: after the checkpoint's
  * epoch, at the step of that epoch's validation point, with the validation scores of every epoch
  * up to it. The checkpoint is the run's only when that point holds exactly its scores, which
  * tells the cut run's checkpoint from an earlier run's. Null when it is not the run's, when an
- * epoch's scores are missing, or when no epoch is left to train.
+ * epoch's scores are missing, or when no epoch is left to train. `after` is what cut the run.
  */
 export function resumePoint(
   checkpoint: CheckpointInfo,
   points: readonly MetricPoint[],
   totalEpochs: number,
+  after: RunCut,
 ): ResumeAt | null {
   const { epoch } = checkpoint;
   const validationOf = (n: number) =>
@@ -25,5 +32,5 @@ export function resumePoint(
     if (!point) return null;
     validations.push({ loss: point.loss, accuracy: point.accuracy });
   }
-  return { epoch, steps: at.step, validations };
+  return { epoch, steps: at.step, validations, after };
 }

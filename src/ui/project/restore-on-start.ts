@@ -65,8 +65,8 @@ async function restoreCheckpoint(project: Project): Promise<string | null> {
     `Restored the checkpoint of ${describeCheckpoint(restored)}: Insights, the Playground and Export use its weights.`;
   if (!interrupted) return weights;
   const s = useStudio.getState();
-  const at =
-    restored && resumePoint(restored, project.runs.points, interrupted.start.settings.epochs);
+  const { epochs } = interrupted.start.settings;
+  const at = restored && resumePoint(restored, project.runs.points, epochs, 'pageClosed');
   s.setInterrupted({ run: interrupted, at, cutAt: Date.now() });
   if (at) {
     return `${weights} The run under way when the page closed can go on from epoch ${at.epoch} in the Train panel.`;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatasetSource } from '../../shared/dataset';
-import type { RestoredCheckpoint, WorkerEvent } from '../../shared/protocol';
+import type { RestoredCheckpoint, RunEndEvent, WorkerEvent } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/train-settings';
 import { Engine } from '../engine';
 import { makeOptimizer } from '../optimizer';
@@ -102,7 +102,7 @@ describe('checkpoints', () => {
         .filter((p) => p.series === 'validation');
     const whole = await startEngine(memoryStore());
     await whole.engine.handle({ type: 'train', spec, settings: sgd });
-    const wholeEnd = whole.events.find((e) => e.type === 'runEnd');
+    const wholeEnd = whole.events.find((e): e is RunEndEvent => e.type === 'runEnd');
 
     // The worker dies in epoch 2: its last checkpoint is epoch 1's.
     const store = memoryStore();
@@ -118,7 +118,7 @@ describe('checkpoints', () => {
     const after = await startEngine(store);
     expect(await after.restore('latest')).toMatchObject({ epoch: 1 });
     const validations = [{ loss: first!.loss, accuracy: first!.accuracy }];
-    const resume = { epoch: 1, steps: 4, validations };
+    const resume = { epoch: 1, steps: 4, validations, after: 'pageClosed' as const };
     await after.engine.handle({ type: 'train', spec, settings: sgd, keepWeights: true, resume });
     const progress = after.events.findLast((e) => e.type === 'progress');
     expect(progress?.type === 'progress' && progress.progress).toMatchObject({
@@ -127,7 +127,11 @@ describe('checkpoints', () => {
       step: 12,
     });
     expect(validationsOf(after.events)).toEqual(validationsOf(whole.events).slice(1));
-    expect(after.events.find((e) => e.type === 'runEnd')).toEqual(wholeEnd);
+    // Ends as the uninterrupted run, and says it went on from the checkpoint.
+    expect(after.events.find((e) => e.type === 'runEnd')).toEqual({
+      ...wholeEnd,
+      message: `Resumed from the checkpoint of epoch 1 after the page closed. ${wholeEnd?.message}`,
+    });
     expect(await after.weights()).toEqual(await whole.weights());
     // The checkpoints it keeps are numbered on too.
     expect((await store.get('latest'))?.epoch).toBe(3);
