@@ -134,6 +134,8 @@ export interface MetricPoint {
   accuracy: number;
   /** The learning rate in force, on training points. */
   learningRate?: number;
+  /** When the worker made it (ms since the epoch); points saved before points had times lack it. */
+  time?: number;
 }
 
 export interface Progress {

@@ -952,7 +952,8 @@ export class Engine {
       settings,
       {
         progress: (progress) => post({ type: 'progress', progress }),
-        metrics: (point) => post({ type: 'metrics', points: [point] }),
+        // Timed here, so a run cut short is known to have trained until its last point.
+        metrics: (point) => post({ type: 'metrics', points: [{ ...point, time: Date.now() }] }),
         epochEnd: async (summary, best) => {
           post({ type: 'epochEnd', summary });
           if (this.run === run) await this.keepCheckpoint(run, spec, summary, best);

@@ -27,7 +27,7 @@ export function makeProject(changes: Partial<Project> = {}): Project {
     runs: {
       points: [
         { series: 'train', step: 10, epoch: 1, loss: 1.2, accuracy: 0.4, learningRate: 0.01 },
-        { series: 'validation', step: 25, epoch: 1, loss: 0.9, accuracy: 0.6 },
+        { series: 'validation', step: 25, epoch: 1, loss: 0.9, accuracy: 0.6, time: 1.7e12 },
       ],
       previousPoints: [{ series: 'train', step: 10, epoch: 1, loss: NaN, accuracy: 0.25 }],
       report: { outcome: 'completed', message: 'Done.', test: { loss: 0.8, accuracy: 0.65 } },

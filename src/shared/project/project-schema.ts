@@ -70,6 +70,7 @@ const pointSchema: z.ZodType<MetricPoint> = z.object({
   loss: measured,
   accuracy: measured,
   learningRate: measured.optional(),
+  time: int.nonnegative().optional(),
 });
 
 const lossAndAccuracy = z.object({ loss: measured, accuracy: measured });

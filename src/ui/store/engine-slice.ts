@@ -23,7 +23,10 @@ export interface ResumableRun {
   run: InterruptedRun;
   /** Where it goes on from the restored checkpoint; null until one of its checkpoints is. */
   at: ResumeAt | null;
-  /** When it was cut (or, after a reload, when the page came back), for its duration. */
+  /**
+   * When the cut was noticed (after a reload, when the page came back): the end of its duration
+   * only when its points do not say when it last trained.
+   */
   cutAt: number;
 }
 

@@ -105,9 +105,12 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     const { interrupted, runs } = get();
     if (!interrupted) return;
     const { start } = interrupted.run;
-    const epoch = epochCutIn(metricsBuffer.all());
+    const points = metricsBuffer.all();
+    const epoch = epochCutIn(points);
+    // Until its last point, not until the cut was noticed: after a reload, maybe hours later.
+    const endedAt = points.at(-1)?.time ?? interrupted.cutAt;
     const record = recordOf(start, runs, {
-      durationMs: Math.max(0, interrupted.cutAt - start.startedAt),
+      durationMs: Math.max(0, endedAt - start.startedAt),
       outcome: 'interrupted',
       message: `Interrupted at epoch ${epoch} of ${start.settings.epochs}, and not resumed.`,
     });

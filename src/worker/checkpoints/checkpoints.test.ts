@@ -96,10 +96,12 @@ describe('checkpoints', () => {
 
   it('a run cut after its first epoch goes on in a new engine from that checkpoint, numbered on, and ends as the uninterrupted run', async () => {
     const sgd = { ...settings, optimizer: 'sgd' as const, epochs: 3 };
+    // Each point's time says when it was made, which differs from run to run.
     const validationsOf = (events: WorkerEvent[]) =>
       events
         .flatMap((e) => (e.type === 'metrics' ? e.points : []))
-        .filter((p) => p.series === 'validation');
+        .filter((p) => p.series === 'validation')
+        .map(({ step, epoch, loss, accuracy }) => ({ step, epoch, loss, accuracy }));
     const whole = await startEngine(memoryStore());
     await whole.engine.handle({ type: 'train', spec, settings: sgd });
     const wholeEnd = whole.events.find((e): e is RunEndEvent => e.type === 'runEnd');
@@ -113,6 +115,9 @@ describe('checkpoints', () => {
     });
     await cut.engine.handle({ type: 'train', spec, settings: sgd });
     const [first] = validationsOf(cut.events);
+    // Each point says when it was made: a cut run not resumed is filed as lasting until its last.
+    const made = cut.events.flatMap((e) => (e.type === 'metrics' ? e.points : []));
+    expect(made.every((p) => p.time !== undefined && p.time <= Date.now())).toBe(true);
     expect((await store.get('latest'))?.epoch).toBe(1);
 
     const after = await startEngine(store);
