@@ -1,17 +1,11 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { loseWebGLContext, loseWebGLContextInNext } from './device-loss.studio';
 import { barClasses, barValues, drawSeven, openPlayground } from './playground.studio';
-import { fillSettings, studioOnTrain } from './studio';
+import { fillSettings, studioOnTrain, trainRun } from './studio';
 
 // Small enough for the CPU backend the run falls to: 2 epochs of 20 batches.
 const short = { epochs: 2, batchSize: 16, examplesPerEpoch: 320, learningRate: 0.005 };
-
-/** The worker that trains: tfjs keeps its engine on its global object. */
-function trainingWorker(page: Page): Worker {
-  const worker = page.workers().find((w) => /engine\.worker/.test(w.url()));
-  if (!worker) throw new Error('The training worker is not running');
-  return worker;
-}
 
 /** Every hover readout of a chart, from its left edge to its right. */
 async function readouts(page: Page, testId: string): Promise<string[]> {
@@ -47,15 +41,6 @@ async function storedCheckpointEpoch(page: Page): Promise<number> {
         get.onerror = () => done(0);
       };
     });
-  });
-}
-
-/** Loses the training worker's WebGL context, as a driver reset would. */
-async function loseWebGLContext(page: Page): Promise<void> {
-  await trainingWorker(page).evaluate(() => {
-    type Engine = { backend: { gpgpu: { gl: WebGL2RenderingContext } } };
-    const engine = (self as unknown as { _tfengine: Engine })._tfengine;
-    engine.backend.gpgpu.gl.getExtension('WEBGL_lose_context')?.loseContext();
   });
 }
 
@@ -164,5 +149,33 @@ test('a WebGL context lost while nothing trains: the studio moves to the CPU wit
   await studio.button('train').click();
   expect(await studio.waitForRunEnd()).toBe('completed');
   await expect(studio.badge).toHaveAttribute('data-backend', 'cpu');
+  expect(studio.errors).toEqual([]);
+});
+
+test('a WebGL context lost while the best epoch is restored: the studio says so, moves to the CPU, and restoring again works there', async ({
+  page,
+}) => {
+  // One step an epoch, and patience 1: early stopping ends the run an epoch after its best.
+  const tiny = { epochs: 40, batchSize: 32, examplesPerEpoch: 32, learningRate: 0.05 };
+  const studio = await studioOnTrain(page, tiny);
+  await page.getByTestId('early-stopping').check();
+  await studio.fill('early-stopping-patience', '1');
+  await page.getByTestId('early-stopping-restore').uncheck();
+  expect((await trainRun(studio, tiny)).outcome).toBe('completed');
+  const bestEpoch = await page.getByTestId('early-stop').getAttribute('data-best-epoch');
+
+  await loseWebGLContextInNext(page, 'restoreCheckpoint');
+  await page.getByTestId('restore-best').click();
+  await expect(page.getByTestId('train-error')).toHaveText(
+    'This could not be answered: the WebGL context was lost. Ask again in a moment.',
+    { timeout: 60_000 },
+  );
+  await expect(studio.badge).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
+
+  await page.getByTestId('restore-best').click();
+  await expect(page.getByTestId('restored-epoch')).toContainText(
+    `with the weights of epoch ${bestEpoch}`,
+  );
+  await expect(page.getByTestId('train-error')).toHaveCount(0);
   expect(studio.errors).toEqual([]);
 });

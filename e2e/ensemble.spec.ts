@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
+import { loseWebGLContextInNext } from './device-loss.studio';
 import { Studio, trainRun } from './studio';
 
 const short = { epochs: 1, batchSize: 32, examplesPerEpoch: 320 };
@@ -11,7 +12,7 @@ interface ModelJson {
   weightsManifest: tf.io.WeightsManifestConfig;
 }
 
-test('an ensemble of two runs reports its test accuracy and exports a zip that loads', async ({
+test('an ensemble of two runs reports its test accuracy, also after a GPU lost while scoring it, and exports a zip that loads', async ({
   page,
 }) => {
   const studio = new Studio(page);
@@ -30,6 +31,15 @@ test('an ensemble of two runs reports its test accuracy and exports a zip that l
   await expect(page.getByTestId('ensemble-evaluate')).toHaveText(
     'Evaluate the ensemble of the 2 ticked runs',
   );
+  // A GPU lost while the ensemble is scored: the request is answered with what happened, and
+  // asking again scores it on the backend the studio moved to.
+  await loseWebGLContextInNext(page, 'evaluateEnsemble');
+  await page.getByTestId('ensemble-evaluate').click();
+  await expect(page.getByTestId('ensemble-status')).toHaveText(
+    'This could not be answered: the WebGL context was lost. Ask again in a moment.',
+    { timeout: 60_000 },
+  );
+  await expect(studio.badge).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
   await page.getByTestId('ensemble-evaluate').click();
   const accuracy = page.getByTestId('ensemble-accuracy');
   await expect(accuracy).toBeVisible({ timeout: 60_000 });

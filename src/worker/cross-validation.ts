@@ -2,7 +2,7 @@
  * How a cross-validated run's folds look to the page: one run whose curves go on from fold to
  * fold, and one report at the end.
  */
-import type { CrossValidationResult, WorkerEvent } from '../shared/protocol';
+import type { CrossValidationResult, EarlyStop, Validation, WorkerEvent } from '../shared/protocol';
 
 /** The fold training now (1-based), of how many, and the steps the folds before it took. */
 export interface FoldPosition {
@@ -32,6 +32,18 @@ export function relayFoldEvent(event: WorkerEvent, at: FoldPosition): WorkerEven
     default:
       return event;
   }
+}
+
+/**
+ * A finished fold's validation accuracy: the score of the epoch whose weights the fold ended
+ * with (its best, when early stopping gave them back; else its last). The run scored that
+ * epoch on the fold's whole validation split already, so the device is not asked again.
+ */
+export function foldAccuracy(validations: readonly Validation[], earlyStop?: EarlyStop): number {
+  const epoch = earlyStop?.restored ? earlyStop.bestEpoch : validations.length;
+  const validation = validations[epoch - 1];
+  if (!validation) throw new Error(`The fold has no validation score for epoch ${epoch}.`);
+  return validation.accuracy;
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;

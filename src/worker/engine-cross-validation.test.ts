@@ -66,6 +66,11 @@ describe('k-fold cross-validation', () => {
     expect(cv?.std).toBeCloseTo(std, 12);
     expect(end?.message).toContain("The model kept is the last fold's");
     expect(Number.isFinite(end?.test?.accuracy)).toBe(true);
+    // Each fold's score is the one its last epoch reported on the fold's validation split.
+    const epochScores = events.flatMap((e) =>
+      e.type === 'epochEnd' ? [e.summary.validation.accuracy] : [],
+    );
+    expect(cv?.folds).toEqual(epochScores);
 
     // One upload per fold: the test split stays; validation folds partition the rest.
     expect(uploads).toHaveLength(3);

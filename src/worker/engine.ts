@@ -57,7 +57,7 @@ import { evaluateEnsemble, exportEnsemble } from './ensemble/ensemble-jobs';
 import { WeightMirror } from './weight-mirror';
 import type { FoldIndices } from '../data/k-fold';
 import { crossValidationFolds, meanAndSpread } from '../data/k-fold';
-import { crossValidationMessage, relayFoldEvent } from './cross-validation';
+import { crossValidationMessage, foldAccuracy, relayFoldEvent } from './cross-validation';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -306,7 +306,8 @@ export class Engine {
       this.spec = spec;
       this.settings = settings;
       this.post({ type: 'imported', requestId });
-      await this.mirror.take(this.model, this.deviceReads);
+      if (modelJson && weights) this.mirror.hold(model, { modelJson, weights });
+      else await this.mirror.take(model, this.deviceReads);
     } catch (error) {
       if (model !== this.model) model?.dispose();
       this.post({ type: 'importError', requestId, message: messageOf(error) });
@@ -351,7 +352,6 @@ export class Engine {
       const restored =
         command.slot === 'best' ? await this.restoreBest() : await this.restoreLatest(command.spec);
       this.post({ type: 'checkpointRestored', requestId, restored });
-      await this.mirror.take(this.model, this.deviceReads);
     } catch (error) {
       this.post({ type: 'checkpointError', requestId, message: messageOf(error) });
     }
@@ -374,6 +374,7 @@ export class Engine {
     this.settings = checkpoint.settings;
     this.optimizerState = checkpoint.optimizer;
     this.restored = checkpoint;
+    this.mirror.hold(model, checkpoint.model);
     return infoOf(checkpoint);
   }
 
@@ -384,12 +385,17 @@ export class Engine {
     if (!best || !model || !spec || !dataset || !checkpointFits(best, dataset.summary, spec)) {
       throw new Error('The best epoch can no longer be restored: the data or the network changed.');
     }
-    await importWeights(model, best.model.modelJson, best.model.weights);
+    const device = (this.device ??= this.upload());
+    // Reads given up for a lost device reject: the move off it rebuilds the model from its
+    // host copy, so the settings that go with the best weights are taken only once scored.
+    const test = await this.deviceReads.track(async () => {
+      await importWeights(model, best.model.modelJson, best.model.weights);
+      return evaluate(model, device.test, dataset.summary.classNames.length);
+    });
     this.settings = best.settings;
     this.optimizerState = best.optimizer;
     this.restored = null;
-    this.device ??= this.upload();
-    const test = await evaluate(model, this.device.test, dataset.summary.classNames.length);
+    this.mirror.hold(model, best.model);
     return { ...infoOf(best), test };
   }
 
@@ -703,9 +709,9 @@ export class Engine {
           event.type === 'runEnd' ? ((caught.end = event), null) : relayFoldEvent(event, position);
         await this.trainWithFallback(spec, settings, false);
         this.relay = null;
-        const { run, model, device } = this;
+        const { run } = this;
         end = caught.end;
-        if (!end || !run || !model || !device) return;
+        if (!end || !run) return;
         if (end.outcome !== 'completed') {
           const message =
             end.outcome === 'stopped'
@@ -714,7 +720,7 @@ export class Engine {
           end = { ...end, message };
           break;
         }
-        accuracies.push((await evaluate(model, device.validation, device.classes)).accuracy);
+        accuracies.push(foldAccuracy(run.validations, end.earlyStop));
         stepOffset += run.completedSteps;
         if (i === k - 1) break;
         // Pause or Stop pressed after the fold's last step reached a run that had ended.
@@ -992,10 +998,10 @@ export class Engine {
     try {
       const ctx = this.ensembleContext(command.runIds);
       if (command.type === 'evaluateEnsemble') {
-        const result = await evaluateEnsemble(ctx);
+        const result = await this.deviceReads.track(() => evaluateEnsemble(ctx));
         this.post({ type: 'ensembleEvaluated', requestId, result });
       } else {
-        const members = await exportEnsemble(ctx);
+        const members = await this.deviceReads.track(() => exportEnsemble(ctx));
         this.post({ type: 'ensembleExported', requestId, members });
       }
     } catch (error) {

@@ -25,6 +25,18 @@ describe('WeightMirror', () => {
     other.dispose();
   });
 
+  it('holds weights given from the host, such as a restored checkpoint’s, as the copy', async () => {
+    const mirror = new WeightMirror();
+    const model = build();
+    const other = build();
+    const weights = await serialiseModel(other);
+    mirror.hold(model, weights);
+    expect(mirror.of(model)).toBe(weights);
+    expect(mirror.of(other)).toBeNull();
+    model.dispose();
+    other.dispose();
+  });
+
   it('is left without a copy when its read is given up, as for a lost device', async () => {
     const mirror = new WeightMirror();
     const model = build();

@@ -25,6 +25,11 @@ export class WeightMirror {
     }
   }
 
+  /** Keeps `weights` as `model`'s copy: for weights it was just given from the host. */
+  hold(model: tf.LayersModel, weights: SerialisedModel): void {
+    this.copy = { model, weights };
+  }
+
   /** The copy of `model`'s weights, or null when none was taken since it last changed. */
   of(model: tf.LayersModel | null): SerialisedModel | null {
     return this.copy && this.copy.model === model ? this.copy.weights : null;

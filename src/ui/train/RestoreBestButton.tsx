@@ -7,6 +7,8 @@ async function restoreBest(): Promise<void> {
   const store = useStudio.getState();
   try {
     const restored = await restoreBestCheckpoint();
+    // A failed try before this one is answered now.
+    store.setTrainError(null);
     const { report } = useStudio.getState();
     if (report) {
       // The test scores belong to the weights the model now has.
