@@ -63,7 +63,7 @@ async function loseWebGLContext(page: Page): Promise<void> {
 test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s checkpoint and completes', async ({
   page,
 }) => {
-  const studio = await studioOnTrain(page, short);
+  const studio = await studioOnTrain(page, short, { heldOut: 1 });
   await expect(studio.badge).toHaveAttribute('data-backend', 'webgl');
   await studio.button('train').click();
   await expect(page.getByTestId('validation')).toContainText('after epoch 1', { timeout: 200_000 });
@@ -97,7 +97,7 @@ test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s 
 test('a WebGL context lost in epoch 1, before any checkpoint: the run starts again on the CPU and says so', async ({
   page,
 }) => {
-  const studio = await studioOnTrain(page, short);
+  const studio = await studioOnTrain(page, short, { heldOut: 1 });
   await studio.button('train').click();
   await studio.waitForStepAbove(0);
   await loseWebGLContext(page);
@@ -127,7 +127,7 @@ async function predictSeven(page: Page): Promise<{ classes: string[]; values: nu
 test('a WebGL context lost while nothing trains: the studio moves to the CPU with the trained weights, and the Playground, Insights and Train work there', async ({
   page,
 }) => {
-  const studio = await studioOnTrain(page, short);
+  const studio = await studioOnTrain(page, short, { heldOut: 1 });
   await expect(studio.badge).toHaveAttribute('data-backend', 'webgl');
   await studio.button('train').click();
   expect(await studio.waitForRunEnd()).toBe('completed');
