@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
-import { Studio, trainRun } from './studio';
+import { Studio, holdOut, trainRun } from './studio';
 
 const short = { epochs: 1, batchSize: 32, examplesPerEpoch: 320 };
 
@@ -17,6 +17,7 @@ test('an ensemble of two runs reports its test accuracy and exports a zip that l
   const studio = new Studio(page);
   await studio.open();
   await studio.ready();
+  await holdOut(studio, 1);
   expect((await trainRun(studio, { ...short, learningRate: 0.003 })).outcome).toBe('completed');
   expect((await trainRun(studio, { ...short, learningRate: 0.001 })).outcome).toBe('completed');
 
