@@ -97,7 +97,7 @@ test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s 
 test('a WebGL context lost in epoch 1, before any checkpoint: the run starts again on the CPU and says so', async ({
   page,
 }) => {
-  const studio = await studioOnTrain(page, short, { heldOut: 1 });
+  const studio = await studioOnTrain(page, short);
   await studio.button('train').click();
   await studio.waitForStepAbove(0);
   await loseWebGLContext(page);
