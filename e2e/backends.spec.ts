@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio } from './studio';
+import { Studio, holdOut } from './studio';
 
 /**
  * Each Playwright project starts Chromium with different GPU flags (playwright.config.ts). The
@@ -23,6 +23,9 @@ test('the badge names the backend in use and a short run trains on it', async ({
     await expect(page.getByTestId('backend-skipped')).toContainText(expected.skipped);
   else await expect(page.getByTestId('backend-skipped')).toHaveCount(0);
 
+  // A short run: 20 steps, scored on 100 validation and 100 test digits.
+  await holdOut(studio, 1);
+  await studio.openTrain();
   await studio.fill('epochs', '1');
   await studio.fill('examples-per-epoch', '640');
   await studio.button('train').click();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { Studio } from './studio';
+import { Studio, holdOut } from './studio';
 
 test.describe('the layer builder', () => {
   test('a network built with mouse drags from an empty canvas trains well above chance', async ({
@@ -82,11 +82,7 @@ test.describe('the layer builder', () => {
     await studio.ready();
     // Evaluating 1,000 validation and 1,000 test digits per template is slow on the JS CPU
     // backend and says nothing about the templates: hold out 1 % each instead.
-    await page.getByTestId('tab-data').click();
-    await page.getByTestId('split-validation').fill('1');
-    await page.getByTestId('split-test').fill('1');
-    await page.getByTestId('apply-split').click();
-    await expect(page.getByTestId('dataset-summary')).toContainText('100 validation, 100 test');
+    await holdOut(studio, 1);
     await studio.openTrain();
     await studio.fill('epochs', '1');
     await studio.fill('examples-per-epoch', '64');

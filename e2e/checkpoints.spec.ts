@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio, trainRun } from './studio';
+import { Studio, holdOut, trainRun } from './studio';
 
 const short = { batchSize: 32, examplesPerEpoch: 320, learningRate: 0.005 };
 
@@ -10,6 +10,7 @@ test.describe('checkpoints', () => {
     const studio = new Studio(page);
     await studio.open();
     await studio.ready();
+    await holdOut(studio, 1);
     const run = await trainRun(studio, { ...short, epochs: 2 });
     expect(run.outcome).toBe('completed');
 

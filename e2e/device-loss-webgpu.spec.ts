@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio, fillSettings } from './studio';
+import { Studio, fillSettings, holdOut } from './studio';
 
 // Run by the 'webgpu' project only, whose Chromium has a (software) WebGPU adapter.
 test('a WebGPU device lost mid-run: the run goes on on WebGL from epoch 1’s checkpoint and completes', async ({
@@ -8,6 +8,7 @@ test('a WebGPU device lost mid-run: the run goes on on WebGL from epoch 1’s ch
   const studio = new Studio(page);
   await studio.open('?backend=webgpu');
   await studio.ready();
+  await holdOut(studio, 1);
   await fillSettings(studio, {
     epochs: 2,
     batchSize: 16,

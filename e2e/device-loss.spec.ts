@@ -48,7 +48,7 @@ async function storedCheckpointEpoch(page: Page): Promise<number> {
 test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s checkpoint and completes', async ({
   page,
 }) => {
-  const studio = await studioOnTrain(page, short);
+  const studio = await studioOnTrain(page, short, { heldOut: 1 });
   await expect(studio.badge).toHaveAttribute('data-backend', 'webgl');
   await studio.button('train').click();
   await expect(page.getByTestId('validation')).toContainText('after epoch 1', { timeout: 200_000 });
@@ -117,7 +117,7 @@ async function predictSeven(page: Page): Promise<{ classes: string[]; values: nu
 test('a WebGL context lost while nothing trains: the studio moves to the CPU with the trained weights, and the Playground, Insights and Train work there', async ({
   page,
 }) => {
-  const studio = await studioOnTrain(page, short);
+  const studio = await studioOnTrain(page, short, { heldOut: 1 });
   await expect(studio.badge).toHaveAttribute('data-backend', 'webgl');
   await studio.button('train').click();
   expect(await studio.waitForRunEnd()).toBe('completed');

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { loseWebGLContextInNext } from './device-loss.studio';
-import { Studio, trainRun } from './studio';
+import { Studio, holdOut, trainRun } from './studio';
 
 const short = { epochs: 1, batchSize: 32, examplesPerEpoch: 320 };
 
@@ -18,6 +18,7 @@ test('an ensemble of two runs reports its test accuracy, also after a GPU lost w
   const studio = new Studio(page);
   await studio.open();
   await studio.ready();
+  await holdOut(studio, 1);
   expect((await trainRun(studio, { ...short, learningRate: 0.003 })).outcome).toBe('completed');
   expect((await trainRun(studio, { ...short, learningRate: 0.001 })).outcome).toBe('completed');
 

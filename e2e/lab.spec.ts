@@ -18,12 +18,16 @@ test.describe('training lab', () => {
   test('a cosine schedule with warm-up is previewed before the run and the live learning rate follows it', async ({
     page,
   }) => {
-    const studio = await studioOnTrain(page, {
-      learningRate: 0.004,
-      epochs: 3,
-      batchSize: 32,
-      examplesPerEpoch: 320,
-    });
+    const studio = await studioOnTrain(
+      page,
+      {
+        learningRate: 0.004,
+        epochs: 3,
+        batchSize: 32,
+        examplesPerEpoch: 320,
+      },
+      { heldOut: 1 },
+    );
     await page.getByTestId('schedule-kind').selectOption('cosine');
     await studio.fill('schedule-warmupEpochs', '1');
     await studio.fill('schedule-minFactor', '0.1');
@@ -66,7 +70,11 @@ test.describe('training lab', () => {
   test('the learning rate changed during training takes effect and is marked on the curves', async ({
     page,
   }) => {
-    const studio = await studioOnTrain(page, { epochs: 3, batchSize: 32, examplesPerEpoch: 640 });
+    const studio = await studioOnTrain(
+      page,
+      { epochs: 3, batchSize: 32, examplesPerEpoch: 640 },
+      { heldOut: 1 },
+    );
     await studio.button('train').click();
     await studio.waitForStepAbove(0);
     await page.getByTestId('live-learning-rate').fill('0.0005');
@@ -86,7 +94,7 @@ test.describe('training lab', () => {
   test('early stopping with patience 1 stops before the epoch limit and ends on the best epoch’s weights', async ({
     page,
   }) => {
-    const studio = await studioOnTrain(page, TINY_EPOCHS);
+    const studio = await studioOnTrain(page, TINY_EPOCHS, { heldOut: 1 });
     await page.getByTestId('early-stopping').check();
     await studio.fill('early-stopping-patience', '1');
     const run = await trainRun(studio, TINY_EPOCHS);
@@ -118,7 +126,7 @@ test.describe('training lab', () => {
   test('without restoring, the report offers the best epoch, and restoring it scores the test split again', async ({
     page,
   }) => {
-    const studio = await studioOnTrain(page, TINY_EPOCHS);
+    const studio = await studioOnTrain(page, TINY_EPOCHS, { heldOut: 1 });
     await page.getByTestId('early-stopping').check();
     await studio.fill('early-stopping-patience', '1');
     await page.getByTestId('early-stopping-restore').uncheck();

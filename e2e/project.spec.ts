@@ -9,7 +9,7 @@ import { encodeDataset } from '../src/data/sample-format';
 import { makeProject } from '../src/shared/project/make-project';
 import { PROJECT_VERSION } from '../src/shared/project/migrate';
 import type { Project } from '../src/shared/project/project';
-import { Studio, trainRun } from './studio';
+import { Studio, holdOut, trainRun } from './studio';
 
 /** The network on the Build canvas, as data (key order aside). */
 async function network(studio: Studio): Promise<unknown> {
@@ -75,6 +75,7 @@ test.describe('projects', () => {
     const studio = new Studio(page);
     await studio.open();
     await studio.ready();
+    await holdOut(studio, 1);
     await projectMenu(page);
     await page.getByTestId('project-name').fill('Digits plus');
     await page.keyboard.press('Escape');

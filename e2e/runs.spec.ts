@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio, studioOnTrain, trainRun } from './studio';
+import { Studio, holdOut, studioOnTrain, trainRun } from './studio';
 
 const short = { epochs: 1, batchSize: 32, examplesPerEpoch: 320 };
 
@@ -9,6 +9,7 @@ test('two runs with different widths are kept, overlaid and compared, and a run 
   const studio = new Studio(page);
   await studio.open();
   await studio.ready();
+  await holdOut(studio, 1);
   await page.getByTestId('tab-runs').click();
   await expect(page.getByTestId('runs-empty')).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { longestTask, resetLongestTask, watchLongTasks } from './long-tasks';
-import { Studio } from './studio';
+import { Studio, studioOnTrain } from './studio';
 
 test.describe('training the starter network on the MNIST digits', () => {
   test('Train reaches 90% test accuracy in two epochs with live curves and a responsive page', async ({
@@ -54,9 +54,7 @@ test.describe('training the starter network on the MNIST digits', () => {
   test('pause holds the step, resume continues it, stop leaves the studio ready for another run', async ({
     page,
   }) => {
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
+    const studio = await studioOnTrain(page, {}, { heldOut: 1 });
     await studio.button('train').click();
     await studio.waitForStepAbove(20);
 
@@ -96,9 +94,7 @@ test.describe('training the starter network on the MNIST digits', () => {
   });
 
   test('a learning rate of 1e6 stops with advice and keeps the studio usable', async ({ page }) => {
-    const studio = new Studio(page);
-    await studio.open();
-    await studio.ready();
+    const studio = await studioOnTrain(page, {}, { heldOut: 1 });
     await studio.fill('learning-rate', '1e6');
     await studio.button('train').click();
     expect(await studio.waitForRunEnd()).toBe('diverged');

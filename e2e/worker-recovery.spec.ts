@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { HEARTBEAT } from '../src/ui/engine/heartbeat';
 import type { Studio } from './studio';
 import { studioOnTrain } from './studio';
 import { DataPanel } from './data.studio';
@@ -44,6 +45,17 @@ async function crash(worker: Promise<Worker>): Promise<void> {
       throw new Error('simulated crash');
     });
   });
+}
+
+/**
+ * Lets the page's clock (installed before the studio opened) run past the heartbeat's timeout
+ * at once, one ping interval at a time: each tick sees an ordinary interval, so the silence
+ * adds up as it would in half a minute of real time.
+ */
+async function outwaitHeartbeat(page: Page): Promise<void> {
+  for (let waited = 0; waited <= HEARTBEAT.timeoutMs; waited += HEARTBEAT.intervalMs) {
+    await page.clock.fastForward(HEARTBEAT.intervalMs);
+  }
 }
 
 /** Restarts the stopped engine and waits for what it brought back. */
@@ -129,14 +141,16 @@ test.describe('recovery from a stopped engine and a closed page', () => {
   test('a training worker that dies mid-run is reported, restarted, and the run goes on from its checkpoint', async ({
     page,
   }) => {
+    await page.clock.install();
     const worker = engineWorker(page);
-    const studio = await studioOnTrain(page, settings);
+    const studio = await studioOnTrain(page, settings, { heldOut: 1 });
     await studio.button('train').click();
     const epoch1 = await validationAfter(studio, 1);
     expect(epoch1).toBeGreaterThan(0.3);
     // A few steps into epoch 2, so epoch 1's checkpoint has been written.
     await studio.waitForStepAbove(BATCHES + 2);
     await (await worker).evaluate(() => self.close());
+    await outwaitHeartbeat(page);
 
     const stopped = page.getByTestId('engine-stopped');
     await expect(stopped).toContainText('The training engine stopped', { timeout: 60_000 });
@@ -165,7 +179,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
   test('a page reloaded mid-run comes back with its curves and checkpoint, and the run goes on', async ({
     page,
   }) => {
-    const studio = await studioOnTrain(page, settings);
+    const studio = await studioOnTrain(page, settings, { heldOut: 1 });
     await studio.button('train').click();
     await validationAfter(studio, 1);
     await studio.waitForStepAbove(BATCHES + 2);
@@ -190,7 +204,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
   test('class edits come back after a reload, and a run on them cut by the reload goes on from its checkpoint', async ({
     page,
   }) => {
-    const studio = await studioOnTrain(page, settings);
+    const studio = await studioOnTrain(page, settings, { heldOut: 1 });
     const data = new DataPanel(page);
     await editDigits(data);
     await autosaved(page);
@@ -217,7 +231,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     page,
   }) => {
     const worker = engineWorker(page);
-    const studio = await studioOnTrain(page, settings);
+    const studio = await studioOnTrain(page, settings, { heldOut: 1 });
     await trainIntoEpoch2(studio);
     await crash(worker);
     await restart(studio);
@@ -236,13 +250,8 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     page,
   }) => {
     const worker = engineWorker(page);
-    const studio = await studioOnTrain(page, settings);
+    const studio = await studioOnTrain(page, settings, { heldOut: 1 });
     const data = new DataPanel(page);
-    await data.open();
-    await page.getByTestId('split-validation').fill('5');
-    await page.getByTestId('split-test').fill('5');
-    await page.getByTestId('apply-split').click();
-    await expect(data.summary).toContainText('500 validation, 500 test');
     await editDigits(data);
     await studio.openTrain();
     await trainIntoEpoch2(studio);
@@ -253,7 +262,7 @@ test.describe('recovery from a stopped engine and a closed page', () => {
     await expect(recovery).toContainText('Restored the checkpoint of epoch 1 (validation accuracy');
     await expect(page.getByTestId('resume-run')).toHaveText('Resume the run from epoch 1');
     await expectEditedDigits(data);
-    await expect(data.summary).toContainText('500 validation, 500 test');
+    await expect(data.summary).toContainText('100 validation, 100 test');
 
     // Left as it is, the cut run is filed.
     await studio.openTrain();
