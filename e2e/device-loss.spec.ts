@@ -157,7 +157,7 @@ test('a WebGL context lost while the best epoch is restored: the studio says so,
 }) => {
   // One step an epoch, and patience 1: early stopping ends the run an epoch after its best.
   const tiny = { epochs: 40, batchSize: 32, examplesPerEpoch: 32, learningRate: 0.05 };
-  const studio = await studioOnTrain(page, tiny);
+  const studio = await studioOnTrain(page, tiny, { heldOut: 1 });
   await page.getByTestId('early-stopping').check();
   await studio.fill('early-stopping-patience', '1');
   await page.getByTestId('early-stopping-restore').uncheck();
