@@ -5,10 +5,10 @@
  *
  *   node bench/run.mjs [--reps 3] [--backends webgl,webgpu,cpu] [--networks starter,smallResnet]
  *                      [--batch-size 64] [--steps N] [--memory-epochs 10] [--smoke] [--no-build]
- *                      [--soak-epochs 30] [--soak-cycles 10]
+ *                      [--soak-epochs 60] [--soak-cycles 60]
  *                      [--gpu swiftshader|hardware] [--out file.json]
  *   node bench/run.mjs --only soak [--heap-snapshots] [--backends webgl] [--batch-size 32]
- *                      [--soak-epochs 30] [--soak-cycles 10] [--no-build] [--out file.json]
+ *                      [--soak-epochs 60] [--soak-cycles 60] [--no-build] [--out file.json]
  *   node bench/run.mjs --only ingest-scale [--images 20000] [--size 256] [--classes 10]
  *                      [--dir folder] [--keep] [--no-cancel] [--no-build] [--out file.json]
  *
@@ -88,10 +88,12 @@ const SMOKE_STEPS = 20;
 const SMOKE_BATCH_SIZE = 16;
 /** Steps in each epoch of the memory measurement (`--memory-epochs` epochs, 10 by default). */
 const MEMORY_STEPS_PER_EPOCH = 10;
-/** Steps in each epoch of the soak: 10 batches, a few hundred examples, so 30 epochs stay short. */
+/** Steps in each epoch of the soak: 10 batches, a few hundred examples, so 60 epochs stay short. */
 const SOAK_STEPS_PER_EPOCH = 10;
 /** The soak's epochs and start/stop cycles (`--soak-epochs`, `--soak-cycles`); smoke: 2 and 2. */
-const SOAK = { epochs: 30, cycles: 10 };
+// Long enough for the engine worker's heap to warm up: over 30 epochs or 10 cycles it was still
+// growing, judged over the second half; over 60 of each it is flat (docs/performance.md).
+const SOAK = { epochs: 60, cycles: 60 };
 const SMOKE_SOAK = { epochs: 2, cycles: 2 };
 /** Dataset ingest: 2,000 JPEGs of 512×512 through the folder path (smoke: 50 of 128×128). */
 const INGEST = { images: 2000, size: 512 };
