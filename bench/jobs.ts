@@ -3,11 +3,12 @@ import type { BenchNetwork } from './networks';
 
 /**
  * What the bench page asks its worker to do. `loop` is the bare reference (contender B),
- * `fit` is plain `model.fit` (contender C), `memory` trains several short epochs with the
- * reference loop and records what tfjs holds after each.
+ * `fit` is plain `model.fit` (contender C), `studioLoop` is the studio's own training loop
+ * without its page (A0), `memory` trains several short epochs with the reference loop and
+ * records what tfjs holds after each.
  */
 export interface BenchJob {
-  kind: 'loop' | 'fit' | 'memory';
+  kind: 'loop' | 'fit' | 'memory' | 'studioLoop';
   backend: Backend;
   network: BenchNetwork;
   batchSize: number;

@@ -1,6 +1,7 @@
 /**
- * The bench's worker: contenders B (a bare `optimizer.minimize` loop) and C (`model.fit`)
- * on the same backend, network, batch size and digits as the studio. One worker per job, so
+ * The bench's worker: contenders B (a bare `optimizer.minimize` loop), C (`model.fit`) and A0
+ * (the studio's own loop without its page) on the same backend, network, batch size and digits
+ * as the studio. One worker per job, so
  * every job compiles its shaders afresh, as a newly opened studio does.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +10,11 @@ import { buildModel } from '../src/worker/build-model';
 import { decodeDataset, gunzipIfNeeded } from '../src/data/sample-format';
 import type { BenchJob, BenchJobResult, BenchReply, EpochMemory, StepMark } from './jobs';
 import { benchSpec } from './networks';
+import type { HostExamples } from '../src/worker/device-data';
+import { uploadDataset } from '../src/worker/device-data';
+import { TrainingRun } from '../src/worker/training-run';
+import { DEFAULT_SETTINGS } from '../src/shared/train-settings';
+import { MNIST_SPLIT } from '../src/data/mnist-sample';
 
 /** Steps between readbacks, as in the studio's own loop. */
 const WINDOW = 10;
@@ -23,20 +29,36 @@ interface DigitsOnDevice {
   classes: number;
 }
 
-async function loadDigits(url: string, count: number): Promise<DigitsOnDevice> {
+/** The bundled digits as the studio decodes them: uint8 pixels and labels, on the host. */
+interface Digits {
+  host: HostExamples;
+  classes: number;
+}
+
+async function loadDigits(url: string): Promise<Digits> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not fetch ${url}: HTTP ${response.status}.`);
   const data = decodeDataset(await gunzipIfNeeded(new Uint8Array(await response.arrayBuffer())));
-  const n = Math.min(count, data.count);
-  const size = data.rows * data.cols * data.channels;
+  const { pixels, labels, classes } = data;
+  return { host: { shape: [data.rows, data.cols, data.channels], labels, pixels }, classes };
+}
+
+/**
+ * The first `count` digits on the device the way a tfjs program usually puts them there:
+ * the uint8 pixels as an int32 tensor, cast and divided by 255 on the device.
+ */
+function digitsOnDevice({ host, classes }: Digits, count: number): DigitsOnDevice {
+  const n = Math.min(count, host.labels.length);
+  const [rows, cols, channels] = host.shape;
+  const size = rows * cols * channels;
   const x = tf.tidy(() =>
     tf
-      .tensor4d(data.pixels.slice(0, n * size), [n, data.rows, data.cols, data.channels], 'int32')
+      .tensor4d(host.pixels.slice(0, n * size), [n, rows, cols, channels], 'int32')
       .toFloat()
       .div<tf.Tensor4D>(255),
   );
-  const labels = tf.tensor1d(data.labels.slice(0, n), 'int32');
-  return { x, labels, classes: data.classes };
+  const labels = tf.tensor1d(host.labels.slice(0, n), 'int32');
+  return { x, labels, classes };
 }
 
 /** A shuffled order of positions, drawn afresh each time the previous one runs out. */
@@ -107,6 +129,52 @@ async function referenceLoop(
   return { backend: tf.getBackend() as BenchJob['backend'], firstStepMs, marks, memory };
 }
 
+/**
+ * Contender A0: the studio's own training loop (`TrainingRun`) on its own data path, with the
+ * studio's split of the digits (8,000 for training), in a worker with no page, protocol or
+ * insights around it: what the loop costs by itself.
+ */
+async function studioLoop(
+  model: tf.LayersModel,
+  digits: Digits,
+  job: BenchJob,
+): Promise<BenchJobResult> {
+  const positions = (from: number, to: number) =>
+    Int32Array.from({ length: to - from }, (_, i) => from + i);
+  const train = digits.host.labels.length - MNIST_SPLIT.validation - MNIST_SPLIT.test;
+  // One batch each to validate and test: scored once, after the timed steps.
+  const rest = positions(train, train + job.batchSize);
+  const device = uploadDataset(
+    digits.host,
+    { train: positions(0, train), validation: rest, test: rest },
+    digits.classes,
+  );
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    batchSize: job.batchSize,
+    epochs: 1,
+    examplesPerEpoch: job.steps * job.batchSize,
+    learningRate: LEARNING_RATE,
+  };
+  const marks: StepMark[] = [{ t: performance.now(), step: 0 }];
+  const run = new TrainingRun(model, device, settings, {
+    // The loop reports progress once per window, when the window's sums are read back.
+    progress: ({ step }) => marks.push({ t: performance.now(), step }),
+    metrics: () => {},
+    epochEnd: () => {},
+    mark: () => {},
+    restoreEpoch: () => Promise.resolve(false),
+    paused: () => {},
+  });
+  try {
+    await run.run();
+  } finally {
+    run.dispose();
+    device.dispose();
+  }
+  return { backend: tf.getBackend() as BenchJob['backend'], firstStepMs: NaN, marks, memory: [] };
+}
+
 /** Contender C: `model.fit`, which reads the loss back after every batch. */
 async function plainFit(
   model: tf.LayersModel,
@@ -147,8 +215,16 @@ async function runJob(job: BenchJob): Promise<BenchJobResult> {
     throw new Error(`The ${job.backend} backend does not start here: ${String(error)}`);
   });
   if (active !== job.backend) throw new Error(`Asked for ${job.backend}, got ${active}.`);
-  const data = await loadDigits(job.sampleUrl, RESIDENT);
+  const digits = await loadDigits(job.sampleUrl);
   const model = buildModel(benchSpec(job.network), { seed: 42 });
+  if (job.kind === 'studioLoop') {
+    try {
+      return await studioLoop(model, digits, job);
+    } finally {
+      model.dispose();
+    }
+  }
+  const data = digitsOnDevice(digits, RESIDENT);
   try {
     return job.kind === 'fit'
       ? await plainFit(model, data, job)

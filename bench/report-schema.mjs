@@ -7,7 +7,12 @@
  * `[item]` needs at least one element, each matching `item`.
  */
 
-const THREE = { studio: 'number?', reference: 'number?', fit: 'number?' };
+const CONTENDERS = {
+  studio: 'number?',
+  studioLoop: 'number?',
+  reference: 'number?',
+  fit: 'number?',
+};
 
 /** Whether one series of soak readings stayed flat (bench/report.mjs, `flatness`). */
 const VERDICT = {
@@ -65,11 +70,20 @@ export const REPORT_SCHEMA = {
       backend: 'string',
       network: 'string',
       steps: 'number',
-      examplesPerSec: THREE,
+      examplesPerSec: CONTENDERS,
       studioReadoutExamplesPerSec: 'number?',
-      ratios: { studioOverFit: 'number?', studioOverReference: 'number?' },
-      achievedFlopsPerSec: THREE,
-      repetitions: { studio: ['number?'], reference: ['number?'], fit: ['number?'] },
+      ratios: {
+        studioOverFit: 'number?',
+        studioOverReference: 'number?',
+        studioOverStudioLoop: 'number?',
+      },
+      achievedFlopsPerSec: CONTENDERS,
+      repetitions: {
+        studio: ['number?'],
+        studioLoop: ['number?'],
+        reference: ['number?'],
+        fit: ['number?'],
+      },
     },
   ],
   firstStep: [

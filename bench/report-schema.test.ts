@@ -3,7 +3,7 @@ import { checkReport } from './report-schema.mjs';
 
 /** A complete report with one of everything, as a smoke run writes it. */
 function makeReport(): Record<string, unknown> {
-  const three = { studio: 1, reference: 1, fit: 1 };
+  const rates = { studio: 1, studioLoop: 1, reference: 1, fit: 1 };
   const flat = { baseline: 1, last: 1, max: 1, growthPercent: 0, flat: true };
   const heap = { ...flat, slopeBytes: 1, allowanceBytes: 16_384 };
   const verdicts = { tensors: flat, tfjsBytes: flat, heapBytes: heap, workerHeapBytes: heap };
@@ -26,7 +26,7 @@ function makeReport(): Record<string, unknown> {
       batchSize: 16,
       backends: ['webgl'],
       networks: ['starter'],
-      order: ['studio', 'reference', 'fit'],
+      order: ['studio', 'studioLoop', 'reference', 'fit'],
     },
     networks: [{ network: 'starter', params: 1, forwardFlops: 1, trainingFlopsPerExample: 3 }],
     throughput: [
@@ -34,11 +34,11 @@ function makeReport(): Record<string, unknown> {
         backend: 'webgl',
         network: 'starter',
         steps: 20,
-        examplesPerSec: three,
+        examplesPerSec: rates,
         studioReadoutExamplesPerSec: 1,
-        ratios: { studioOverFit: 1, studioOverReference: 1 },
-        achievedFlopsPerSec: three,
-        repetitions: { studio: [1], reference: [1], fit: [1] },
+        ratios: { studioOverFit: 1, studioOverReference: 1, studioOverStudioLoop: 1 },
+        achievedFlopsPerSec: rates,
+        repetitions: { studio: [1], studioLoop: [1], reference: [1], fit: [1] },
       },
     ],
     firstStep: [{ backend: 'webgl', referenceMs: 1, fitMs: 1, studioFirstWindowMs: 1 }],

@@ -57,22 +57,34 @@ const pick = (runs, key) => median(runs.map((r) => r[key]).filter((v) => v !== n
  */
 export function throughputRow(backend, network, runs, trainingFlopsPerExample) {
   const studio = pick(runs.studio, 'examplesPerSec');
+  const studioLoop = pick(runs.studioLoop ?? [], 'examplesPerSec');
   const reference = pick(runs.reference, 'examplesPerSec');
   const fit = pick(runs.fit, 'examplesPerSec');
   const flops = (rate) => (rate === null ? null : rate * trainingFlopsPerExample);
   return {
     backend,
     network,
-    examplesPerSec: { studio, reference, fit },
+    examplesPerSec: { studio, studioLoop, reference, fit },
     studioReadoutExamplesPerSec: pick(runs.studio, 'readoutExamplesPerSec'),
     studioByEpoch: {
       first: pick(runs.studio, 'firstEpochExamplesPerSec'),
       second: pick(runs.studio, 'secondEpochExamplesPerSec'),
     },
-    ratios: { studioOverFit: ratio(studio, fit), studioOverReference: ratio(studio, reference) },
-    achievedFlopsPerSec: { studio: flops(studio), reference: flops(reference), fit: flops(fit) },
+    ratios: {
+      studioOverFit: ratio(studio, fit),
+      studioOverReference: ratio(studio, reference),
+      // What the page, the protocol and the live insights cost the studio's own loop.
+      studioOverStudioLoop: ratio(studio, studioLoop),
+    },
+    achievedFlopsPerSec: {
+      studio: flops(studio),
+      studioLoop: flops(studioLoop),
+      reference: flops(reference),
+      fit: flops(fit),
+    },
     repetitions: {
       studio: runs.studio.map((r) => r.examplesPerSec),
+      studioLoop: (runs.studioLoop ?? []).map((r) => r.examplesPerSec),
       reference: runs.reference.map((r) => r.examplesPerSec),
       fit: runs.fit.map((r) => r.examplesPerSec),
     },

@@ -50,14 +50,20 @@ describe('a throughput row', () => {
   const row = throughputRow(
     'webgl',
     'starter',
-    { studio: [run(300), run(100), run(200)], reference: [run(200), run(250)], fit: [run(100)] },
+    {
+      studio: [run(300), run(100), run(200)],
+      studioLoop: [run(250)],
+      reference: [run(200), run(250)],
+      fit: [run(100)],
+    },
     1000,
   );
 
-  it('takes medians over repetitions and the ratios A/C and A/B of the medians', () => {
-    expect(row.examplesPerSec).toEqual({ studio: 200, reference: 225, fit: 100 });
+  it('takes medians over repetitions and the ratios A/C, A/B and A/A0 of the medians', () => {
+    expect(row.examplesPerSec).toEqual({ studio: 200, studioLoop: 250, reference: 225, fit: 100 });
     expect(row.ratios.studioOverFit).toBe(2);
     expect(row.ratios.studioOverReference).toBeCloseTo(200 / 225);
+    expect(row.ratios.studioOverStudioLoop).toBe(0.8);
     expect(row.achievedFlopsPerSec.studio).toBe(200_000);
   });
 
@@ -65,10 +71,14 @@ describe('a throughput row', () => {
     const missing = throughputRow(
       'cpu',
       'starter',
-      { studio: [run(1)], reference: [], fit: [] },
+      { studio: [run(1)], studioLoop: [], reference: [], fit: [] },
       1,
     );
-    expect(missing.ratios).toEqual({ studioOverFit: null, studioOverReference: null });
+    expect(missing.ratios).toEqual({
+      studioOverFit: null,
+      studioOverReference: null,
+      studioOverStudioLoop: null,
+    });
   });
 });
 

@@ -99,7 +99,7 @@ const SMOKE_SOAK = { epochs: 2, cycles: 2 };
 const INGEST = { images: 2000, size: 512 };
 const SMOKE_INGEST = { images: 50, size: 128 };
 
-const CONTENDERS = ['studio', 'reference', 'fit'];
+const CONTENDERS = ['studio', 'studioLoop', 'reference', 'fit'];
 
 function options() {
   const { values } = parseArgs({
@@ -342,10 +342,10 @@ async function measureAll(settings, browser, server) {
   const firstStep = [];
   const startupRuns = [];
   for (const backend of settings.backends) {
-    const firstSteps = { reference: [], fit: [], studio: [] };
+    const firstSteps = { reference: [], fit: [], studio: [], studioLoop: [] };
     for (const network of settings.networks) {
       const steps = stepsFor(settings, backend, network);
-      const runs = { studio: [], reference: [], fit: [] };
+      const runs = { studio: [], studioLoop: [], reference: [], fit: [] };
       for (const { rep, contender } of order) {
         log(`${backend} ${network} rep ${rep + 1}/${settings.reps}: ${contender}`);
         try {
@@ -357,7 +357,7 @@ async function measureAll(settings, browser, server) {
             startupRuns.push({ backend, network, raw });
             for (const message of raw.errors) errors.push({ backend, network, contender, message });
           } else {
-            const kind = contender === 'reference' ? 'loop' : 'fit';
+            const kind = { reference: 'loop', fit: 'fit', studioLoop: 'studioLoop' }[contender];
             const job = {
               kind,
               backend,

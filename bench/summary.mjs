@@ -20,6 +20,7 @@ export function summarise(report) {
     const max = Math.max(...Object.values(row.examplesPerSec).filter((v) => v !== null), 0);
     for (const [key, label] of [
       ['studio', 'A studio'],
+      ['studioLoop', 'A0 studio loop alone'],
       ['reference', 'B reference loop'],
       ['fit', 'C model.fit'],
     ]) {
@@ -31,12 +32,12 @@ export function summarise(report) {
     }
   }
   lines.push('');
-  lines.push('| backend | network | A/C | A/B | A epoch 1 | A epoch 2 | readout |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| backend | network | A/C | A/B | A/A0 | A epoch 1 | A epoch 2 | readout |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of report.throughput) {
     const byEpoch = row.studioByEpoch ?? { first: null, second: null };
     lines.push(
-      `| ${row.backend} | ${row.network} | ${round(row.ratios.studioOverFit, 2)} | ${round(row.ratios.studioOverReference, 2)} | ${round(byEpoch.first)} | ${round(byEpoch.second)} | ${round(row.studioReadoutExamplesPerSec)} |`,
+      `| ${row.backend} | ${row.network} | ${round(row.ratios.studioOverFit, 2)} | ${round(row.ratios.studioOverReference, 2)} | ${round(row.ratios.studioOverStudioLoop ?? null, 2)} | ${round(byEpoch.first)} | ${round(byEpoch.second)} | ${round(row.studioReadoutExamplesPerSec)} |`,
     );
   }
   lines.push('');

@@ -108,11 +108,18 @@ const toUnit = (pixels: Uint8Array, shape: [number, number, number], count: numb
       .div<tf.Tensor4D>(255),
   );
 
-/** A split held on the device whole, as float32 in [0, 1]. */
+/**
+ * A split held on the device whole, as float32 in [0, 1], one row of pixels per example.
+ * Uploaded as floats so the WebGL backend keeps it unpacked: a batch is then a gather of rows
+ * straight from it. Computed on the device (a cast and a division), it would be packed, and
+ * every gather would first repack the whole split (tfjs' gather reads unpacked rows), a copy
+ * of every example at every step.
+ */
 class ResidentSplit implements SplitSource {
   readonly count: number;
-  private readonly x01: tf.Tensor4D;
+  private readonly rows: tf.Tensor2D;
   private readonly y: tf.Tensor1D;
+  private readonly shape: [number, number, number];
 
   constructor(
     host: HostExamples,
@@ -121,29 +128,42 @@ class ResidentSplit implements SplitSource {
   ) {
     const { pixels, labels } = gatherHost(host, indices);
     this.count = indices.length;
-    this.x01 = toUnit(pixels, host.shape, this.count);
+    const [h, w, c] = host.shape;
+    this.rows = tf.tensor2d(unitFloats(pixels), [this.count, h * w * c]);
     this.y = tf.tensor1d(labels, 'int32');
+    this.shape = host.shape;
+  }
+
+  private images(rows: tf.Tensor2D): tf.Tensor4D {
+    return tf.reshape(rows, [rows.shape[0], ...this.shape]);
   }
 
   take(positions: ArrayLike<number>, augment?: Augment): Batch {
     return tf.tidy(() => {
       const at = positionsTensor(positions);
-      const x01 = tf.gather(this.x01, at);
+      const x01 = this.images(tf.gather(this.rows, at));
       return { x: this.normaliser.apply(augment ? augment(x01) : x01), y: tf.gather(this.y, at) };
     });
   }
 
   range(start: number, size: number): Batch {
     return tf.tidy(() => ({
-      x: this.normaliser.apply(this.x01.slice(start, size)),
+      x: this.normaliser.apply(this.images(this.rows.slice(start, size))),
       y: this.y.slice(start, size),
     }));
   }
 
   dispose(): void {
-    this.x01.dispose();
+    this.rows.dispose();
     this.y.dispose();
   }
+}
+
+/** Pixels 0–255 as float32 in [0, 1]. */
+function unitFloats(pixels: Uint8Array): Float32Array {
+  const floats = new Float32Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) floats[i] = (pixels[i] ?? 0) / 255;
+  return floats;
 }
 
 /** A split left on the host as uint8; each batch is packed there and uploaded on its own. */
