@@ -60,16 +60,23 @@ export const RESIDENT_BUDGET_BYTES = 384 * 1024 * 1024;
 export class Normaliser {
   private readonly scale: tf.Tensor1D;
   private readonly offset: tf.Tensor1D;
+  /** Pixels divided by 255, the foundation's scaling: images in [0, 1] are used as they are. */
+  private readonly identity: boolean;
 
   constructor(scaling: Scaling, channels: number) {
     const perChannel = (values: number[]) =>
       Array.from({ length: channels }, (_, c) => values[c] ?? values[0] ?? 0);
     // x01 * 255 * scale + offset = pixel * scale + offset.
-    this.scale = tf.tensor1d(perChannel(scaling.scale).map((s) => s * 255));
-    this.offset = tf.tensor1d(perChannel(scaling.offset));
+    const scale = perChannel(scaling.scale).map((s) => s * 255);
+    const offset = perChannel(scaling.offset);
+    this.identity = scale.every((s) => s === 1) && offset.every((o) => o === 0);
+    this.scale = tf.tensor1d(scale);
+    this.offset = tf.tensor1d(offset);
   }
 
+  /** The images in the network's range; the same tensor when that range is [0, 1]. */
   apply(x01: tf.Tensor4D): tf.Tensor4D {
+    if (this.identity) return x01;
     return x01.mul<tf.Tensor4D>(this.scale).add<tf.Tensor4D>(this.offset);
   }
 

@@ -106,6 +106,43 @@ describe('TrainingRun on the cpu backend', () => {
     expect(curves[1]).toEqual(curves[0]);
   });
 
+  it("reports each window's loss as model.fit does, L2 penalty included, and its accuracy", async () => {
+    const spec = chain([
+      layer('input', 'input', { shape: [6, 6, 1] }),
+      layer('flatten', 'flatten'),
+      layer('dense', 'out', {
+        units: 2,
+        activation: 'softmax',
+        kernelRegularizer: { l1: 0, l2: 0.5 },
+      }),
+    ]);
+    const model = buildModel(spec, { seed: 3 });
+    // Learning rate 0: the weights stay, so the whole epoch sees the network measured below.
+    const { points, listener } = recorder();
+    const settings = { ...DEFAULT_SETTINGS, optimizer: 'sgd' as const, momentum: 0 };
+    const run = new TrainingRun(
+      model,
+      data,
+      { ...settings, epochs: 1, batchSize: 32, learningRate: 0 },
+      listener,
+    );
+    await run.run();
+    run.dispose();
+    const [point] = points.filter((p) => p.series === 'train');
+    const { x, y } = data.train.range(0, data.train.count);
+    const probs = model.predict(x) as tf.Tensor2D;
+    const labels = Array.from(await y.data());
+    const rows = (await probs.array()) as number[][];
+    const crossEntropy = -rows.reduce((sum, row, i) => sum + Math.log(row[labels[i] ?? 0]!), 0);
+    const correct = rows.filter((row, i) => row.indexOf(Math.max(...row)) === labels[i]).length;
+    const [kernel] = model.getLayer('out').getWeights();
+    const penalty = 0.5 * (await kernel!.square().sum().data())[0]!;
+    expect(point?.loss).toBeCloseTo(crossEntropy / labels.length + penalty, 4);
+    expect(point?.accuracy).toBeCloseTo(correct / labels.length, 6);
+    tf.dispose([x, y, probs]);
+    model.dispose();
+  });
+
   it('trains with augmentation without leaking tensors', async () => {
     const { epochs, listener } = recorder();
     const augmentation = { ...DEFAULT_SETTINGS.augmentation, rotation: 20, noise: 0.05 };

@@ -204,7 +204,9 @@ export class TrainingRun {
       : (x01) => augmentBatch(x01, augmentation, augmentRng);
     const order = Int32Array.from({ length: train.count }, (_, i) => i);
     this.replayEpochs(order, rng, augmentRng, count, batches);
-    let windowSums: tf.Tensor1D = tf.zeros([3]);
+    // The window's summed loss and correct predictions, on the device; its examples, here.
+    let windowSums: tf.Tensor1D = tf.zeros([2]);
+    let windowExamples = 0;
     let pendingRead: Promise<void> = Promise.resolve();
     const speed = new Throughput();
     let epoch = 0;
@@ -225,13 +227,15 @@ export class TrainingRun {
     // keeps at most one window of steps queued ahead of the numbers the page sees.
     const flushWindow = async () => {
       const sums = windowSums;
-      windowSums = tf.zeros([3]);
+      const n = windowExamples;
+      windowSums = tf.zeros([2]);
+      windowExamples = 0;
       await pendingRead;
       const at = { step: this.completedSteps, epoch: epoch + 1 };
       const snapshot = progress(0);
       pendingRead = sums.data().then((values) => {
         sums.dispose();
-        const [lossSum = 0, correct = 0, n = 0] = values;
+        const [lossSum = 0, correct = 0] = values;
         if (n === 0) return;
         const loss = lossSum / n;
         if (watch.observe(loss)) this.divergedAt ??= loss;
@@ -276,28 +280,30 @@ export class TrainingRun {
           const size = Math.min(batchSize, count - start);
           // Kept out of minimize's inner tidy so accuracy needs no second forward pass;
           // kept tensors escape every tidy, hence the explicit dispose below.
-          const kept: { correct?: tf.Scalar } = {};
+          const kept: { sums?: tf.Tensor1D } = {};
           const next = tf.tidy(() => {
             const { x: xs, y: labels } = train.take(order.subarray(start, start + size), augment);
-            const loss = this.optimizer.minimize(
+            this.optimizer.minimize(
               () => {
                 const probs = this.model.apply(xs, { training: true }) as tf.Tensor2D;
                 const result = lossAndCorrect(probs, labels, classes);
-                kept.correct = tf.keep(result.correct);
                 const loss = result.lossSum.div<tf.Scalar>(size);
                 // model.fit adds the L1/L2 penalties itself; this loop must do it too.
                 const penalty = regularizationLoss(this.model);
+                // Summed over the batch, penalty included, as model.fit reports its loss.
+                const lossSum = penalty ? result.lossSum.add(penalty.mul(size)) : result.lossSum;
+                kept.sums = tf.keep(tf.stack([lossSum, result.correct]) as tf.Tensor1D);
                 return penalty ? loss.add<tf.Scalar>(penalty) : loss;
               },
-              true,
+              false,
               this.variables,
-            ) as tf.Scalar;
-            const step = tf.stack([loss.mul(size), kept.correct ?? tf.scalar(0), tf.scalar(size)]);
-            return windowSums.add<tf.Tensor1D>(step);
+            );
+            return kept.sums ? windowSums.add<tf.Tensor1D>(kept.sums) : windowSums.clone();
           });
-          kept.correct?.dispose();
+          kept.sums?.dispose();
           windowSums.dispose();
           windowSums = next;
+          windowExamples += size;
           this.completedSteps++;
           batchesDone = batch + 1;
           if (this.completedSteps % WINDOW === 0) await flushWindow();
