@@ -103,6 +103,74 @@ describe('Engine insight command', () => {
   );
 });
 
+describe('the validation evaluation during a run', () => {
+  it.skipIf(!existsSync(SAMPLE))(
+    "is the latest epoch end's, from that epoch's own validation pass, without a second pass",
+    async () => {
+      const bytes = readFileSync(SAMPLE);
+      vi.stubGlobal('fetch', () => Promise.resolve(new Response(bytes)));
+      const predict = vi.spyOn(tf.LayersModel.prototype, 'predict');
+      const events: WorkerEvent[] = [];
+      let engine: Engine | null = null;
+      const asked: { predictCalls?: Promise<number> } = {};
+      const evaluateValidation = (requestId: number) =>
+        ({
+          type: 'insight',
+          request: { kind: 'evaluate', requestId, split: 'validation' },
+        }) as const;
+      engine = new Engine((event) => {
+        events.push(event);
+        // Asked as the Insights panel does when the first epoch's end reaches the page.
+        if (
+          event.type === 'epochEnd' &&
+          event.summary.epoch === 1 &&
+          engine &&
+          !asked.predictCalls
+        ) {
+          const before = predict.mock.calls.length;
+          asked.predictCalls = engine
+            .handle(evaluateValidation(9))
+            .then(() => predict.mock.calls.length - before);
+        }
+      });
+      await engine.handle({ type: 'init', backend: 'cpu', assetBase: 'http://studio.test/' });
+      const model = chain([
+        layer('input', 'input', { shape: [28, 28, 1] }),
+        layer('flatten', 'flat'),
+        layer('dense', 'out', { units: 10, activation: 'softmax' }),
+      ]);
+      const settings = { ...DEFAULT_SETTINGS, epochs: 2, batchSize: 32, examplesPerEpoch: 320 };
+      await engine.handle({ type: 'train', spec: model, settings });
+      expect(await asked.predictCalls).toBe(0);
+      const answer = (requestId: number) => {
+        const event = events.find((e) => e.type === 'insight' && e.requestId === requestId);
+        if (event?.type !== 'insight' || event.result.kind !== 'evaluation') {
+          throw new Error(`no evaluation ${requestId}`);
+        }
+        return event.result;
+      };
+      const epoch1 = events.find((e) => e.type === 'epochEnd' && e.summary.epoch === 1);
+      if (epoch1?.type !== 'epochEnd') throw new Error('no first epoch end');
+      expect(answer(9).accuracy).toBeCloseTo(epoch1.summary.validation.accuracy, 6);
+      expect(
+        answer(9)
+          .confusion.flat()
+          .reduce((a, b) => a + b, 0),
+      ).toBe(1000);
+
+      // Once the run has ended, the evaluation looks at the weights as they are.
+      const before = predict.mock.calls.length;
+      await engine.handle(evaluateValidation(10));
+      expect(predict.mock.calls.length).toBeGreaterThan(before);
+      const epoch2 = events.find((e) => e.type === 'epochEnd' && e.summary.epoch === 2);
+      if (epoch2?.type !== 'epochEnd') throw new Error('no second epoch end');
+      expect(answer(10).accuracy).toBeCloseTo(epoch2.summary.validation.accuracy, 6);
+      predict.mockRestore();
+    },
+    60_000,
+  );
+});
+
 const spec = chain([
   layer('input', 'input', { shape: [6, 6, 1] }),
   layer('conv2d', 'conv', { filters: 4, kernelSize: 3, activation: 'relu' }),

@@ -428,7 +428,10 @@ export class Engine {
     }
     if (!this.dataset) throw new Error('The dataset is still loading.');
     this.device ??= this.upload();
-    return { model: this.model, spec: this.spec, device: this.device, dataset: this.dataset };
+    const { run, model, device } = this;
+    const training = run && run.model === model && run.data === device;
+    const validationAtEpochEnd = (training && run.validationProbabilities) || undefined;
+    return { model, spec: this.spec, device, dataset: this.dataset, validationAtEpochEnd };
   }
 
   private async startBackend(order: Backend[]): Promise<void> {

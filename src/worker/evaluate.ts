@@ -9,21 +9,24 @@ export interface Scores {
 
 /**
  * Sums over one split, read back once at the end: [loss sum, correct] and, with `byClass`,
- * then each class's correct predictions and each class's examples.
+ * then each class's correct predictions and each class's examples. With `keepProbabilities`,
+ * also every example's class probabilities, read back with the sums.
  */
 async function sumsOver(
   model: tf.LayersModel,
   split: SplitSource,
   classes: number,
   batchSize: number,
-  byClass: boolean,
-): Promise<Float32Array> {
+  { byClass = false, keepProbabilities = false } = {},
+): Promise<{ sums: Float32Array; probabilities: Float32Array | null }> {
   let sums: tf.Tensor1D = tf.zeros([byClass ? 2 + 2 * classes : 2]);
+  const kept: tf.Tensor2D[] = [];
   for (let start = 0; start < split.count; start += batchSize) {
     const size = Math.min(batchSize, split.count - start);
     const next = tf.tidy(() => {
       const { x, y } = split.range(start, size);
       const probs = model.predict(x) as tf.Tensor2D;
+      if (keepProbabilities) kept.push(tf.keep(probs));
       const { lossSum, correct } = lossAndCorrect(probs, y, classes);
       const parts: tf.Tensor1D[] = [tf.stack([lossSum, correct]) as tf.Tensor1D];
       if (byClass) {
@@ -36,10 +39,27 @@ async function sumsOver(
     sums.dispose();
     sums = next;
   }
-  const values = (await sums.data()) as Float32Array;
-  sums.dispose();
-  return values;
+  const all = kept.length > 0 ? tf.concat(kept) : null;
+  tf.dispose(kept);
+  try {
+    const [values, probabilities] = await Promise.all([sums.data(), all?.data() ?? null]);
+    return {
+      sums: values as Float32Array,
+      probabilities: probabilities as Float32Array | null,
+    };
+  } finally {
+    sums.dispose();
+    all?.dispose();
+  }
 }
+
+const NO_SCORES: Scores = { loss: Number.NaN, accuracy: Number.NaN };
+
+/** Mean loss and accuracy from a split's sums. */
+const scoresOf = ([lossSum = Number.NaN, correct = 0]: Float32Array, count: number): Scores => ({
+  loss: lossSum / count,
+  accuracy: correct / count,
+});
 
 /** Mean loss and accuracy of a model on one split, read back once at the end. */
 export async function evaluate(
@@ -48,15 +68,28 @@ export async function evaluate(
   classes: number,
   batchSize = 256,
 ): Promise<Scores> {
-  if (split.count === 0) return { loss: Number.NaN, accuracy: Number.NaN };
-  const [lossSum = Number.NaN, correct = 0] = await sumsOver(
-    model,
-    split,
-    classes,
-    batchSize,
-    false,
-  );
-  return { loss: lossSum / split.count, accuracy: correct / split.count };
+  if (split.count === 0) return NO_SCORES;
+  const { sums } = await sumsOver(model, split, classes, batchSize);
+  return scoresOf(sums, split.count);
+}
+
+/**
+ * As `evaluate`, with every example's class probabilities in split order (`count × classes`):
+ * what a closer look at the same weights (a confusion matrix) would otherwise compute again.
+ */
+export async function evaluateWithProbabilities(
+  model: tf.LayersModel,
+  split: SplitSource,
+  classes: number,
+  batchSize = 256,
+): Promise<{ scores: Scores; probabilities: Float32Array }> {
+  if (split.count === 0) return { scores: NO_SCORES, probabilities: new Float32Array(0) };
+  const options = { keepProbabilities: true };
+  const { sums, probabilities } = await sumsOver(model, split, classes, batchSize, options);
+  return {
+    scores: scoresOf(sums, split.count),
+    probabilities: probabilities ?? new Float32Array(0),
+  };
 }
 
 /** As `evaluate`, with each class's accuracy too (NaN for a class the split lacks). */
@@ -66,14 +99,11 @@ export async function evaluateByClass(
   classes: number,
   batchSize = 256,
 ): Promise<Scores & { perClass: number[] }> {
-  if (split.count === 0) {
-    return { loss: Number.NaN, accuracy: Number.NaN, perClass: Array<number>(classes).fill(NaN) };
-  }
-  const sums = await sumsOver(model, split, classes, batchSize, true);
-  const [lossSum = Number.NaN, correct = 0] = sums;
+  if (split.count === 0) return { ...NO_SCORES, perClass: Array<number>(classes).fill(NaN) };
+  const { sums } = await sumsOver(model, split, classes, batchSize, { byClass: true });
   const perClass = Array.from({ length: classes }, (_, c) => {
     const total = sums[2 + classes + c] ?? 0;
     return total > 0 ? (sums[2 + c] ?? 0) / total : Number.NaN;
   });
-  return { loss: lossSum / split.count, accuracy: correct / split.count, perClass };
+  return { ...scoresOf(sums, split.count), perClass };
 }

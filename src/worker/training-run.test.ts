@@ -132,7 +132,7 @@ describe('TrainingRun on the cpu backend', () => {
     const { x, y } = data.train.range(0, data.train.count);
     const probs = model.predict(x) as tf.Tensor2D;
     const labels = Array.from(await y.data());
-    const rows = (await probs.array()) as number[][];
+    const rows = await probs.array();
     const crossEntropy = -rows.reduce((sum, row, i) => sum + Math.log(row[labels[i] ?? 0]!), 0);
     const correct = rows.filter((row, i) => row.indexOf(Math.max(...row)) === labels[i]).length;
     const [kernel] = model.getLayer('out').getWeights();

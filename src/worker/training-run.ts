@@ -19,7 +19,7 @@ import { createRng, shuffleInPlace } from '../shared/random';
 import { augmentBatch, skipAugmentBatch } from './augment';
 import type { Augment, DeviceData } from './device-data';
 import { regularizationLoss } from './build-model';
-import { evaluate, evaluateByClass } from './evaluate';
+import { evaluateByClass, evaluateWithProbabilities } from './evaluate';
 import { lossAndCorrect } from './loss';
 import { makeOptimizer, setLearningRate } from './optimizer';
 import type { OptimizerState } from './checkpoints/optimizer-state';
@@ -99,6 +99,8 @@ export class TrainingRun {
   confirmedSteps = 0;
   /** Each finished epoch's validation scores, in order: what a resumed run starts from. */
   readonly validations: Validation[] = [];
+  /** The validation split's class probabilities at the latest epoch end, once one has ended. */
+  validationProbabilities: Float32Array | null = null;
 
   /**
    * What the optimizer may change: this model's trainable weights only. Without a list tfjs
@@ -108,7 +110,7 @@ export class TrainingRun {
 
   constructor(
     readonly model: tf.LayersModel,
-    private readonly data: DeviceData,
+    readonly data: DeviceData,
     readonly settings: TrainSettings,
     private readonly listener: RunListener,
     /** A saved optimizer state to continue from (moments, step count), e.g. a checkpoint's. */
@@ -319,6 +321,8 @@ export class TrainingRun {
         speed.go();
         if (this.stoppedEarly !== null) break;
       }
+      // From here the weights may go back to the best epoch: the last epoch's no longer hold.
+      this.validationProbabilities = null;
       if (this.divergedAt !== null) {
         return { outcome: 'diverged', message: divergenceMessage(this.divergedAt, classes) };
       }
@@ -378,7 +382,12 @@ export class TrainingRun {
   }
 
   private async endEpoch(epoch: number): Promise<void> {
-    const validation = await evaluate(this.model, this.data.validation, this.data.classes);
+    const { scores: validation, probabilities } = await evaluateWithProbabilities(
+      this.model,
+      this.data.validation,
+      this.data.classes,
+    );
+    this.validationProbabilities = probabilities;
     this.validations.push(validation);
     if (!Number.isFinite(validation.loss)) this.divergedAt ??= validation.loss;
     const step = this.completedSteps;

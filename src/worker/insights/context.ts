@@ -13,6 +13,12 @@ export interface InsightContext {
   spec: ModelSpec;
   device: DeviceData;
   dataset: LoadedDataset;
+  /**
+   * While a run trains: the validation split's class probabilities at its latest epoch end,
+   * computed for that epoch's validation score. The validation evaluation shows them (the
+   * epoch the curves show) instead of a second pass over weights a few steps further on.
+   */
+  validationAtEpochEnd?: Float32Array;
 }
 
 /** A request the worker cannot answer, with a message meant for the student. */

@@ -69,6 +69,26 @@ describe('evaluate', () => {
   });
 });
 
+describe('evaluate during a run', () => {
+  it("shows the validation split at the latest epoch end, from that epoch's probabilities", async () => {
+    // Every validation example given to class 1 at the epoch end, whatever the weights say now.
+    const atEpochEnd = Float32Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 0.2 : 0.8));
+    const during = { ...ctx, validationAtEpochEnd: atEpochEnd };
+    const validation = await answerInsight(during, {
+      kind: 'evaluate',
+      requestId: 7,
+      split: 'validation',
+    });
+    if (validation.kind !== 'evaluation') throw new Error(validation.kind);
+    expect(Array.from(validation.predicted)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(validation.accuracy).toBeCloseTo(3 / 6);
+    // The test split is scored on the weights as they are.
+    const test = await answerInsight(during, { kind: 'evaluate', requestId: 8, split: 'test' });
+    if (test.kind !== 'evaluation') throw new Error(test.kind);
+    expect(Array.from(test.predicted)).toEqual([0, 1]);
+  });
+});
+
 describe('examples', () => {
   it('copies the pixels of the given split indices, in order', async () => {
     const result = await answerInsight(ctx, {

@@ -27,13 +27,17 @@ async function splitProbabilities(
   return probabilities;
 }
 
-/** Confusion matrix, per-class metrics and the misclassified examples of a split. */
+/**
+ * Confusion matrix, per-class metrics and the misclassified examples of a split; during a run,
+ * of the validation split at the latest epoch end (see `InsightContext`).
+ */
 export async function evaluateSplit(
   ctx: InsightContext,
   split: 'validation' | 'test',
 ): Promise<Evaluation> {
   const classes = ctx.device.classes;
-  const probabilities = await splitProbabilities(ctx, split);
+  const probabilities =
+    (split === 'validation' && ctx.validationAtEpochEnd) || (await splitProbabilities(ctx, split));
   const { host } = ctx.dataset;
   const labels = Uint8Array.from(ctx.dataset.split[split], (i) => host.labels[i] ?? 0);
   const predicted = argMaxRows(probabilities, classes);
