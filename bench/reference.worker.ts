@@ -142,6 +142,11 @@ async function studioLoop(
   const positions = (from: number, to: number) =>
     Int32Array.from({ length: to - from }, (_, i) => from + i);
   const train = digits.host.labels.length - MNIST_SPLIT.validation - MNIST_SPLIT.test;
+  if (job.steps * job.batchSize > train) {
+    throw new Error(
+      `A0 trains one epoch of at most ${train} digits: ${job.steps} steps of ${job.batchSize} need more.`,
+    );
+  }
   // One batch each to validate and test: scored once, after the timed steps.
   const rest = positions(train, train + job.batchSize);
   const device = uploadDataset(

@@ -21,35 +21,39 @@ async function sumsOver(
 ): Promise<{ sums: Float32Array; probabilities: Float32Array | null }> {
   let sums: tf.Tensor1D = tf.zeros([byClass ? 2 + 2 * classes : 2]);
   const kept: tf.Tensor2D[] = [];
-  for (let start = 0; start < split.count; start += batchSize) {
-    const size = Math.min(batchSize, split.count - start);
-    const next = tf.tidy(() => {
-      const { x, y } = split.range(start, size);
-      const probs = model.predict(x) as tf.Tensor2D;
-      if (keepProbabilities) kept.push(tf.keep(probs));
-      const { lossSum, correct } = lossAndCorrect(probs, y, classes);
-      const parts: tf.Tensor1D[] = [tf.stack([lossSum, correct]) as tf.Tensor1D];
-      if (byClass) {
-        const oneHot = tf.oneHot(y, classes).toFloat();
-        const hits = tf.equal(tf.argMax(probs, 1), y).toFloat().expandDims(1);
-        parts.push(oneHot.mul(hits).sum(0), oneHot.sum(0));
-      }
-      return sums.add<tf.Tensor1D>(tf.concat(parts));
-    });
-    sums.dispose();
-    sums = next;
-  }
-  const all = kept.length > 0 ? tf.concat(kept) : null;
-  tf.dispose(kept);
   try {
-    const [values, probabilities] = await Promise.all([sums.data(), all?.data() ?? null]);
-    return {
-      sums: values as Float32Array,
-      probabilities: probabilities as Float32Array | null,
-    };
+    for (let start = 0; start < split.count; start += batchSize) {
+      const size = Math.min(batchSize, split.count - start);
+      const next = tf.tidy(() => {
+        const { x, y } = split.range(start, size);
+        const probs = model.predict(x) as tf.Tensor2D;
+        if (keepProbabilities) kept.push(tf.keep(probs));
+        const { lossSum, correct } = lossAndCorrect(probs, y, classes);
+        const parts: tf.Tensor1D[] = [tf.stack([lossSum, correct]) as tf.Tensor1D];
+        if (byClass) {
+          const oneHot = tf.oneHot(y, classes).toFloat();
+          const hits = tf.equal(tf.argMax(probs, 1), y).toFloat().expandDims(1);
+          parts.push(oneHot.mul(hits).sum(0), oneHot.sum(0));
+        }
+        return sums.add<tf.Tensor1D>(tf.concat(parts));
+      });
+      sums.dispose();
+      sums = next;
+    }
+    const all = kept.length > 0 ? tf.concat(kept) : null;
+    try {
+      const [values, probabilities] = await Promise.all([sums.data(), all?.data() ?? null]);
+      return {
+        sums: values as Float32Array,
+        probabilities: probabilities as Float32Array | null,
+      };
+    } finally {
+      all?.dispose();
+    }
   } finally {
+    // Also when a pass fails part way (a lost device): nothing it made stays behind.
     sums.dispose();
-    all?.dispose();
+    tf.dispose(kept);
   }
 }
 

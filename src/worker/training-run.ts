@@ -342,6 +342,7 @@ export class TrainingRun {
       };
     } finally {
       windowSums.dispose();
+      this.validationProbabilities = null;
     }
   }
 
