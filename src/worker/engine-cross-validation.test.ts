@@ -98,6 +98,28 @@ describe('k-fold cross-validation', () => {
     expect(steps.at(-1)).toBe(3 * Math.ceil(72 / 30));
   }, 120_000);
 
+  it("shows a fold's own validation examples in the insights while the fold trains", async () => {
+    const asked: { answer?: Promise<void> } = {};
+    const { engine, events } = await engineWith(shapes, (event) => {
+      if (event.type !== 'epochEnd' || asked.answer) return;
+      asked.answer = engine.handle({
+        type: 'insight',
+        request: { kind: 'evaluate', requestId: 4, split: 'validation' },
+      });
+    });
+    uploads.length = 0;
+    await engine.handle({ type: 'train', spec, settings });
+    await asked.answer;
+    const answer = events.find((e) => e.type === 'insight' && e.requestId === 4);
+    if (answer?.type !== 'insight' || answer.result.kind !== 'evaluation') {
+      throw new Error('no evaluation');
+    }
+    const firstEpoch = events.find((e) => e.type === 'epochEnd');
+    if (firstEpoch?.type !== 'epochEnd') throw new Error('no epoch end');
+    expect(answer.result.labels).toHaveLength(uploads[0]!.validation.length);
+    expect(answer.result.accuracy).toBeCloseTo(firstEpoch.summary.validation.accuracy, 6);
+  }, 120_000);
+
   it('holds no more tensors after a second cross-validated run than after the first', async () => {
     const { engine, events } = await engineWith();
     await engine.handle({ type: 'train', spec, settings });

@@ -428,10 +428,14 @@ export class Engine {
     }
     if (!this.dataset) throw new Error('The dataset is still loading.');
     this.device ??= this.upload();
-    const { run, model, device } = this;
+    const { run, model, device, foldIndices } = this;
     const training = run && run.model === model && run.data === device;
     const validationAtEpochEnd = (training && run.validationProbabilities) || undefined;
-    return { model, spec: this.spec, device, dataset: this.dataset, validationAtEpochEnd };
+    // While a fold trains, the device holds the fold's split: the insights read the same one.
+    const dataset = foldIndices
+      ? { ...this.dataset, split: { ...this.dataset.split, ...foldIndices } }
+      : this.dataset;
+    return { model, spec: this.spec, device, dataset, validationAtEpochEnd };
   }
 
   private async startBackend(order: Backend[]): Promise<void> {
