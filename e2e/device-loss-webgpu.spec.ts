@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { storedCheckpointEpoch, trainingWorker } from './device-loss.studio';
 import { Studio, fillSettings, holdOut } from './studio';
 
 // Run by the 'webgpu' project only, whose Chromium has a (software) WebGPU adapter.
@@ -18,10 +19,10 @@ test('a WebGPU device lost mid-run: the run goes on on WebGL from epoch 1’s ch
   await expect(studio.badge).toHaveAttribute('data-backend', 'webgpu');
   await studio.button('train').click();
   await expect(page.getByTestId('validation')).toContainText('after epoch 1', { timeout: 300_000 });
+  // The page hears of the epoch's end before its checkpoint is copied off the GPU.
+  await expect.poll(() => storedCheckpointEpoch(page), { timeout: 60_000 }).toBe(1);
 
-  const worker = page.workers().find((w) => /engine\.worker/.test(w.url()));
-  if (!worker) throw new Error('The training worker is not running');
-  await worker.evaluate(() => {
+  await trainingWorker(page).evaluate(() => {
     type Engine = { backend: { device: GPUDevice } };
     (self as unknown as { _tfengine: Engine })._tfengine.backend.device.destroy();
   });

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { loseWebGLContext, loseWebGLContextInNext } from './device-loss.studio';
+import {
+  loseWebGLContext,
+  loseWebGLContextInNext,
+  storedCheckpointEpoch,
+} from './device-loss.studio';
 import { barClasses, barValues, drawSeven, openPlayground } from './playground.studio';
 import { fillSettings, studioOnTrain, trainRun } from './studio';
 
@@ -18,30 +22,6 @@ async function readouts(page: Page, testId: string): Promise<string[]> {
     texts.push((await chart.locator('.line-chart-readout').textContent()) ?? '');
   }
   return texts;
-}
-
-/** The epoch of the checkpoint the studio last stored in IndexedDB, or 0 before it stored one. */
-async function storedCheckpointEpoch(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const name = 'layerwise-checkpoints';
-    // Opened only once the worker has made it: opening it first would make it without its store.
-    if (!(await indexedDB.databases()).some((db) => db.name === name)) return 0;
-    return new Promise<number>((resolve) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => resolve(0);
-      open.onsuccess = () => {
-        const db = open.result;
-        const done = (epoch: number) => {
-          db.close();
-          resolve(epoch);
-        };
-        if (!db.objectStoreNames.contains('checkpoints')) return done(0);
-        const get = db.transaction('checkpoints').objectStore('checkpoints').get('latest');
-        get.onsuccess = () => done((get.result as { epoch?: number } | undefined)?.epoch ?? 0);
-        get.onerror = () => done(0);
-      };
-    });
-  });
 }
 
 // The default project: WebGL, and no WebGPU adapter, so the run falls to the CPU.

@@ -45,3 +45,27 @@ export async function loseWebGLContextInNext(page: Page, type: string): Promise<
     };
   }, type);
 }
+
+/** The epoch of the checkpoint the studio last stored in IndexedDB, or 0 before it stored one. */
+export async function storedCheckpointEpoch(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const name = 'layerwise-checkpoints';
+    // Opened only once the worker has made it: opening it first would make it without its store.
+    if (!(await indexedDB.databases()).some((db) => db.name === name)) return 0;
+    return new Promise<number>((resolve) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const db = open.result;
+        const done = (epoch: number) => {
+          db.close();
+          resolve(epoch);
+        };
+        if (!db.objectStoreNames.contains('checkpoints')) return done(0);
+        const get = db.transaction('checkpoints').objectStore('checkpoints').get('latest');
+        get.onsuccess = () => done((get.result as { epoch?: number } | undefined)?.epoch ?? 0);
+        get.onerror = () => done(0);
+      };
+    });
+  });
+}
