@@ -54,6 +54,9 @@ export const DEFAULT_SETTINGS: TrainSettings = {
 };
 
 /** Cross-validation's fold counts: fewer than 3 says little about spread; more takes too long. */
+/** Examples per batch when a split is evaluated or predicted, whatever the training batch. */
+export const EVALUATION_BATCH_SIZE = 256;
+
 export const MIN_CV_FOLDS = 3;
 export const MAX_CV_FOLDS = 10;
 

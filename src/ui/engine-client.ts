@@ -12,7 +12,8 @@ import { settleBase } from './builder/base-client';
 import { settleCheckpoint } from './train/checkpoint-client';
 import { settleDatasetExport } from './project/dataset-client';
 import { failEnsemble, settleEnsemble } from './runs/ensemble-client';
-import { HEARTBEAT, Heartbeat } from './engine/heartbeat';
+import { HEARTBEAT, Heartbeat, silenceAllowanceMs } from './engine/heartbeat';
+import { selectAnalysis } from './store/analysis';
 import { cutRun, describeStop } from './engine/engine-stop';
 import { acceptRequests, refuseRequests } from './pending-requests';
 import { datasetReference } from './project/current-project';
@@ -201,12 +202,20 @@ function engineStopped(reason: string): void {
   });
 }
 
+/** How long the worker may be silent with the current network, batch size and backend. */
+function currentAllowanceMs(): number {
+  const state = useStudio.getState();
+  const { batchSize } = state.settings;
+  return silenceAllowanceMs(state.backend?.active, selectAnalysis(state).totalFlops, batchSize);
+}
+
 /** Pings the worker every interval; a silence longer than the heartbeat's timeout stops it. */
 function watch(): void {
   const beat = new Heartbeat(performance.now());
   const timer = setInterval(() => {
-    if (beat.tick(performance.now()) === 'stopped') {
-      const seconds = HEARTBEAT.timeoutMs / 1000;
+    const now = performance.now();
+    if (beat.tick(now, currentAllowanceMs) === 'stopped') {
+      const seconds = Math.round(beat.silenceMs(now) / 1000);
       engineStopped(
         `it did not answer for ${seconds} seconds: it was closed, crashed or ran out of memory`,
       );

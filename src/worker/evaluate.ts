@@ -1,6 +1,8 @@
+import { EVALUATION_BATCH_SIZE } from '../shared/train-settings';
 import * as tf from '@tensorflow/tfjs';
 import type { SplitSource } from './device-data';
 import { lossAndCorrect } from './loss';
+import { yieldToEventLoop } from './yield';
 
 export interface Scores {
   loss: number;
@@ -39,6 +41,9 @@ async function sumsOver(
       });
       sums.dispose();
       sums = next;
+      // Between batches, so the page's ping is answered: on the CPU backend each batch runs
+      // synchronously in this worker, and a whole split of a large network takes minutes.
+      await yieldToEventLoop();
     }
     const all = kept.length > 0 ? tf.concat(kept) : null;
     try {
@@ -70,7 +75,7 @@ export async function evaluate(
   model: tf.LayersModel,
   split: SplitSource,
   classes: number,
-  batchSize = 256,
+  batchSize = EVALUATION_BATCH_SIZE,
 ): Promise<Scores> {
   if (split.count === 0) return NO_SCORES;
   const { sums } = await sumsOver(model, split, classes, batchSize);
@@ -85,7 +90,7 @@ export async function evaluateWithProbabilities(
   model: tf.LayersModel,
   split: SplitSource,
   classes: number,
-  batchSize = 256,
+  batchSize = EVALUATION_BATCH_SIZE,
 ): Promise<{ scores: Scores; probabilities: Float32Array }> {
   if (split.count === 0) return { scores: NO_SCORES, probabilities: new Float32Array(0) };
   const options = { keepProbabilities: true };
@@ -101,7 +106,7 @@ export async function evaluateByClass(
   model: tf.LayersModel,
   split: SplitSource,
   classes: number,
-  batchSize = 256,
+  batchSize = EVALUATION_BATCH_SIZE,
 ): Promise<Scores & { perClass: number[] }> {
   if (split.count === 0) return { ...NO_SCORES, perClass: Array<number>(classes).fill(NaN) };
   const { sums } = await sumsOver(model, split, classes, batchSize, { byClass: true });
@@ -110,4 +115,32 @@ export async function evaluateByClass(
     return total > 0 ? (sums[2 + c] ?? 0) / total : Number.NaN;
   });
   return { ...scoresOf(sums, split.count), perClass };
+}
+
+/** A split's class probabilities under `model`, batch by batch, with the split's labels. */
+export async function predictSplit(
+  model: tf.LayersModel,
+  split: SplitSource,
+  classes: number,
+  batchSize = EVALUATION_BATCH_SIZE,
+): Promise<{ probabilities: Float32Array; labels: Int32Array }> {
+  const probabilities = new Float32Array(split.count * classes);
+  const labels = new Int32Array(split.count);
+  for (let start = 0; start < split.count; start += batchSize) {
+    const size = Math.min(batchSize, split.count - start);
+    const { probs, y } = tf.tidy(() => {
+      const batch = split.range(start, size);
+      return { probs: model.predict(batch.x) as tf.Tensor2D, y: batch.y };
+    });
+    try {
+      probabilities.set(await probs.data<'float32'>(), start * classes);
+      labels.set(await y.data<'int32'>(), start);
+    } finally {
+      probs.dispose();
+      y.dispose();
+    }
+    // On the CPU backend a read settles at once: this is what lets the page's ping through.
+    await yieldToEventLoop();
+  }
+  return { probabilities, labels };
 }

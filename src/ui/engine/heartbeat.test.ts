@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Heartbeat } from './heartbeat';
+import { HEARTBEAT, Heartbeat, silenceAllowanceMs } from './heartbeat';
 
 const timing = { intervalMs: 1000, timeoutMs: 10_000 };
 
@@ -53,5 +53,45 @@ describe('Heartbeat', () => {
     beat.heard(9000);
     beat.heard(2000);
     expect(tickThrough(beat, 1000, 19_000)).toBe('ping');
+  });
+
+  it('allows a longer silence only when told so, and asks only once the timeout has passed', () => {
+    const beat = new Heartbeat(0, timing);
+    let asked = 0;
+    const allowance = () => {
+      asked++;
+      return 25_000;
+    };
+    for (let t = 1000; t <= 10_000; t += 1000) expect(beat.tick(t, allowance)).toBe('ping');
+    expect(asked).toBe(0);
+    for (let t = 11_000; t <= 25_000; t += 1000) expect(beat.tick(t, allowance)).toBe('ping');
+    expect(beat.tick(26_000, allowance)).toBe('stopped');
+    expect(beat.silenceMs(26_000)).toBe(26_000);
+  });
+});
+
+describe('silenceAllowanceMs', () => {
+  // Small ResNet on the digits: 18.9 MFLOPs per example (src/model/analyse.ts).
+  const smallResnet = 18_851_776;
+
+  it('keeps the timeout on the GPU backends, whatever the network', () => {
+    expect(silenceAllowanceMs('webgl', smallResnet, 512)).toBe(HEARTBEAT.timeoutMs);
+    expect(silenceAllowanceMs('webgpu', smallResnet, 512)).toBe(HEARTBEAT.timeoutMs);
+    expect(silenceAllowanceMs(undefined, smallResnet, 512)).toBe(HEARTBEAT.timeoutMs);
+  });
+
+  it('keeps the timeout on the CPU for a small network', () => {
+    expect(silenceAllowanceMs('cpu', 674_048, 64)).toBe(HEARTBEAT.timeoutMs);
+  });
+
+  it("on the CPU, outlasts a large network's step, measured at 37 s for 64 digits", () => {
+    const allowed = silenceAllowanceMs('cpu', smallResnet, 64);
+    expect(allowed).toBeGreaterThanOrEqual(4 * 37_000);
+  });
+
+  it('grows with the batch once a step outweighs an evaluation batch', () => {
+    const at64 = silenceAllowanceMs('cpu', smallResnet, 64);
+    const at512 = silenceAllowanceMs('cpu', smallResnet, 512);
+    expect(at512 / at64).toBeCloseTo((3 * 512) / 256, 1);
   });
 });

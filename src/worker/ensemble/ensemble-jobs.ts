@@ -1,9 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { EnsembleResult } from '../../shared/ensemble';
 import { scoreEnsemble } from '../../shared/ensemble';
 import type { ExportedModel } from '../../shared/exported-model';
 import type { LoadedDataset } from '../data/dataset-store';
-import type { DeviceData, SplitSource } from '../device-data';
+import type { DeviceData } from '../device-data';
+import { predictSplit } from '../evaluate';
 import { exportModel } from '../export/export-model';
 import type { KeptRun, Member } from './kept-runs';
 
@@ -14,32 +15,6 @@ export interface EnsembleContext {
   device: DeviceData;
   /** A new model of the kept run's network with its trained weights; the caller disposes it. */
   build: (kept: KeptRun) => Promise<tf.LayersModel>;
-}
-
-/** A split's class probabilities under `model`, batch by batch, with the split's labels. */
-export async function predictSplit(
-  model: tf.LayersModel,
-  split: SplitSource,
-  classes: number,
-  batchSize = 256,
-): Promise<{ probabilities: Float32Array; labels: Int32Array }> {
-  const probabilities = new Float32Array(split.count * classes);
-  const labels = new Int32Array(split.count);
-  for (let start = 0; start < split.count; start += batchSize) {
-    const size = Math.min(batchSize, split.count - start);
-    const { probs, y } = tf.tidy(() => {
-      const batch = split.range(start, size);
-      return { probs: model.predict(batch.x) as tf.Tensor2D, y: batch.y };
-    });
-    try {
-      probabilities.set(await probs.data<'float32'>(), start * classes);
-      labels.set(await y.data<'int32'>(), start);
-    } finally {
-      probs.dispose();
-      y.dispose();
-    }
-  }
-  return { probabilities, labels };
 }
 
 /** Builds one member, lends it to `use`, and disposes it whatever happens. */

@@ -1,31 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
 import type { InsightResult } from '../../shared/insights';
 import { classificationReport } from '../../shared/metrics';
 import type { InsightContext } from './context';
-import { readAndDispose } from './read';
+import { predictSplit } from '../evaluate';
 import { argMaxRows, rankMisclassified } from './ranking';
 
 type Evaluation = Extract<InsightResult, { kind: 'evaluation' }>;
-
-/** Examples per forward pass: large enough to keep the device busy, small enough to fit. */
-const BATCH = 256;
-
-/** Class probabilities of every example of a split, read back batch by batch. */
-async function splitProbabilities(
-  ctx: InsightContext,
-  split: 'validation' | 'test',
-): Promise<Float32Array> {
-  const source = ctx.device[split];
-  const { count } = source;
-  const classes = ctx.device.classes;
-  const probabilities = new Float32Array(count * classes);
-  for (let start = 0; start < count; start += BATCH) {
-    const size = Math.min(BATCH, count - start);
-    const batch = tf.tidy(() => ctx.model.predict(source.range(start, size).x) as tf.Tensor);
-    probabilities.set(await readAndDispose(batch), start * classes);
-  }
-  return probabilities;
-}
 
 /**
  * Confusion matrix, per-class metrics and the misclassified examples of a split; during a run,
@@ -37,7 +16,8 @@ export async function evaluateSplit(
 ): Promise<Evaluation> {
   const classes = ctx.device.classes;
   const probabilities =
-    (split === 'validation' && ctx.validationAtEpochEnd) || (await splitProbabilities(ctx, split));
+    (split === 'validation' && ctx.validationAtEpochEnd) ||
+    (await predictSplit(ctx.model, ctx.device[split], classes)).probabilities;
   const { host } = ctx.dataset;
   const labels = Uint8Array.from(ctx.dataset.split[split], (i) => host.labels[i] ?? 0);
   const predicted = argMaxRows(probabilities, classes);
