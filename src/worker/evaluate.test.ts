@@ -19,6 +19,9 @@ function pingCountingSplit(count: number) {
     range: (start, size) => {
       answeredAtBatch.push(answered);
       ping();
+      // A batch takes a while, as it does on the CPU backend: the ping's timer is due after it.
+      const until = performance.now() + 5;
+      while (performance.now() < until);
       return {
         x: tf.fill([size, 2, 2, 1], start % 3),
         y: tf.tensor1d(
