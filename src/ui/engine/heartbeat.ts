@@ -1,3 +1,4 @@
+import type { Backend } from '../../shared/backend';
 import { EVALUATION_BATCH_SIZE } from '../../shared/train-settings';
 
 /** How often the page pings the worker, and how long a silence it takes for a stopped worker. */
@@ -34,7 +35,7 @@ const CPU_FLOOR_FLOPS_PER_SECOND = 10e6;
  * the 2-core machine. On the GPU backends the kernels run elsewhere and the timeout stands.
  */
 export function silenceAllowanceMs(
-  backend: string | undefined,
+  backend: Backend | undefined,
   flopsPerExample: number,
   batchSize: number,
   timing: HeartbeatTiming = HEARTBEAT,
