@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SplitSource } from './device-data';
-import { evaluate, evaluateByClass, evaluateWithProbabilities, predictSplit } from './evaluate';
+import { evaluate, evaluateByClass, evaluateWithProbabilities } from './evaluate';
 
 /**
  * A split of `count` 2×2 images that records, at each batch, how many of the page's pings the
@@ -54,7 +54,6 @@ describe('passes over a split', () => {
     ['evaluate', evaluate],
     ['evaluateByClass', evaluateByClass],
     ['evaluateWithProbabilities', evaluateWithProbabilities],
-    ['predictSplit', predictSplit],
   ] as const)('%s lets the ping of each batch be answered before the next', async (_, pass) => {
     const net = model();
     const { split, answeredAtBatch } = pingCountingSplit(10);

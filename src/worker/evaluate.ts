@@ -1,5 +1,5 @@
-import { EVALUATION_BATCH_SIZE } from '../shared/train-settings';
 import * as tf from '@tensorflow/tfjs';
+import { EVALUATION_BATCH_SIZE } from '../shared/train-settings';
 import type { SplitSource } from './device-data';
 import { lossAndCorrect } from './loss';
 import { yieldToEventLoop } from './yield';
@@ -83,8 +83,8 @@ export async function evaluate(
 }
 
 /**
- * As `evaluate`, with every example's class probabilities in split order (`count × classes`):
- * what a closer look at the same weights (a confusion matrix) would otherwise compute again.
+ * As `evaluate`, with every example's class probabilities in split order (`count × classes`),
+ * read back once at the end: for a confusion matrix, the misclassified examples, an ensemble.
  */
 export async function evaluateWithProbabilities(
   model: tf.LayersModel,
@@ -115,32 +115,4 @@ export async function evaluateByClass(
     return total > 0 ? (sums[2 + c] ?? 0) / total : Number.NaN;
   });
   return { ...scoresOf(sums, split.count), perClass };
-}
-
-/** A split's class probabilities under `model`, batch by batch, with the split's labels. */
-export async function predictSplit(
-  model: tf.LayersModel,
-  split: SplitSource,
-  classes: number,
-  batchSize = EVALUATION_BATCH_SIZE,
-): Promise<{ probabilities: Float32Array; labels: Int32Array }> {
-  const probabilities = new Float32Array(split.count * classes);
-  const labels = new Int32Array(split.count);
-  for (let start = 0; start < split.count; start += batchSize) {
-    const size = Math.min(batchSize, split.count - start);
-    const { probs, y } = tf.tidy(() => {
-      const batch = split.range(start, size);
-      return { probs: model.predict(batch.x) as tf.Tensor2D, y: batch.y };
-    });
-    try {
-      probabilities.set(await probs.data<'float32'>(), start * classes);
-      labels.set(await y.data<'int32'>(), start);
-    } finally {
-      probs.dispose();
-      y.dispose();
-    }
-    // On the CPU backend a read settles at once: this is what lets the page's ping through.
-    await yieldToEventLoop();
-  }
-  return { probabilities, labels };
 }

@@ -4,7 +4,7 @@ import { scoreEnsemble } from '../../shared/ensemble';
 import type { ExportedModel } from '../../shared/exported-model';
 import type { LoadedDataset } from '../data/dataset-store';
 import type { DeviceData } from '../device-data';
-import { predictSplit } from '../evaluate';
+import { evaluateWithProbabilities } from '../evaluate';
 import { exportModel } from '../export/export-model';
 import type { KeptRun, Member } from './kept-runs';
 
@@ -42,12 +42,14 @@ export async function evaluateEnsemble(ctx: EnsembleContext): Promise<EnsembleRe
   }
   const classes = ctx.dataset.summary.classNames.length;
   const probabilities: Float32Array[] = [];
-  let labels: Int32Array = new Int32Array(0);
   for (const { kept } of ctx.members) {
-    const predicted = await withMember(ctx, kept, (model) => predictSplit(model, test, classes));
+    const predicted = await withMember(ctx, kept, (model) =>
+      evaluateWithProbabilities(model, test, classes),
+    );
     probabilities.push(predicted.probabilities);
-    labels = predicted.labels;
   }
+  const { host, split } = ctx.dataset;
+  const labels = Int32Array.from(split.test, (i) => host.labels[i] ?? 0);
   const runIds = ctx.members.map((member) => member.runId);
   return scoreEnsemble(runIds, probabilities, labels, classes);
 }

@@ -1,7 +1,7 @@
 import type { InsightResult } from '../../shared/insights';
 import { classificationReport } from '../../shared/metrics';
 import type { InsightContext } from './context';
-import { predictSplit } from '../evaluate';
+import { evaluateWithProbabilities } from '../evaluate';
 import { argMaxRows, rankMisclassified } from './ranking';
 
 type Evaluation = Extract<InsightResult, { kind: 'evaluation' }>;
@@ -17,7 +17,7 @@ export async function evaluateSplit(
   const classes = ctx.device.classes;
   const probabilities =
     (split === 'validation' && ctx.validationAtEpochEnd) ||
-    (await predictSplit(ctx.model, ctx.device[split], classes)).probabilities;
+    (await evaluateWithProbabilities(ctx.model, ctx.device[split], classes)).probabilities;
   const { host } = ctx.dataset;
   const labels = Uint8Array.from(ctx.dataset.split[split], (i) => host.labels[i] ?? 0);
   const predicted = argMaxRows(probabilities, classes);
