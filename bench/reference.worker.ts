@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../src/worker/backend';
+import { tuneBackend } from '../src/worker/backend-tuning';
 import { buildModel } from '../src/worker/build-model';
 import { decodeDataset, gunzipIfNeeded } from '../src/data/sample-format';
 import type { BenchJob, BenchJobResult, BenchReply, EpochMemory, StepMark } from './jobs';
@@ -220,6 +221,8 @@ async function runJob(job: BenchJob): Promise<BenchJobResult> {
     throw new Error(`The ${job.backend} backend does not start here: ${String(error)}`);
   });
   if (active !== job.backend) throw new Error(`Asked for ${job.backend}, got ${active}.`);
+  // B and A0 run on the backend as the studio sets it up; C is plain tfjs, defaults and all.
+  if (job.kind !== 'fit') tuneBackend(active);
   const digits = await loadDigits(job.sampleUrl);
   const model = buildModel(benchSpec(job.network), { seed: 42 });
   if (job.kind === 'studioLoop') {

@@ -16,6 +16,7 @@ import type { TrainSettings } from '../shared/train-settings';
 import { checkSettings, effectiveBatchSize } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
+import { tuneBackend } from './backend-tuning';
 import { buildModel } from './build-model';
 import { sameNetwork } from '../model/same-network';
 import type { Analysis } from '../model/analyse';
@@ -443,9 +444,10 @@ export class Engine {
     this.useBackend(active, skipped);
   }
 
-  /** Makes `active` the engine's backend, tells the page, and watches its device from now on. */
+  /** Makes `active` the engine's backend with the studio's flags, tells the page, and watches its device. */
   private useBackend(active: Backend, skipped: SkippedBackend[]): void {
     this.watch?.release();
+    tuneBackend(active);
     this.backend = active;
     this.watch = new DeviceWatch(active, (lost) => this.deviceLost(lost));
     this.post({ type: 'backend', active, skipped });

@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Backend } from '../shared/backend';
+
+/** A renderer string that names a GPU emulated in software (Chromium's SwiftShader, Mesa's). */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
+
+/**
+ * The tfjs flags the studio sets on `backend`, given the WebGL renderer's name.
+ * On a software GPU, WebGL's packed element-wise kernels (four values per texel) cost more
+ * than they save: the starter network trains about 1.8× faster with them off
+ * (docs/performance.md). Convolutions and matrix products stay packed either way. On a
+ * hardware GPU, where packing is what tfjs tunes for, tfjs's defaults stay.
+ */
+export function tuningFor(backend: Backend, renderer: string): Record<string, boolean> {
+  if (backend === 'webgl' && SOFTWARE_RENDERER.test(renderer)) return { WEBGL_PACK: false };
+  return {};
+}
+
+/** The active WebGL context's renderer, unmasked where the browser allows, else ''. */
+function webglRenderer(): string {
+  const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (!gl) return '';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+}
+
+/** Sets the studio's flags for the backend that has just become active (tfjs's current one). */
+export function tuneBackend(active: Backend): void {
+  const renderer = active === 'webgl' ? webglRenderer() : '';
+  for (const [flag, value] of Object.entries(tuningFor(active, renderer))) {
+    tf.env().set(flag, value);
+  }
+}
