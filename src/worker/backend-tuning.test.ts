@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tuningFor } from './backend-tuning';
+import { joinsWeightUpdates, tuningFor } from './backend-tuning';
 
 const SWIFTSHADER =
   'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -16,5 +16,11 @@ describe('tuningFor', () => {
     expect(tuningFor('webgl', '')).toEqual({});
     expect(tuningFor('webgpu', SWIFTSHADER)).toEqual({});
     expect(tuningFor('cpu', SWIFTSHADER)).toEqual({});
+  });
+});
+
+describe('joinsWeightUpdates', () => {
+  it('joins the weights into one update on WebGPU only', () => {
+    expect(['webgpu', 'webgl', 'cpu'].map(joinsWeightUpdates)).toEqual([true, false, false]);
   });
 });

@@ -16,6 +16,18 @@ export function tuningFor(backend: Backend, renderer: string): Record<string, bo
   return {};
 }
 
+/**
+ * Whether training updates all the weights at once, joined in one vector (FlatOptimizer), on
+ * `backend` (tfjs's name for it). Measured on the reference loop, software GPU, starter
+ * network, tfjs's own per-weight update against the joined one (docs/performance.md):
+ * WebGPU, where each of Adam's hundred-odd small kernels is a dispatch of its own, trains
+ * about 13 % faster joined; WebGL is 10 % slower (its slices of the joined vector are views
+ * the convolutions read at an offset) and level when they are copied; the CPU is level.
+ */
+export function joinsWeightUpdates(backend: string): boolean {
+  return backend === 'webgpu';
+}
+
 /** The active WebGL context's renderer, unmasked where the browser allows, else ''. */
 function webglRenderer(): string {
   const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;

@@ -22,6 +22,8 @@ import { regularizationLoss } from './build-model';
 import { evaluateByClass, evaluateWithProbabilities } from './evaluate';
 import { lossAndCorrect } from './loss';
 import { makeOptimizer, setLearningRate } from './optimizer';
+import { FlatOptimizer } from './flat-optimizer';
+import { joinsWeightUpdates } from './backend-tuning';
 import type { OptimizerState } from './checkpoints/optimizer-state';
 import { readOptimizerState, writeOptimizerState } from './checkpoints/optimizer-state';
 import { DivergenceWatch, divergenceMessage } from './divergence';
@@ -72,8 +74,8 @@ export interface RunResult {
 const WINDOW = 10;
 
 /**
- * One training run with a custom loop: `optimizer.minimize` inside `tf.tidy`, running sums
- * kept on the device, and one asynchronous readback per window of steps, so the device is
+ * One training run with a custom loop: `optimizer.minimize` inside `tf.tidy` (on WebGPU one
+ * update for all the weights at once, FlatOptimizer), running sums kept on the device, and one asynchronous readback per window of steps, so the device is
  * never idle waiting for bookkeeping. Pause, resume and stop act between steps; the model
  * keeps its trained weights when the run ends.
  */
@@ -118,12 +120,15 @@ export class TrainingRun {
     /** Resumes after this many epochs instead of starting at the first. */
     readonly start?: RunStart,
   ) {
-    this.optimizer = makeOptimizer(settings);
+    this.variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+    const optimizer = makeOptimizer(settings);
+    this.optimizer = joinsWeightUpdates(tf.getBackend())
+      ? new FlatOptimizer(optimizer, this.variables)
+      : optimizer;
     this.baseRate = settings.learningRate;
     const { schedule } = settings;
     this.plateau = schedule.kind === 'plateau' ? new PlateauReducer(schedule) : null;
     this.stopper = new EarlyStopper(settings.earlyStopping);
-    this.variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   }
 
   pause(): void {

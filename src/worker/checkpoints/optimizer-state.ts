@@ -34,8 +34,9 @@ export async function readOptimizerState(
     );
     return { optimizer: kind, values };
   } finally {
-    // The step count is a tensor made for the call; the others are the optimizer's own.
-    for (const { name, tensor } of named) if (name === 'iter') tensor.dispose();
+    // The optimizer's own values are variables; the step count (and a FlatOptimizer's
+    // per-weight views) are tensors made for the call.
+    for (const { tensor } of named) if (!(tensor instanceof tf.Variable)) tensor.dispose();
   }
 }
 
