@@ -6,9 +6,31 @@ const SWIFTSHADER =
 const HARDWARE = 'ANGLE (NVIDIA, Vulkan 1.3.277 (NVIDIA H100 80GB HBM3 (0x00002330)), NVIDIA)';
 
 describe('tuningFor', () => {
-  it('turns WebGL packing off on a software GPU', () => {
-    expect(tuningFor('webgl', SWIFTSHADER)).toEqual({ WEBGL_PACK: false });
-    expect(tuningFor('webgl', 'llvmpipe (LLVM 15.0.6, 256 bits)')).toEqual({ WEBGL_PACK: false });
+  it('turns WebGL packing off on a software GPU, but for the convolutions, naming every flag', () => {
+    for (const renderer of [SWIFTSHADER, 'llvmpipe (LLVM 15.0.6, 256 bits)']) {
+      const flags = tuningFor('webgl', renderer);
+      expect(flags).toMatchObject({
+        WEBGL_PACK: false,
+        WEBGL_PACK_BINARY_OPERATIONS: false,
+        WEBGL_CONV_IM2COL: true,
+        WEBGL_LAZILY_UNPACK: true,
+      });
+      // Every flag tfjs derives from WEBGL_PACK is set, so none keeps a value read earlier.
+      const derived = [
+        'PACK_NORMALIZATION',
+        'PACK_CLIP',
+        'PACK_DEPTHWISECONV',
+        'PACK_BINARY_OPERATIONS',
+        'PACK_UNARY_OPERATIONS',
+        'PACK_ARRAY_OPERATIONS',
+        'PACK_IMAGE_OPERATIONS',
+        'PACK_REDUCE',
+        'LAZILY_UNPACK',
+        'CONV_IM2COL',
+        'PACK_CONV2DTRANSPOSE',
+      ].map((name) => `WEBGL_${name}`);
+      expect(Object.keys(flags)).toEqual(expect.arrayContaining(derived));
+    }
   });
 
   it("keeps tfjs's defaults on a hardware GPU, an unknown renderer and the other backends", () => {

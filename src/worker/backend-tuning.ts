@@ -5,15 +5,36 @@ import type { Backend } from '../shared/backend';
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
 
 /**
+ * WebGL on a software GPU: element-wise, array and reduction kernels unpacked, convolutions
+ * still through packed im2col and matrix products. Every flag is named: tfjs derives the
+ * `WEBGL_PACK_*`, `WEBGL_CONV_IM2COL` and `WEBGL_LAZILY_UNPACK` defaults from `WEBGL_PACK`
+ * when it first reads each one and keeps that value, so without them the result would
+ * depend on which kernels had already run (the backend's smoke test runs a convolution).
+ */
+const SOFTWARE_WEBGL: Record<string, boolean> = {
+  WEBGL_PACK: false,
+  WEBGL_PACK_BINARY_OPERATIONS: false,
+  WEBGL_PACK_UNARY_OPERATIONS: false,
+  WEBGL_PACK_ARRAY_OPERATIONS: false,
+  WEBGL_PACK_REDUCE: false,
+  WEBGL_PACK_CLIP: false,
+  WEBGL_PACK_NORMALIZATION: false,
+  WEBGL_PACK_IMAGE_OPERATIONS: false,
+  WEBGL_PACK_DEPTHWISECONV: false,
+  WEBGL_PACK_CONV2DTRANSPOSE: false,
+  WEBGL_CONV_IM2COL: true,
+  WEBGL_LAZILY_UNPACK: true,
+};
+
+/**
  * The tfjs flags the studio sets on `backend`, given the WebGL renderer's name.
  * On a software GPU, WebGL's packed element-wise kernels (four values per texel) cost more
  * than they save: the starter network trains about 1.8× faster with them off
- * (docs/performance.md). Convolutions and matrix products stay packed either way. On a
- * hardware GPU, where packing is what tfjs tunes for, tfjs's defaults stay.
+ * (docs/performance.md). On a hardware GPU, where packing is what tfjs tunes for, tfjs's
+ * defaults stay.
  */
 export function tuningFor(backend: Backend, renderer: string): Record<string, boolean> {
-  if (backend === 'webgl' && SOFTWARE_RENDERER.test(renderer)) return { WEBGL_PACK: false };
-  return {};
+  return backend === 'webgl' && SOFTWARE_RENDERER.test(renderer) ? SOFTWARE_WEBGL : {};
 }
 
 /**

@@ -4,7 +4,7 @@ import type { TrainSettings } from '../shared/train-settings';
 import { DEFAULT_SETTINGS } from '../shared/train-settings';
 import { readOptimizerState, writeOptimizerState } from './checkpoints/optimizer-state';
 import { FlatOptimizer } from './flat-optimizer';
-import { makeOptimizer } from './optimizer';
+import { makeOptimizer, setLearningRate } from './optimizer';
 
 /** Weights of a conv kernel's, a matrix's and a bias's shapes, the same values every call. */
 function makeWeights(): tf.Variable[] {
@@ -136,15 +136,44 @@ describe('FlatOptimizer', () => {
     other.dispose();
   });
 
-  it('changes the wrapped optimizer’s learning rate', () => {
-    const weights = makeWeights();
-    const optimizer = new FlatOptimizer(
-      makeOptimizer({ ...DEFAULT_SETTINGS, optimizer: 'sgd', momentum: 0 }),
-      weights,
+  it('applies a changed learning rate from the next step, as tfjs’s own optimizer does', () => {
+    const settings = { ...DEFAULT_SETTINGS, optimizer: 'sgd', momentum: 0 } as const;
+    const own = makeWeights();
+    const flat = makeWeights();
+    const ownOptimizer = makeOptimizer(settings);
+    const flatOptimizer = new FlatOptimizer(makeOptimizer(settings), flat);
+    // The helper the training loop uses: SGD caches its rate as a tensor.
+    setLearningRate(ownOptimizer, 0.125);
+    setLearningRate(flatOptimizer, 0.125);
+    expect(flatOptimizer.learningRate).toBe(0.125);
+    step(ownOptimizer, own);
+    step(flatOptimizer, flat);
+    values(flat).forEach((weight, w) =>
+      weight.forEach((value, i) => expect(value).toBeCloseTo(values(own)[w]![i]!, 6)),
     );
-    optimizer.setLearningRate(0.125);
-    expect(optimizer.learningRate).toBe(0.125);
+    expect(values(flat)).not.toEqual(values(makeWeights()));
+    for (const w of [...own, ...flat]) w.dispose();
+    ownOptimizer.dispose();
+    flatOptimizer.dispose();
+  });
+
+  it('names a restored state after the weights it belongs to, whatever they were called', async () => {
+    const weights = makeWeights();
+    const optimizer = new FlatOptimizer(makeOptimizer(DEFAULT_SETTINGS), weights);
+    step(optimizer, weights);
+    const saved = await readOptimizerState(optimizer, 'adam');
+    // As after a rebuild, when tfjs-layers numbers the weights' names afresh.
+    const renamed = {
+      ...saved,
+      values: saved.values.map((v) => ({ ...v, name: `old_1/${v.name}` })),
+    };
+    renamed.values[0]!.name = 'iter';
+    const restored = new FlatOptimizer(makeOptimizer(DEFAULT_SETTINGS), weights);
+    await writeOptimizerState(restored, renamed);
+    const names = (await readOptimizerState(restored, 'adam')).values.map((v) => v.name);
+    expect(names).toEqual(saved.values.map((v) => v.name));
     for (const w of weights) w.dispose();
     optimizer.dispose();
+    restored.dispose();
   });
 });

@@ -115,7 +115,9 @@ export class FlatOptimizer extends tf.Optimizer {
     const joined = tf.tidy(() =>
       Array.from({ length: perWeight.length / Math.max(count, 1) }, (_, group) => {
         const members = perWeight.slice(group * count, (group + 1) * count);
-        const suffix = members[0]!.name.slice(this.weights[0]!.name.length);
+        // tfjs names each value `<weight>/<kind>`; the weight's name may have changed since.
+        const first = members[0]!.name;
+        const suffix = first.slice(first.lastIndexOf('/'));
         return { name: `${flatName}${suffix}`, tensor: this.joined(members.map((m) => m.tensor)) };
       }),
     );

@@ -25,7 +25,7 @@ import { makeOptimizer, setLearningRate } from './optimizer';
 import { FlatOptimizer } from './flat-optimizer';
 import { joinsWeightUpdates } from './backend-tuning';
 import type { OptimizerState } from './checkpoints/optimizer-state';
-import { readOptimizerState, writeOptimizerState } from './checkpoints/optimizer-state';
+import { readOptimizerState, stateFits, writeOptimizerState } from './checkpoints/optimizer-state';
 import { DivergenceWatch, divergenceMessage } from './divergence';
 import { Throughput } from './throughput';
 import { yieldToEventLoop } from './yield';
@@ -194,7 +194,7 @@ export class TrainingRun {
   /** Trains until the last epoch, a stop, or a diverging loss. */
   async run(): Promise<RunResult> {
     // Another kind of optimizer starts afresh: Adam's moments mean nothing to SGD.
-    if (this.optimizerState?.optimizer === this.settings.optimizer) {
+    if (this.optimizerState && stateFits(this.optimizerState, this.settings)) {
       await writeOptimizerState(this.optimizer, this.optimizerState);
     }
     const { epochs, batchSize, seed } = this.settings;

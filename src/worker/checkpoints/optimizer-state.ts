@@ -16,6 +16,21 @@ export interface OptimizerState {
   values: OptimizerValue[];
 }
 
+/**
+ * Whether a saved state can go on in an optimizer made for `settings`: the same kind, and for
+ * SGD the same use of momentum — plain SGD keeps no accumulators and refuses any, and
+ * momentum's accumulators are worth nothing once momentum is off.
+ */
+export function stateFits(
+  state: OptimizerState,
+  settings: Pick<TrainSettings, 'optimizer' | 'momentum'>,
+): boolean {
+  if (state.optimizer !== settings.optimizer) return false;
+  if (settings.optimizer !== 'sgd') return true;
+  const accumulates = state.values.some(({ name }) => name !== 'iter');
+  return accumulates === settings.momentum > 0;
+}
+
 /** Reads an optimizer's state off the device into fresh arrays. */
 export async function readOptimizerState(
   optimizer: tf.Optimizer,
