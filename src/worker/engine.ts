@@ -444,7 +444,10 @@ export class Engine {
     this.useBackend(active, skipped);
   }
 
-  /** Makes `active` the engine's backend with the studio's flags, tells the page, and watches its device. */
+  /**
+   * Makes `active` the engine's backend with the studio's flags for it, tells the page, and
+   * watches its device from now on.
+   */
   private useBackend(active: Backend, skipped: SkippedBackend[]): void {
     this.watch?.release();
     tuneBackend(active);

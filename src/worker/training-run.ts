@@ -75,9 +75,10 @@ const WINDOW = 10;
 
 /**
  * One training run with a custom loop: `optimizer.minimize` inside `tf.tidy` (on WebGPU one
- * update for all the weights at once, FlatOptimizer), running sums kept on the device, and one asynchronous readback per window of steps, so the device is
- * never idle waiting for bookkeeping. Pause, resume and stop act between steps; the model
- * keeps its trained weights when the run ends.
+ * update for all the weights at once, FlatOptimizer), running sums kept on the device, and
+ * one asynchronous readback per window of steps, so the device is never idle waiting for
+ * bookkeeping. Pause, resume and stop act between steps; the model keeps its trained weights
+ * when the run ends.
  */
 export class TrainingRun {
   readonly optimizer: tf.Optimizer;
@@ -193,7 +194,7 @@ export class TrainingRun {
 
   /** Trains until the last epoch, a stop, or a diverging loss. */
   async run(): Promise<RunResult> {
-    // Another kind of optimizer starts afresh: Adam's moments mean nothing to SGD.
+    // A state another optimizer made starts afresh: Adam's moments mean nothing to SGD.
     if (this.optimizerState && stateFits(this.optimizerState, this.settings)) {
       await writeOptimizerState(this.optimizer, this.optimizerState);
     }
