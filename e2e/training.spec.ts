@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { longestTask, resetLongestTask, watchLongTasks } from './long-tasks';
-import { Studio, studioOnTrain } from './studio';
+import { Studio, studioOnTrain, trainRun } from './studio';
 
 test.describe('training the starter network on the MNIST digits', () => {
   test('Train reaches 90% test accuracy in two epochs with live curves and a responsive page', async ({
@@ -107,6 +107,22 @@ test.describe('training the starter network on the MNIST digits', () => {
     await studio.fill('examples-per-epoch', '320');
     await studio.button('train').click();
     expect(await studio.waitForRunEnd()).toBe('completed');
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('an SGD run continued after momentum is turned off completes', async ({ page }) => {
+    const studio = await studioOnTrain(page, {}, { heldOut: 1 });
+    await page.getByTestId('optimizer').selectOption('sgd');
+    await studio.fill('momentum', '0.9');
+    const first = await trainRun(studio, { epochs: 1, batchSize: 32, examplesPerEpoch: 320 });
+    expect(first.outcome).toBe('completed');
+
+    await page.getByTestId('continue-training').check();
+    await studio.fill('momentum', '0');
+    const more = await trainRun(studio, { epochs: 1, batchSize: 32, examplesPerEpoch: 320 });
+    expect(more.outcome).toBe('completed');
+    await expect(page.getByTestId('epoch')).toHaveText('1 / 1');
+    await expect(page.getByTestId('train-error')).toHaveCount(0);
     expect(studio.errors).toEqual([]);
   });
 
