@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Backend } from '../shared/backend';
+import { computeFilterGradientsByConvolution } from './filter-gradient';
 
 /** A renderer string that names a GPU emulated in software (Chromium's SwiftShader, Mesa's). */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
@@ -34,7 +35,11 @@ const SOFTWARE_WEBGL: Record<string, boolean> = {
  * defaults stay.
  */
 export function tuningFor(backend: Backend, renderer: string): Record<string, boolean> {
-  return backend === 'webgl' && SOFTWARE_RENDERER.test(renderer) ? SOFTWARE_WEBGL : {};
+  return isSoftwareWebgl(backend, renderer) ? SOFTWARE_WEBGL : {};
+}
+
+function isSoftwareWebgl(backend: Backend, renderer: string): boolean {
+  return backend === 'webgl' && SOFTWARE_RENDERER.test(renderer);
 }
 
 /**
@@ -57,10 +62,15 @@ function webglRenderer(): string {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
 }
 
-/** Sets the studio's flags for the backend that has just become active (tfjs's current one). */
+/**
+ * Sets the studio's flags for the backend that has just become active (tfjs's current one).
+ * On a software GPU, WebGL also computes convolution filters' gradients as convolutions
+ * (filter-gradient.ts).
+ */
 export function tuneBackend(active: Backend): void {
   const renderer = active === 'webgl' ? webglRenderer() : '';
   for (const [flag, value] of Object.entries(tuningFor(active, renderer))) {
     tf.env().set(flag, value);
   }
+  if (isSoftwareWebgl(active, renderer)) computeFilterGradientsByConvolution('webgl');
 }
