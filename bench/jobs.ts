@@ -45,3 +45,26 @@ export interface BenchJobResult {
 
 /** The worker's reply: a result, or what went wrong in words. */
 export type BenchReply = { ok: true; result: BenchJobResult } | { ok: false; message: string };
+
+/** A convolution whose gradient kernel the bench checks: [kernel, input, filter, stride, padding]. */
+export type KernelCase = [
+  kernel: string,
+  input: [number, number, number, number],
+  filter: [number, number, number, number],
+  strides: number,
+  pad: 'valid' | 'same',
+];
+
+/** One of the studio's WebGL kernels against tfjs's own, on the same inputs. */
+export interface KernelCheck {
+  kernel: string;
+  /** The convolution, in words. */
+  shape: string;
+  tfjsMs: number;
+  studioMs: number;
+  /** Largest difference over the largest magnitude of tfjs's result. */
+  maxRelativeError: number;
+}
+
+/** The kernel check's reply. */
+export type KernelsReply = { ok: true; checks: KernelCheck[] } | { ok: false; message: string };

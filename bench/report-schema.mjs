@@ -99,6 +99,17 @@ export const REPORT_SCHEMA = {
       framesPerSecond: 'number?',
     },
   ],
+  kernels: [
+    {
+      kernel: 'string',
+      shape: 'string',
+      tfjsMs: 'number',
+      studioMs: 'number',
+      speedup: 'number?',
+      maxRelativeError: 'number',
+      agrees: 'boolean',
+    },
+  ],
   memory: {
     backend: 'string',
     network: 'string',

@@ -52,6 +52,17 @@ function makeReport(): Record<string, unknown> {
         framesPerSecond: 60,
       },
     ],
+    kernels: [
+      {
+        kernel: 'Conv2DBackpropInput',
+        shape: 'x 32×12×12×8, filter 5×5×8×16, stride 1, valid',
+        tfjsMs: 30,
+        studioMs: 10,
+        speedup: 3,
+        maxRelativeError: 1e-7,
+        agrees: true,
+      },
+    ],
     memory: {
       backend: 'webgl',
       network: 'starter',

@@ -384,3 +384,28 @@ export function evaluateTargets({ throughput, responsiveness, memory, startup, i
     ),
   ];
 }
+
+/** How far the studio's kernels may stray from tfjs's: float32 sums in another order. */
+export const KERNEL_TOLERANCE = 1e-4;
+
+/**
+ * The kernel section of the report from the kernel check (bench/kernels.worker.ts): each
+ * check with tfjs's time over the studio's (`speedup`), and whether it agrees with tfjs.
+ */
+export function kernelReport(checks) {
+  return checks.map((c) => ({
+    ...c,
+    speedup: c.studioMs > 0 ? c.tfjsMs / c.studioMs : null,
+    agrees: c.maxRelativeError <= KERNEL_TOLERANCE,
+  }));
+}
+
+/** Each kernel of the report that disagrees with tfjs's, in words. */
+export function kernelDisagreements(kernels) {
+  return kernels
+    .filter((k) => !k.agrees)
+    .map(
+      (k) =>
+        `the studio's ${k.kernel} differs from tfjs's by ${k.maxRelativeError.toExponential(1)} of its largest value (${k.shape}); at most ${KERNEL_TOLERANCE} is allowed`,
+    );
+}

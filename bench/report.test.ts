@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  kernelDisagreements,
+  kernelReport,
   evaluateTargets,
   flatness,
   heapTrend,
@@ -255,5 +257,28 @@ describe('a dataset ingest', () => {
       ingest: summariseIngest(raw, { images: 2000, size: 512, format: 'jpeg' }),
     });
     expect(targets.find((t) => t.id === 'ingest')).toMatchObject({ value: 120, holds: false });
+  });
+});
+
+describe('the kernel check', () => {
+  const check = {
+    kernel: 'Conv2DBackpropInput',
+    shape: 'x 32×12×12×8, filter 5×5×8×16, stride 1, valid',
+    tfjsMs: 30,
+    studioMs: 10,
+  };
+
+  it('gives the speedup and accepts float32 rounding', () => {
+    const rows = [{ ...check, maxRelativeError: 3e-7 }];
+    expect(kernelReport(rows)).toMatchObject([{ speedup: 3, agrees: true }]);
+    expect(kernelDisagreements(kernelReport(rows))).toEqual([]);
+  });
+
+  it('names a kernel whose result strays from tfjs’s', () => {
+    const rows = [{ ...check, maxRelativeError: 0.02 }];
+    expect(kernelReport(rows)).toMatchObject([{ agrees: false }]);
+    expect(kernelDisagreements(kernelReport(rows))).toEqual([
+      "the studio's Conv2DBackpropInput differs from tfjs's by 2.0e-2 of its largest value (x 32×12×12×8, filter 5×5×8×16, stride 1, valid); at most 0.0001 is allowed",
+    ]);
   });
 });

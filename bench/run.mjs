@@ -37,6 +37,8 @@ import { alternation, median } from './stats.mjs';
 import {
   TRAINING_FLOPS_PER_FORWARD,
   evaluateTargets,
+  kernelDisagreements,
+  kernelReport,
   memoryReport,
   soakReport,
   responsivenessRow,
@@ -388,6 +390,18 @@ async function measureAll(settings, browser, server) {
     });
   }
 
+  // The studio's own WebGL convolution gradients against tfjs's kernels: agreement and time.
+  log("webgl: the studio's convolution gradients against tfjs's kernels");
+  let kernels = [];
+  try {
+    const checks = await page.evaluate((s) => window.layerwiseBench.kernels(s), settings.smoke);
+    kernels = kernelReport(checks);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    log(`  failed: ${message}`);
+    errors.push({ backend: 'webgl', network: 'none', contender: 'kernels', message });
+  }
+
   // Memory: one studio run of several short epochs, and the reference loop for as long.
   const memoryBackend = settings.backends[0];
   const epochs = settings.memoryEpochs;
@@ -486,6 +500,7 @@ async function measureAll(settings, browser, server) {
     throughput,
     firstStep,
     responsiveness,
+    kernels,
     memory,
     soak,
     startup,
@@ -542,7 +557,10 @@ async function benchAll(settings) {
     measureAll(settings, browser, server),
   );
   writeReport(report, 'latest.json', settings);
-  const problems = checkReport(report, { strict: settings.smoke });
+  const problems = [
+    ...checkReport(report, { strict: settings.smoke }),
+    ...kernelDisagreements(report.kernels),
+  ];
   if (settings.smoke && report.errors.length > 0) {
     problems.push(
       ...report.errors.map((e) => `${e.backend} ${e.network} ${e.contender}: ${e.message}`),

@@ -57,6 +57,18 @@ export function summarise(report) {
     );
   }
   lines.push('');
+  if (report.kernels?.length) {
+    lines.push(
+      "| studio's WebGL kernel | convolution | tfjs (ms) | studio (ms) | speedup | agrees |",
+    );
+    lines.push('| --- | --- | ---: | ---: | ---: | --- |');
+    for (const k of report.kernels) {
+      lines.push(
+        `| ${k.kernel} | ${k.shape} | ${round(k.tfjsMs, 1)} | ${round(k.studioMs, 1)} | ${round(k.speedup, 2)} | ${k.agrees ? 'yes' : '**no**'} |`,
+      );
+    }
+    lines.push('');
+  }
   lines.push('| target | wanted | measured | holds |');
   lines.push('| --- | --- | ---: | --- |');
   for (const t of report.targets) {

@@ -1,20 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-
-type Kernel = (args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: tf.KernelBackend;
-  attrs: tf.NamedAttrMap;
-}) => tf.TensorInfo;
-
-interface DisposingBackend extends tf.KernelBackend {
-  disposeIntermediateTensorInfo(info: tf.TensorInfo): void;
-}
-
-function kernelOf(name: string, backendName: string): Kernel {
-  const config = tf.getKernel(name, backendName);
-  if (!config) throw new Error(`tfjs has no ${name} kernel for ${backendName}.`);
-  return config.kernelFunc as Kernel;
-}
+import type { Kernel, KernelBackend } from './kernel-of';
+import { convolutionOf, kernelOf } from './kernel-of';
 
 /**
  * `Conv2DBackpropFilter` computed as a forward convolution, for stride-1 channels-last
@@ -34,20 +20,11 @@ export function filterGradientByConvolution(backendName: string): tf.KernelConfi
   const kernelFunc: Kernel = (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      attrs.filterShape,
-      attrs.strides,
-      1,
-      attrs.pad,
-      attrs.dimRoundingMode,
-      false,
-      tf.backend_util.convertConv2DDataFormat(attrs.dataFormat),
-    );
+    const info = convolutionOf(x.shape, attrs.filterShape, attrs);
     if (info.dataFormat !== 'channelsLast' || info.strideHeight !== 1 || info.strideWidth !== 1) {
       return own(args);
     }
-    const backend = args.backend as DisposingBackend;
+    const backend = args.backend as KernelBackend;
     const turn = (t: tf.TensorInfo, perm: number[]) =>
       transpose({ inputs: { x: t }, backend, attrs: { perm } });
     const { top, bottom, left, right } = info.padInfo;
@@ -73,15 +50,4 @@ export function filterGradientByConvolution(backendName: string): tf.KernelConfi
     backendName,
     kernelFunc: kernelFunc as tf.KernelFunc,
   };
-}
-
-const replaced = new Set<string>();
-
-/** Puts `filterGradientByConvolution` in place of `backendName`'s own kernel, once. */
-export function computeFilterGradientsByConvolution(backendName: string): void {
-  if (replaced.has(backendName)) return;
-  const config = filterGradientByConvolution(backendName);
-  tf.unregisterKernel(tf.Conv2DBackpropFilter, backendName);
-  tf.registerKernel(config);
-  replaced.add(backendName);
 }

@@ -1,0 +1,117 @@
+/**
+ * The bench's kernel check: each convolution gradient the studio computes its own way on
+ * WebGL (src/worker/kernels/) against tfjs's own kernel, on the same random inputs: how
+ * far apart the results are and how long each takes, on the convolutions of the bench's
+ * networks.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { activateBackend } from '../src/worker/backend';
+import { tuneBackend } from '../src/worker/backend-tuning';
+import { columnsToImageWebgl } from '../src/worker/kernels/columns-to-image-webgl';
+import { filterGradientByConvolution } from '../src/worker/kernels/filter-gradient';
+import { inputGradientByProduct } from '../src/worker/kernels/input-gradient';
+import type { KernelCase, KernelCheck, KernelsReply } from './jobs';
+
+/** [kernel, input, filter, stride, padding]: the starter network's and the small ResNet's. */
+const CASES: KernelCase[] = [
+  [tf.Conv2DBackpropFilter, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
+  [tf.Conv2DBackpropFilter, [32, 12, 12, 8], [5, 5, 8, 16], 1, 'valid'],
+  [tf.Conv2DBackpropFilter, [32, 14, 14, 32], [3, 3, 32, 32], 1, 'same'],
+  [tf.Conv2DBackpropInput, [32, 12, 12, 8], [5, 5, 8, 16], 1, 'valid'],
+  [tf.Conv2DBackpropInput, [32, 14, 14, 32], [3, 3, 32, 32], 1, 'same'],
+  [tf.Conv2DBackpropInput, [32, 28, 28, 16], [3, 3, 16, 32], 2, 'same'],
+];
+
+type Run = () => tf.TensorInfo;
+
+/** Milliseconds per call: `calls` calls queued, then one readback, less a shorter run's time. */
+async function msPerCall(run: Run, calls: number): Promise<number> {
+  const timed = async (n: number) => {
+    const start = performance.now();
+    let last: tf.Tensor | null = null;
+    for (let i = 0; i < n; i++) {
+      last?.dispose();
+      last = tf.engine().makeTensorFromTensorInfo(run());
+    }
+    await last!.data();
+    last!.dispose();
+    return performance.now() - start;
+  };
+  await timed(1);
+  const short = await timed(1);
+  return ((await timed(1 + calls)) - short) / calls;
+}
+
+type KernelFunc = (args: unknown) => tf.TensorInfo;
+
+/** Both contenders by kernel name: taken before the studio's tuning replaces tfjs's own. */
+interface Contenders {
+  tfjs: Record<string, KernelFunc>;
+  studio: Record<string, KernelFunc>;
+}
+
+function contenders(): Contenders {
+  const kernels = [tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput];
+  const studio = [
+    filterGradientByConvolution('webgl'),
+    inputGradientByProduct('webgl', columnsToImageWebgl),
+  ];
+  return {
+    tfjs: Object.fromEntries(
+      kernels.map((k) => [k, tf.getKernel(k, 'webgl').kernelFunc as KernelFunc]),
+    ),
+    studio: Object.fromEntries(studio.map((c) => [c.kernelName, c.kernelFunc as KernelFunc])),
+  };
+}
+
+async function check(
+  [kernel, xShape, filterShape, strides, pad]: KernelCase,
+  { tfjs, studio }: Contenders,
+  calls: number,
+): Promise<KernelCheck> {
+  const x = tf.randomNormal<tf.Rank.R4>(xShape, 0, 1, 'float32', 1);
+  const filter = tf.randomNormal<tf.Rank.R4>(filterShape, 0, 1, 'float32', 2);
+  const { outShape } = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad);
+  const dy = tf.randomNormal<tf.Rank.R4>(outShape, 0, 1, 'float32', 3);
+  const backend = tf.backend();
+  const base = { strides, pad, dataFormat: 'NHWC' };
+  const byFilter = kernel === tf.Conv2DBackpropFilter;
+  const args = byFilter
+    ? { inputs: { x, dy }, backend, attrs: { ...base, filterShape } }
+    : { inputs: { dy, filter }, backend, attrs: { ...base, inputShape: xShape } };
+  const tfjsRun: Run = () => tfjs[kernel]!(args);
+  const studioRun: Run = () => studio[kernel]!(args);
+  const expected = tf.engine().makeTensorFromTensorInfo(tfjsRun());
+  const actual = tf.engine().makeTensorFromTensorInfo(studioRun());
+  const [gap, scale] = await Promise.all([
+    tf.sub(expected, actual).abs().max().data(),
+    tf.abs(expected).max().data(),
+  ]);
+  const tfjsMs = await msPerCall(tfjsRun, calls);
+  const studioMs = await msPerCall(studioRun, calls);
+  tf.dispose([x, filter, dy, expected, actual]);
+  const shape = `x ${xShape.join('×')}, filter ${filterShape.join('×')}, stride ${strides}, ${pad}`;
+  return { kernel, shape, tfjsMs, studioMs, maxRelativeError: gap[0]! / scale[0]! };
+}
+
+async function checkAll(smoke: boolean): Promise<KernelCheck[]> {
+  const { active } = await activateBackend(['webgl']);
+  if (active !== 'webgl') throw new Error(`Asked for webgl, got ${active}.`);
+  const both = contenders();
+  // The flags training runs with; the kernels were taken before they were replaced.
+  tuneBackend(active);
+  const results: KernelCheck[] = [];
+  for (const c of CASES) results.push(await check(c, both, smoke ? 2 : 10));
+  return results;
+}
+
+self.onmessage = (message: MessageEvent<{ smoke: boolean }>) => {
+  checkAll(message.data.smoke).then(
+    (checks) => self.postMessage({ ok: true, checks } satisfies KernelsReply),
+    (error: unknown) =>
+      self.postMessage({
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies KernelsReply),
+  );
+};
