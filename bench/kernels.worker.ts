@@ -1,5 +1,5 @@
 /**
- * The bench's kernel check: each convolution gradient the studio computes its own way on
+ * The bench's kernel check: each convolution kernel the studio computes its own way on
  * WebGL (src/worker/kernels/) against tfjs's own kernel, on the same random inputs: how
  * far apart the results are and how long each takes, on the convolutions of the bench's
  * networks.
@@ -7,13 +7,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../src/worker/backend';
 import { tuneBackend } from '../src/worker/backend-tuning';
-import { columnsToImageWebgl } from '../src/worker/kernels/columns-to-image-webgl';
-import { filterGradientByConvolution } from '../src/worker/kernels/filter-gradient';
-import { inputGradientByProduct } from '../src/worker/kernels/input-gradient';
+import { webglColumnSteps } from '../src/worker/kernels/columns-webgl';
+import { convolutionByProduct } from '../src/worker/kernels/convolution-by-product';
 import type { KernelCase, KernelCheck, KernelsReply } from './jobs';
 
 /** [kernel, input, filter, stride, padding]: the starter network's and the small ResNet's. */
 const CASES: KernelCase[] = [
+  [tf.Conv2D, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
+  [tf.Conv2D, [32, 12, 12, 8], [5, 5, 8, 16], 1, 'valid'],
+  [tf.Conv2D, [32, 14, 14, 32], [3, 3, 32, 32], 1, 'same'],
   [tf.Conv2DBackpropFilter, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
   [tf.Conv2DBackpropFilter, [32, 12, 12, 8], [5, 5, 8, 16], 1, 'valid'],
   [tf.Conv2DBackpropFilter, [32, 14, 14, 32], [3, 3, 32, 32], 1, 'same'],
@@ -51,11 +53,8 @@ interface Contenders {
 }
 
 function contenders(): Contenders {
-  const kernels = [tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput];
-  const studio = [
-    filterGradientByConvolution('webgl'),
-    inputGradientByProduct('webgl', columnsToImageWebgl),
-  ];
+  const studio = convolutionByProduct('webgl', webglColumnSteps);
+  const kernels = studio.map((c) => c.kernelName);
   return {
     tfjs: Object.fromEntries(
       kernels.map((k) => [k, tf.getKernel(k, 'webgl').kernelFunc as KernelFunc]),
@@ -75,10 +74,15 @@ async function check(
   const dy = tf.randomNormal<tf.Rank.R4>(outShape, 0, 1, 'float32', 3);
   const backend = tf.backend();
   const base = { strides, pad, dataFormat: 'NHWC' };
-  const byFilter = kernel === tf.Conv2DBackpropFilter;
-  const args = byFilter
-    ? { inputs: { x, dy }, backend, attrs: { ...base, filterShape } }
-    : { inputs: { dy, filter }, backend, attrs: { ...base, inputShape: xShape } };
+  const args = {
+    [tf.Conv2D]: { inputs: { x, filter }, backend, attrs: { ...base, dilations: 1 } },
+    [tf.Conv2DBackpropFilter]: { inputs: { x, dy }, backend, attrs: { ...base, filterShape } },
+    [tf.Conv2DBackpropInput]: {
+      inputs: { dy, filter },
+      backend,
+      attrs: { ...base, inputShape: xShape },
+    },
+  }[kernel];
   const tfjsRun: Run = () => tfjs[kernel]!(args);
   const studioRun: Run = () => studio[kernel]!(args);
   const expected = tf.engine().makeTensorFromTensorInfo(tfjsRun());

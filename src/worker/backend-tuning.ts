@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Backend } from '../shared/backend';
-import { replaceWebglConvolutionGradients } from './kernels/webgl-gradients';
+import { replaceWebglConvolutions } from './kernels/webgl-convolutions';
 
 /** A renderer string that names a GPU emulated in software (Chromium's SwiftShader, Mesa's). */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
@@ -64,13 +64,13 @@ function webglRenderer(): string {
 
 /**
  * Sets the studio's flags for the backend that has just become active (tfjs's current one).
- * On a software GPU, WebGL also computes the convolutions' gradients the studio's way
- * (kernels/).
+ * On a software GPU, WebGL also computes convolutions and their gradients the studio's
+ * way (kernels/).
  */
 export function tuneBackend(active: Backend): void {
   const renderer = active === 'webgl' ? webglRenderer() : '';
   for (const [flag, value] of Object.entries(tuningFor(active, renderer))) {
     tf.env().set(flag, value);
   }
-  if (isSoftwareWebgl(active, renderer)) replaceWebglConvolutionGradients();
+  if (isSoftwareWebgl(active, renderer)) replaceWebglConvolutions();
 }

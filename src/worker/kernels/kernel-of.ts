@@ -19,17 +19,18 @@ export function kernelOf(name: string, backendName: string): Kernel {
   return config.kernelFunc as Kernel;
 }
 
-/** A stride-and-padding description of the convolution a gradient kernel belongs to. */
+/** The geometry of the convolution a convolution kernel computes or differentiates. */
 export function convolutionOf(
   inShape: number[],
   filterShape: number[],
-  attrs: Pick<tf.Conv2DBackpropInputAttrs, 'strides' | 'pad' | 'dimRoundingMode' | 'dataFormat'>,
+  attrs: Pick<tf.Conv2DAttrs, 'strides' | 'pad' | 'dimRoundingMode' | 'dataFormat'>,
+  dilations: tf.Conv2DAttrs['dilations'] = 1,
 ): tf.backend_util.Conv2DInfo {
   return tf.backend_util.computeConv2DInfo(
     inShape as [number, number, number, number],
     filterShape as [number, number, number, number],
     attrs.strides,
-    1,
+    dilations,
     attrs.pad,
     attrs.dimRoundingMode,
     false,
