@@ -46,7 +46,7 @@ export interface BenchJobResult {
 /** The worker's reply: a result, or what went wrong in words. */
 export type BenchReply = { ok: true; result: BenchJobResult } | { ok: false; message: string };
 
-/** A convolution whose gradient kernel the bench checks: [kernel, input, filter, stride, padding]. */
+/** A convolution kernel the bench checks, on [kernel, input, filter, stride, padding]. */
 export type KernelCase = [
   kernel: string,
   input: [number, number, number, number],

@@ -9,7 +9,8 @@ import { activateBackend } from '../src/worker/backend';
 import { tuneBackend } from '../src/worker/backend-tuning';
 import { buildModel } from '../src/worker/build-model';
 import { decodeDataset, gunzipIfNeeded } from '../src/data/sample-format';
-import type { BenchJob, BenchJobResult, BenchReply, EpochMemory, StepMark } from './jobs';
+import type { BenchJob, BenchJobResult, EpochMemory, StepMark } from './jobs';
+import { answerMessages } from './worker-reply';
 import { benchSpec } from './networks';
 import type { HostExamples } from '../src/worker/device-data';
 import { uploadDataset } from '../src/worker/device-data';
@@ -244,13 +245,4 @@ async function runJob(job: BenchJob): Promise<BenchJobResult> {
   }
 }
 
-self.onmessage = (message: MessageEvent<BenchJob>) => {
-  runJob(message.data).then(
-    (result) => self.postMessage({ ok: true, result } satisfies BenchReply),
-    (error: unknown) =>
-      self.postMessage({
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies BenchReply),
-  );
-};
+answerMessages((job: BenchJob) => runJob(job).then((result) => ({ result })));

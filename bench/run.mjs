@@ -390,8 +390,8 @@ async function measureAll(settings, browser, server) {
     });
   }
 
-  // The studio's own WebGL convolution gradients against tfjs's kernels: agreement and time.
-  log("webgl: the studio's convolution gradients against tfjs's kernels");
+  // The studio's own WebGL convolution kernels against tfjs's: agreement and time.
+  log("webgl: the studio's convolution kernels against tfjs's");
   let kernels = [];
   try {
     const checks = await page.evaluate((s) => window.layerwiseBench.kernels(s), settings.smoke);

@@ -10,6 +10,11 @@ interface WebglBackend {
   ): tf.TensorInfo;
 }
 
+/*
+ * The shaders use only what GLSL ES 1.00 has too (tfjs's `imod` instead of `%`), as tfjs's
+ * own do, so they compile wherever tfjs's WebGL backend runs.
+ */
+
 /**
  * im2col, one value per fragment: the image value that output position `row` reads at tap
  * `column`, or 0 where the window overhangs the image.
@@ -23,11 +28,11 @@ function imageToColumns(info: tf.backend_util.Conv2DInfo) {
     userCode: `
       void main() {
         ivec2 at = getOutputCoords();
-        int ox = at.x % ${outWidth};
-        int oy = (at.x / ${outWidth}) % ${outHeight};
+        int ox = imod(at.x, ${outWidth});
+        int oy = imod(at.x / ${outWidth}, ${outHeight});
         int b = at.x / ${outWidth * outHeight};
-        int c = at.y % ${inChannels};
-        int j = (at.y / ${inChannels}) % ${filterWidth};
+        int c = imod(at.y, ${inChannels});
+        int j = imod(at.y / ${inChannels}, ${filterWidth});
         int i = at.y / ${inChannels * filterWidth};
         int y = oy * ${strideHeight} - ${padInfo.top} + i;
         int x = ox * ${strideWidth} - ${padInfo.left} + j;
@@ -41,7 +46,7 @@ function imageToColumns(info: tf.backend_util.Conv2DInfo) {
 /** An image row `t`, seen from the output, that no stride lands on. */
 function offStride(t: string, extent: number, stride: number): string {
   const outside = `${t} < 0 || ${t} >= ${extent * stride}`;
-  return stride === 1 ? outside : `${outside} || ${t} % ${stride} != 0`;
+  return stride === 1 ? outside : `${outside} || imod(${t}, ${stride}) != 0`;
 }
 
 /**
@@ -77,14 +82,14 @@ function columnsToImage(info: tf.backend_util.Conv2DInfo) {
   };
 }
 
+type Program = ReturnType<typeof imageToColumns>;
+
+function run(program: Program, input: tf.TensorInfo, backend: tf.KernelBackend): tf.TensorInfo {
+  return (backend as unknown as WebglBackend).runWebGLProgram(program, [input], 'float32');
+}
+
 /** im2col and col2im as WebGL shader programs. */
 export const webglColumnSteps: ColumnSteps = {
-  toColumns: (image, info, backend) =>
-    (backend as unknown as WebglBackend).runWebGLProgram(imageToColumns(info), [image], 'float32'),
-  toImage: (columns, info, backend) =>
-    (backend as unknown as WebglBackend).runWebGLProgram(
-      columnsToImage(info),
-      [columns],
-      'float32',
-    ),
+  toColumns: (image, info, backend) => run(imageToColumns(info), image, backend),
+  toImage: (columns, info, backend) => run(columnsToImage(info), columns, backend),
 };

@@ -62,17 +62,23 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** The studio's kernel `name` called directly, and the tensors it left behind. */
-function callOurs(name: string, inputs: tf.NamedTensorMap, attrs: object) {
-  const config = convolutionByProduct('cpu', cpuColumnSteps).find((k) => k.kernelName === name)!;
-  const before = tf.memory().numTensors;
-  const info = (config.kernelFunc as (args: unknown) => tf.TensorInfo)({
-    inputs,
-    backend: tf.backend(),
-    attrs,
-  });
-  const result = tf.engine().makeTensorFromTensorInfo(info);
-  return { result, left: tf.memory().numTensors - before };
+/** The studio's kernel `name` called directly, and how many tensors it left in the backend. */
+function callOurs(
+  name: string,
+  inputs: tf.NamedTensorMap,
+  attrs: object,
+  steps = cpuColumnSteps,
+  maxColumnValues?: number,
+) {
+  const configs = convolutionByProduct('cpu', steps, maxColumnValues);
+  const config = configs.find((k) => k.kernelName === name)!;
+  const backend = tf.backend();
+  const call = () =>
+    (config.kernelFunc as (args: unknown) => tf.TensorInfo)({ inputs, backend, attrs });
+  const before = backend.numDataIds();
+  const info = call();
+  const left = backend.numDataIds() - before;
+  return { result: tf.engine().makeTensorFromTensorInfo(info), left, call };
 }
 
 function expectClose(ours: tf.Tensor, theirs: tf.Tensor) {
@@ -80,6 +86,19 @@ function expectClose(ours: tf.Tensor, theirs: tf.Tensor) {
   const scale = tf.abs(theirs).max().dataSync()[0]!;
   expect(scale).toBeGreaterThan(0.1);
   expect(tf.sub(ours, theirs).abs().max().dataSync()[0]! / scale).toBeLessThan(1e-5);
+}
+
+/** Random x, filter and dY for a convolution, with tfjs's output and gradients for them. */
+function convolution(xShape: Shape, filterShape: Shape, strides: number, pad: Pad) {
+  const x = tf.randomNormal<tf.Rank.R4>(xShape, 0, 1, 'float32', 1);
+  const filter = tf.randomNormal<tf.Rank.R4>(filterShape, 0, 1, 'float32', 2);
+  const y = tf.conv2d(x, filter, strides, pad);
+  const dy = tf.randomNormal<tf.Rank.R4>(y.shape, 0, 1, 'float32', 3);
+  // The gradients as tfjs computes them for training.
+  const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, strides, pad).mul(dy),
+  )([x, filter]) as [tf.Tensor, tf.Tensor];
+  return { x, filter, y, dy, dx, dw, common: { strides, pad, dataFormat: 'NHWC' } };
 }
 
 const CASES: [string, Shape, Shape, number, Pad][] = [
@@ -95,25 +114,15 @@ const CASES: [string, Shape, Shape, number, Pad][] = [
 
 describe('convolutionByProduct', () => {
   describe.each(CASES)('for %s', (_, xShape, filterShape, strides, pad) => {
-    const x = tf.randomNormal<tf.Rank.R4>(xShape, 0, 1, 'float32', 1);
-    const filter = tf.randomNormal<tf.Rank.R4>(filterShape, 0, 1, 'float32', 2);
-    const y = tf.conv2d(x, filter, strides, pad);
-    const dy = tf.randomNormal<tf.Rank.R4>(y.shape, 0, 1, 'float32', 3);
-    const common = { strides, pad, dataFormat: 'NHWC' };
-    // The gradients as tfjs computes them for training.
-    const loss = (input: tf.Tensor4D, weights: tf.Tensor4D) =>
-      tf.conv2d(input, weights, strides, pad).mul(dy);
-    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-      loss(a as tf.Tensor4D, b as tf.Tensor4D),
-    )([x, filter]) as [tf.Tensor, tf.Tensor];
-
     it('computes the convolution', () => {
+      const { x, filter, y, common } = convolution(xShape, filterShape, strides, pad);
       const { result, left } = callOurs(tf.Conv2D, { x, filter }, { ...common, dilations: 1 });
       expectClose(result, y);
       expect(left, 'only the output is left').toBe(1);
     });
 
     it('computes the gradient of the filter', () => {
+      const { x, dy, dw, common } = convolution(xShape, filterShape, strides, pad);
       const attrs = { ...common, filterShape };
       const { result, left } = callOurs(tf.Conv2DBackpropFilter, { x, dy }, attrs);
       expectClose(result, dw);
@@ -121,12 +130,30 @@ describe('convolutionByProduct', () => {
     });
 
     it('computes the gradient of the input', () => {
+      const { filter, dy, dx, common } = convolution(xShape, filterShape, strides, pad);
       const attrs = { ...common, inputShape: xShape };
       const { result, left } = callOurs(tf.Conv2DBackpropInput, { dy, filter }, attrs);
       expectClose(result, dx);
       expect(left, 'only the gradient is left').toBe(1);
     });
   });
+
+  /** Column steps that count their calls and fail when `fail` says so. */
+  function spySteps(fail: boolean) {
+    const calls = { count: 0 };
+    const wrap =
+      <F extends (...args: never[]) => tf.TensorInfo>(step: F) =>
+      (...args: Parameters<F>) => {
+        calls.count++;
+        if (fail) throw new Error('This shader does not compile here.');
+        return step(...args);
+      };
+    const steps: ColumnSteps = {
+      toColumns: wrap(cpuColumnSteps.toColumns),
+      toImage: wrap(cpuColumnSteps.toImage),
+    };
+    return { steps, calls };
+  }
 
   it('leaves dilated and 1×1 stride-1 convolutions to tfjs', () => {
     const x = tf.randomNormal<tf.Rank.R4>([2, 9, 9, 2], 0, 1, 'float32', 4);
@@ -136,9 +163,34 @@ describe('convolutionByProduct', () => {
     ] as const) {
       const filter = tf.randomNormal<tf.Rank.R4>([...filterShape], 0, 1, 'float32', 5);
       const attrs = { strides: 1, pad: 'same', dataFormat: 'NHWC', dilations };
-      const { result } = callOurs(tf.Conv2D, { x, filter }, attrs);
-      const theirs = tf.conv2d(x, filter, 1, 'same', 'NHWC', dilations);
-      expect(Array.from(result.dataSync())).toEqual(Array.from(theirs.dataSync()));
+      const { steps, calls } = spySteps(false);
+      const { result } = callOurs(tf.Conv2D, { x, filter }, attrs, steps);
+      expect(calls.count).toBe(0);
+      expectClose(result, tf.conv2d(x, filter, 1, 'same', 'NHWC', dilations));
     }
+  });
+
+  it('leaves convolutions whose columns would pass the limit to tfjs', () => {
+    const { x, dy, dw, common } = convolution([2, 6, 6, 2], [3, 3, 2, 2], 1, 'valid');
+    const attrs = { ...common, filterShape: [3, 3, 2, 2] };
+    // 2 · 4 · 4 positions × 3 · 3 · 2 taps = 576 values.
+    const { steps, calls } = spySteps(false);
+    const { result } = callOurs(tf.Conv2DBackpropFilter, { x, dy }, attrs, steps, 575);
+    expect(calls.count).toBe(0);
+    expectClose(result, dw);
+    callOurs(tf.Conv2DBackpropFilter, { x, dy }, attrs, steps, 576);
+    expect(calls.count).toBe(1);
+  });
+
+  it('falls back to tfjs’s kernel, for good, once its own fails, leaving nothing behind', () => {
+    const { filter, dy, dx, common } = convolution([2, 7, 7, 3], [3, 3, 3, 4], 1, 'same');
+    const attrs = { ...common, inputShape: [2, 7, 7, 3] };
+    const { steps, calls } = spySteps(true);
+    const { result, left, call } = callOurs(tf.Conv2DBackpropInput, { dy, filter }, attrs, steps);
+    expectClose(result, dx);
+    expect(left, 'the failed product was disposed').toBe(1);
+    expect(calls.count).toBe(1);
+    tf.engine().makeTensorFromTensorInfo(call()).dispose();
+    expect(calls.count, 'not tried again').toBe(1);
   });
 });

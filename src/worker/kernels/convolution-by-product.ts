@@ -9,20 +9,28 @@ import { convolutionOf, kernelOf } from './kernel-of';
  */
 export interface ColumnSteps {
   /** im2col: each output position's window of the image, zero where it overhangs. */
-  toColumns(
+  toColumns: (
     image: tf.TensorInfo,
     info: tf.backend_util.Conv2DInfo,
     backend: KernelBackend,
-  ): tf.TensorInfo;
+  ) => tf.TensorInfo;
   /** col2im: for each image position, the sum of the column entries that read it. */
-  toImage(
+  toImage: (
     columns: tf.TensorInfo,
     info: tf.backend_util.Conv2DInfo,
     backend: KernelBackend,
-  ): tf.TensorInfo;
+  ) => tf.TensorInfo;
 }
 
-type Own = (args: Parameters<Kernel>[0]) => tf.TensorInfo;
+/**
+ * The most values a convolution's columns may hold: 2²⁴ floats, 64 MB, a texture well inside
+ * the 8192 × 8192 a WebGL backend can hold one value per texel in. The starter network's
+ * largest at batch 32 is 0.5 M, the small ResNet's 3.6 M; larger convolutions keep tfjs's
+ * kernels, whose gradients need no columns at all.
+ */
+export const MAX_COLUMN_VALUES = 2 ** 24;
+
+type Args = Parameters<Kernel>[0];
 
 /**
  * tfjs's three convolution kernels (`Conv2D`, `Conv2DBackpropFilter`, `Conv2DBackpropInput`)
@@ -32,13 +40,20 @@ type Own = (args: Parameters<Kernel>[0]) => tf.TensorInfo;
  * - dW = columns(X)ᵀ × dY, dY as [positions, outChannels];
  * - dX = image(dY × Wᵀ).
  *
- * Channels-first, dilated and 1×1 stride-1 convolutions (for which tfjs already multiplies
- * matrices directly) fall back to `backendName`'s own kernels. tfjs's WebGL backend builds
- * its im2col four values per texel and computes both gradients with one texel fetch per
- * multiply-add; on a software GPU each of the three is faster this way
- * (docs/performance.md).
+ * Channels-first and dilated convolutions, 1×1 stride-1 ones (which tfjs already multiplies
+ * directly) and those whose columns would pass `maxColumnValues` fall back to
+ * `backendName`'s own kernels; so does every later call of a kernel once one has failed (a
+ * shader a GPU driver rejects, say). tfjs's WebGL backend builds its im2col four values per
+ * texel and computes both gradients with one texel fetch per multiply-add; on a software
+ * GPU each of the three is faster this way (docs/performance.md). tfjs-layers' convolutions
+ * with a linear activation run `FusedConv2D` forward, which stays tfjs's; their gradients
+ * come here.
  */
-export function convolutionByProduct(backendName: string, steps: ColumnSteps): tf.KernelConfig[] {
+export function convolutionByProduct(
+  backendName: string,
+  steps: ColumnSteps,
+  maxColumnValues = MAX_COLUMN_VALUES,
+): tf.KernelConfig[] {
   const reshape = kernelOf(tf.Reshape, backendName);
   const matMul = kernelOf(tf.BatchMatMul, backendName);
 
@@ -53,34 +68,48 @@ export function convolutionByProduct(backendName: string, steps: ColumnSteps): t
   ): tf.TensorInfo {
     const as = (x: tf.TensorInfo, to: number[]) =>
       reshape({ inputs: { x }, backend, attrs: { shape: to } });
-    const left = as(a, [1, aRows, aCols]);
-    const right = as(b, [1, bRows, bCols]);
-    const result = matMul({
-      inputs: { a: left, b: right },
-      backend,
-      attrs: { transposeA, transposeB },
+    return using(backend, (keep) => {
+      const left = keep(as(a, [1, aRows, aCols]));
+      const right = keep(as(b, [1, bRows, bCols]));
+      const result = keep(
+        matMul({ inputs: { a: left, b: right }, backend, attrs: { transposeA, transposeB } }),
+      );
+      return as(result, shape);
     });
-    const shaped = as(result, shape);
-    for (const t of [left, right, result]) backend.disposeIntermediateTensorInfo(t);
-    return shaped;
   }
 
-  /** The kernel `name`, ours where `ours` answers (not null), else tfjs's own. */
-  function kernel(
-    name: string,
-    ours: (args: Parameters<Kernel>[0], own: Own) => tf.TensorInfo | null,
-  ): tf.KernelConfig {
+  /**
+   * The kernel `name`: ours where `ours` answers (not null), else tfjs's own, and tfjs's own
+   * from the first time ours throws.
+   */
+  function kernel(name: string, ours: (args: Args) => tf.TensorInfo | null): tf.KernelConfig {
     const own = kernelOf(name, backendName);
-    const kernelFunc: Kernel = (args) => ours(args, own) ?? own(args);
+    let failed = false;
+    const kernelFunc: Kernel = (args) => {
+      if (!failed) {
+        try {
+          const result = ours(args);
+          if (result) return result;
+        } catch {
+          failed = true;
+        }
+      }
+      return own(args);
+    };
     return { kernelName: name, backendName, kernelFunc: kernelFunc as tf.KernelFunc };
   }
 
-  const byProduct = (info: tf.backend_util.Conv2DInfo) =>
-    info.dataFormat === 'channelsLast' && info.dilationHeight === 1 && info.dilationWidth === 1;
-  const sizes = (info: tf.backend_util.Conv2DInfo) => ({
-    positions: info.batchSize * info.outHeight * info.outWidth,
-    taps: info.filterHeight * info.filterWidth * info.inChannels,
-  });
+  /** The convolution's sizes, or null when it is not one to compute by product. */
+  function geometry(info: tf.backend_util.Conv2DInfo) {
+    const positions = info.batchSize * info.outHeight * info.outWidth;
+    const taps = info.filterHeight * info.filterWidth * info.inChannels;
+    const supported =
+      info.dataFormat === 'channelsLast' &&
+      info.dilationHeight === 1 &&
+      info.dilationWidth === 1 &&
+      positions * taps <= maxColumnValues;
+    return supported ? { positions, taps } : null;
+  }
 
   const forward = kernel(tf.Conv2D, (args) => {
     const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
@@ -93,61 +122,83 @@ export function convolutionByProduct(backendName: string, steps: ColumnSteps): t
       info.strideHeight === 1 &&
       info.strideWidth === 1 &&
       top + bottom + left + right === 0;
-    if (!byProduct(info) || pointwise) return null;
+    const sizes = geometry(info);
+    if (!sizes || pointwise) return null;
     const backend = args.backend as KernelBackend;
-    const { positions, taps } = sizes(info);
-    const columns = steps.toColumns(x, info, backend);
-    const output = product(
-      backend,
-      [columns, positions, taps],
-      [filter, taps, info.outChannels],
-      false,
-      false,
-      info.outShape,
+    const { positions, taps } = sizes;
+    return using(backend, (keep) =>
+      product(
+        backend,
+        [keep(steps.toColumns(x, info, backend)), positions, taps],
+        [filter, taps, info.outChannels],
+        false,
+        false,
+        info.outShape,
+      ),
     );
-    backend.disposeIntermediateTensorInfo(columns);
-    return output;
   });
 
   const filterGradient = kernel(tf.Conv2DBackpropFilter, (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
     const info = convolutionOf(x.shape, attrs.filterShape, attrs);
-    if (!byProduct(info)) return null;
+    const sizes = geometry(info);
+    if (!sizes) return null;
     const backend = args.backend as KernelBackend;
-    const { positions, taps } = sizes(info);
-    const columns = steps.toColumns(x, info, backend);
-    const gradient = product(
-      backend,
-      [columns, positions, taps],
-      [dy, positions, info.outChannels],
-      true,
-      false,
-      attrs.filterShape,
+    const { positions, taps } = sizes;
+    return using(backend, (keep) =>
+      product(
+        backend,
+        [keep(steps.toColumns(x, info, backend)), positions, taps],
+        [dy, positions, info.outChannels],
+        true,
+        false,
+        attrs.filterShape,
+      ),
     );
-    backend.disposeIntermediateTensorInfo(columns);
-    return gradient;
   });
 
   const inputGradient = kernel(tf.Conv2DBackpropInput, (args) => {
     const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
     const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
     const info = convolutionOf(attrs.inputShape, filter.shape, attrs);
-    if (!byProduct(info)) return null;
+    const sizes = geometry(info);
+    if (!sizes) return null;
     const backend = args.backend as KernelBackend;
-    const { positions, taps } = sizes(info);
-    const columns = product(
-      backend,
-      [dy, positions, info.outChannels],
-      [filter, taps, info.outChannels],
-      false,
-      true,
-      [positions, taps],
-    );
-    const gradient = steps.toImage(columns, info, backend);
-    backend.disposeIntermediateTensorInfo(columns);
-    return gradient;
+    const { positions, taps } = sizes;
+    return using(backend, (keep) => {
+      const columns = keep(
+        product(
+          backend,
+          [dy, positions, info.outChannels],
+          [filter, taps, info.outChannels],
+          false,
+          true,
+          [positions, taps],
+        ),
+      );
+      return steps.toImage(columns, info, backend);
+    });
   });
 
   return [forward, filterGradient, inputGradient];
+}
+
+/**
+ * Runs `body`, then disposes the intermediate results it kept, whether it returned or threw
+ * (a kernel's intermediates are not tracked by tfjs's engine, so `tf.tidy` does not see them).
+ */
+function using<T>(
+  backend: KernelBackend,
+  body: (keep: (info: tf.TensorInfo) => tf.TensorInfo) => T,
+): T {
+  const kept: tf.TensorInfo[] = [];
+  try {
+    return body((info) => {
+      kept.push(info);
+      return info;
+    });
+  } finally {
+    for (const info of kept) backend.disposeIntermediateTensorInfo(info);
+  }
 }
