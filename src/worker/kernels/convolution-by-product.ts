@@ -32,6 +32,9 @@ export const MAX_COLUMN_VALUES = 2 ** 24;
 
 type Args = Parameters<Kernel>[0];
 
+/** A tensor read as a matrix of [rows, columns]. */
+type Matrix = [tf.TensorInfo, number, number];
+
 /**
  * tfjs's three convolution kernels (`Conv2D`, `Conv2DBackpropFilter`, `Conv2DBackpropInput`)
  * as one matrix product each, between `steps`' columns and a reshaped tensor:
@@ -60,8 +63,8 @@ export function convolutionByProduct(
   /** a × b (either transposed) of two tensors read as matrices, reshaped to `shape`. */
   function product(
     backend: KernelBackend,
-    [a, aRows, aCols]: [tf.TensorInfo, number, number],
-    [b, bRows, bCols]: [tf.TensorInfo, number, number],
+    [a, aRows, aCols]: Matrix,
+    [b, bRows, bCols]: Matrix,
     transposeA: boolean,
     transposeB: boolean,
     shape: number[],
@@ -75,6 +78,22 @@ export function convolutionByProduct(
         matMul({ inputs: { a: left, b: right }, backend, attrs: { transposeA, transposeB } }),
       );
       return as(result, shape);
+    });
+  }
+
+  /** columns(x), transposed when `transpose`, × `other`, reshaped to `shape`. */
+  function columnsTimes(
+    backend: KernelBackend,
+    x: tf.TensorInfo,
+    info: tf.backend_util.Conv2DInfo,
+    { positions, taps }: { positions: number; taps: number },
+    other: Matrix,
+    shape: number[],
+    transpose = false,
+  ): tf.TensorInfo {
+    return using(backend, (keep) => {
+      const columns: Matrix = [keep(steps.toColumns(x, info, backend)), positions, taps];
+      return product(backend, columns, other, transpose, false, shape);
     });
   }
 
@@ -124,18 +143,8 @@ export function convolutionByProduct(
       top + bottom + left + right === 0;
     const sizes = geometry(info);
     if (!sizes || pointwise) return null;
-    const backend = args.backend as KernelBackend;
-    const { positions, taps } = sizes;
-    return using(backend, (keep) =>
-      product(
-        backend,
-        [keep(steps.toColumns(x, info, backend)), positions, taps],
-        [filter, taps, info.outChannels],
-        false,
-        false,
-        info.outShape,
-      ),
-    );
+    const other: Matrix = [filter, sizes.taps, info.outChannels];
+    return columnsTimes(args.backend as KernelBackend, x, info, sizes, other, info.outShape);
   });
 
   const filterGradient = kernel(tf.Conv2DBackpropFilter, (args) => {
@@ -144,18 +153,9 @@ export function convolutionByProduct(
     const info = convolutionOf(x.shape, attrs.filterShape, attrs);
     const sizes = geometry(info);
     if (!sizes) return null;
+    const other: Matrix = [dy, sizes.positions, info.outChannels];
     const backend = args.backend as KernelBackend;
-    const { positions, taps } = sizes;
-    return using(backend, (keep) =>
-      product(
-        backend,
-        [keep(steps.toColumns(x, info, backend)), positions, taps],
-        [dy, positions, info.outChannels],
-        true,
-        false,
-        attrs.filterShape,
-      ),
-    );
+    return columnsTimes(backend, x, info, sizes, other, attrs.filterShape, true);
   });
 
   const inputGradient = kernel(tf.Conv2DBackpropInput, (args) => {
