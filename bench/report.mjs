@@ -21,20 +21,28 @@ export const TARGETS = {
 /** Examples/s, first-step time and responsiveness of one studio run (contender A). */
 export function summariseStudioRun(raw, batchSize) {
   const marks = [{ t: raw.start, step: 0 }, ...raw.progress.map(({ t, step }) => ({ t, step }))];
-  const pauses = raw.epochEnds.map((e) => e.t);
+  // Validation runs between an epoch's last readback and its end event: the time the bench
+  // leaves out, as B and C validate nothing. What the studio does after the end event (the
+  // checkpoint, the live insights answered between the next steps) counts.
+  const pauses = raw.epochEnds.map((e) => ({
+    from: Math.max(raw.start, ...marks.filter((m) => m.t <= e.t).map((m) => m.t)),
+    to: e.t,
+  }));
   const last = raw.progress[raw.progress.length - 1];
-  // Per epoch too: live insights refresh only from the end of epoch 1, so the second
-  // epoch shows what they cost.
-  const inEpoch = (epoch) => [
-    { t: raw.start, step: 0 },
-    ...raw.progress.filter((p) => p.epoch === epoch).map(({ t, step }) => ({ t, step })),
-  ];
-  const secondEpoch = raw.progress.filter((p) => p.epoch === 2).map(({ t, step }) => ({ t, step }));
+  const inEpoch = (epoch) =>
+    raw.progress.filter((p) => p.epoch === epoch).map(({ t, step }) => ({ t, step }));
+  // Epoch 2 from epoch 1's last readback, the same mark twice: steadyRate leaves out a first
+  // interval, here an empty one, so the insights asked at epoch 1's end count.
+  const lastOfFirst = inEpoch(1).slice(-1);
   return {
     examplesPerSec: steadyRate(marks, batchSize, pauses),
-    firstEpochExamplesPerSec: steadyRate(inEpoch(1), batchSize),
-    // Counted from the epoch's first readback: the window before it spans validation.
-    secondEpochExamplesPerSec: steadyRate(secondEpoch.slice(0, 1).concat(secondEpoch), batchSize),
+    firstEpochExamplesPerSec: steadyRate([{ t: raw.start, step: 0 }, ...inEpoch(1)], batchSize),
+    // Live insights refresh only from the end of epoch 1, so the second epoch shows their cost.
+    secondEpochExamplesPerSec: steadyRate(
+      [...lastOfFirst, ...lastOfFirst, ...inEpoch(2)],
+      batchSize,
+      pauses,
+    ),
     readoutExamplesPerSec: last ? last.examplesPerSec : null,
     firstWindowMs: raw.progress.length > 0 ? raw.progress[0].t - raw.start : null,
     longestTaskMs: raw.longTasks.length > 0 ? Math.max(...raw.longTasks) : 0,

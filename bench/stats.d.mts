@@ -13,7 +13,7 @@ export function alternation<T>(
 export function steadyRate(
   marks: readonly StepMark[],
   batchSize: number,
-  pauses?: readonly number[],
+  pauses?: readonly { from: number; to: number }[],
 ): number | null;
 export function growthPercent(values: readonly number[]): number | null;
 export function framesPerSecond(stamps: readonly number[]): number | null;

@@ -37,8 +37,9 @@ export function alternation(contenders, reps) {
 
 /**
  * Examples per second between timed marks `{ t, step }` (t in ms), leaving out the first
- * interval (shader compilation, data upload) and every interval that contains a pause such
- * as a validation pass (`pauses`: times in ms). Null when no interval is left.
+ * interval (shader compilation, data upload) and the time spent in pauses such as a validation
+ * pass (`pauses`: `{ from, to }` in ms). The steps of an interval around a pause still count,
+ * and so does whatever else that interval took. Null when nothing is left to measure.
  */
 export function steadyRate(marks, batchSize, pauses = []) {
   let steps = 0;
@@ -46,9 +47,12 @@ export function steadyRate(marks, batchSize, pauses = []) {
   for (let i = 2; i < marks.length; i++) {
     const from = marks[i - 1];
     const to = marks[i];
-    if (pauses.some((t) => t > from.t && t <= to.t)) continue;
+    const paused = pauses.reduce(
+      (sum, p) => sum + Math.max(0, Math.min(p.to, to.t) - Math.max(p.from, from.t)),
+      0,
+    );
     steps += to.step - from.step;
-    ms += to.t - from.t;
+    ms += to.t - from.t - paused;
   }
   return ms > 0 && steps > 0 ? (steps * batchSize * 1000) / ms : null;
 }

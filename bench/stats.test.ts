@@ -73,9 +73,19 @@ describe('steadyRate', () => {
     expect(steadyRate(marks, 32)).toBe(320);
   });
 
-  it('leaves out intervals that contain a pause such as a validation pass', () => {
+  it('leaves out the time of a pause such as a validation pass, not the steps around it', () => {
+    // 7 000 → 12 000: 10 steps, 4 s of them validation; 12 000 → 13 000: 10 more steps.
     const withPause = [...marks, { t: 12_000, step: 40 }, { t: 13_000, step: 50 }];
-    expect(steadyRate(withPause, 32, [9000])).toBe(320);
+    const validation = { from: 7000, to: 11_000 };
+    // 40 steps of 32 in 2 + 1 + 1 s.
+    expect(steadyRate(withPause, 32, [validation])).toBe(320);
+    // Work after the pause in the same interval counts: here 2 s for 10 steps.
+    expect(steadyRate(withPause, 32, [{ from: 7000, to: 10_000 }])).toBe((40 * 32) / 5);
+  });
+
+  it('subtracts only the part of a pause inside the measured intervals', () => {
+    // A pause across the warm-up and the next interval: 5 000 → 6 000 counts only 500 ms.
+    expect(steadyRate(marks, 32, [{ from: 4000, to: 5500 }])).toBe((20 * 32) / 1.5);
   });
 
   it('is null when nothing is left to measure', () => {

@@ -436,7 +436,10 @@ export class Engine {
     const dataset = foldIndices
       ? { ...this.dataset, split: { ...this.dataset.split, ...foldIndices } }
       : this.dataset;
-    return { model, spec: this.spec, device, dataset, validationAtEpochEnd };
+    const stepBatchSize = this.settings
+      ? effectiveBatchSize(this.settings, this.dataset.summary.splits.train.total)
+      : undefined;
+    return { model, spec: this.spec, device, dataset, validationAtEpochEnd, stepBatchSize };
   }
 
   private async startBackend(order: Backend[]): Promise<void> {

@@ -19,6 +19,11 @@ export interface InsightContext {
    * epoch the curves show) instead of a second pass over weights a few steps further on.
    */
   validationAtEpochEnd?: Float32Array;
+  /**
+   * The batch size of the model's training steps, once a run has set one. Passes that may take
+   * any batch size take this one, so they reuse the shaders the step compiled.
+   */
+  stepBatchSize?: number;
 }
 
 /** A request the worker cannot answer, with a message meant for the student. */

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InsightRequest } from '../../shared/insights';
+import { histogram } from '../../shared/histogram';
 import { chain, layer } from '../../model/spec-builder';
+import { lossAndCorrect } from '../loss';
 import { answerInsight } from './index';
 import { PROBE_BATCH } from './weights';
 import { halvesDataset, makeContext, makeDataset } from './test-fixtures';
@@ -159,6 +161,66 @@ describe('weights', () => {
     if (result.kind !== 'weights') throw new Error(result.kind);
     expect(result.layers.find((l) => l.layerId === 'hidden')?.deadReluFraction).toBe(0.5);
     expect(PROBE_BATCH).toBe(64);
+  });
+});
+
+describe('weights, probed at the step batch size', () => {
+  /** The gradient histogram of each kernel layer, computed here on the first `n` images. */
+  function expectedGradients(n: number): Map<string, ReturnType<typeof histogram>> {
+    const kernels = ctx.model.layers.flatMap((l) =>
+      l.weights
+        .filter((w) => w.originalName.endsWith('kernel'))
+        .map((w) => [l.name, w.read() as tf.Variable] as const),
+    );
+    const { x, y } = ctx.device.validation.range(0, n);
+    const { grads } = tf.variableGrads(
+      () => {
+        const probs = ctx.model.apply(x, { training: false }) as tf.Tensor2D;
+        return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(n);
+      },
+      kernels.map(([, w]) => w),
+    );
+    const byLayer = new Map(kernels.map(([id, w]) => [id, histogram(grads[w.name]!.dataSync())]));
+    tf.dispose([x, y, grads]);
+    return byLayer;
+  }
+
+  it('takes as many validation images as a training step, when a run has set it', async () => {
+    for (const stepBatchSize of [5, 12]) {
+      const result = await answerInsight(
+        { ...ctx, stepBatchSize },
+        { kind: 'weights', requestId: 10 },
+      );
+      if (result.kind !== 'weights') throw new Error(result.kind);
+      const expected = expectedGradients(stepBatchSize);
+      for (const [id, gradients] of expected) {
+        const got = result.layers.find((l) => l.layerId === id)?.gradients;
+        expect(got?.counts).toEqual(gradients.counts);
+        expect(got?.min).toBeCloseTo(gradients.min, 5);
+        expect(got?.max).toBeCloseTo(gradients.max, 5);
+      }
+    }
+  });
+
+  it('shows no gradients for frozen kernels, and answers when every kernel is frozen', async () => {
+    const frozen = ['c1', 'hidden'];
+    for (const id of frozen) ctx.model.getLayer(id).trainable = false;
+    try {
+      const some = await answerInsight(ctx, { kind: 'weights', requestId: 11 });
+      if (some.kind !== 'weights') throw new Error(some.kind);
+      const withGradients = some.layers.filter((l) => l.gradients).map((l) => l.layerId);
+      expect(withGradients).toEqual(['c2', 'out']);
+      for (const layer of ctx.model.layers) layer.trainable = false;
+      const none = await answerInsight(ctx, { kind: 'weights', requestId: 12 });
+      if (none.kind !== 'weights') throw new Error(none.kind);
+      expect(none.layers.filter((l) => l.gradients)).toEqual([]);
+      expect(none.layers.find((l) => l.layerId === 'c1')?.weights.counts.length).toBeGreaterThan(0);
+      expect(none.layers.find((l) => l.layerId === 'act')?.deadReluFraction).toBeGreaterThanOrEqual(
+        0,
+      );
+    } finally {
+      for (const layer of ctx.model.layers) layer.trainable = true;
+    }
   });
 });
 

@@ -1,52 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Histogram, InsightResult, TensorData } from '../../shared/insights';
+import type { InsightResult, TensorData } from '../../shared/insights';
 import type { NodeId } from '../../shared/model-spec';
 import { histogram } from '../../shared/histogram';
 import { lossAndCorrect } from '../loss';
 import type { InsightContext } from './context';
 import { layerIdsOfKind, nameOf } from './context';
-import { probe } from './probe-model';
-import { readAndDispose, readFloat } from './read';
+import { probeModel } from './probe-model';
+import { readAndDispose } from './read';
 
 type Weights = Extract<InsightResult, { kind: 'weights' }>;
 
-/** Validation images the gradient histograms and dead-ReLU fractions are measured on. */
+/** Validation images the gradient histograms and dead-ReLU shares are measured on, by default. */
 export const PROBE_BATCH = 64;
 
 const isKernel = (variable: tf.LayerVariable) => /kernel(_\d+)?$/.test(variable.originalName);
 
-/** The probe batch: the first validation images (training ones if there are none). */
+/**
+ * The probe batch: the first validation images (training ones if there are none), as many as
+ * a training step takes when a run has set that, so the pass reuses the step's compiled
+ * shaders instead of compiling its own for a batch size no step uses.
+ */
 function probeBatch(ctx: InsightContext): { x: tf.Tensor4D; y: tf.Tensor1D } {
   const split = ctx.device.validation.count > 0 ? ctx.device.validation : ctx.device.train;
-  const size = Math.min(PROBE_BATCH, split.count);
+  const size = Math.min(ctx.stepBatchSize ?? PROBE_BATCH, split.count);
   return split.range(0, size);
-}
-
-/** Values of several tensors on the host, concatenated; disposes nothing it was given. */
-async function valuesOf(tensors: tf.Tensor[]): Promise<Float32Array[]> {
-  return Promise.all(tensors.map((t) => readFloat(t)));
-}
-
-function concatenated(parts: Float32Array[]): Float32Array {
-  const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
-/** Gradients of the mean loss on the probe batch w.r.t. every kernel, by variable name. */
-function kernelGradients(ctx: InsightContext, kernels: tf.Variable[]): tf.NamedTensorMap {
-  return tf.tidy(() => {
-    const { x, y } = probeBatch(ctx);
-    const { grads } = tf.variableGrads(() => {
-      const probs = ctx.model.apply(x, { training: false }) as tf.Tensor2D;
-      return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(x.shape[0]);
-    }, kernels);
-    return grads;
-  });
 }
 
 /** Ids of layers whose output goes through a ReLU. */
@@ -60,74 +37,141 @@ function reluLayerIds(ctx: InsightContext): NodeId[] {
 }
 
 /**
- * Share of each ReLU layer's units that output 0 for every probe image. A unit is a channel
- * for spatial layers (a filter dead everywhere) and a neuron for dense layers.
+ * Each unit's largest output over the probe batch, for every ReLU layer in turn. A unit is a
+ * channel for spatial layers (a filter dead everywhere) and a neuron for dense layers; it is
+ * dead when that largest output is 0. One reduction per layer, the rest on the host.
  */
-async function deadReluFractions(ctx: InsightContext): Promise<Map<NodeId, number>> {
-  const ids = reluLayerIds(ctx);
-  if (ids.length === 0) return new Map();
-  const deadShares = tf.tidy(() => {
-    const outputs = probe(ctx.model, ids, probeBatch(ctx).x);
-    return tf.stack(
-      outputs.map((output) => {
-        const units = output.shape.at(-1) ?? 1;
-        const alive = output.reshape([-1, units]).max(0).greater(0);
-        return tf.sub(1, alive.toFloat().mean());
-      }),
-    );
+function unitMaxima(outputs: tf.Tensor[]): tf.Tensor1D[] {
+  return outputs.map((output) => output.reshape([-1, output.shape.at(-1) ?? 1]).max(0));
+}
+
+/** Share of each layer's units whose largest output is not above 0. */
+function deadShares(maxima: Float32Array[]): number[] {
+  return maxima.map((m) => (m.length > 0 ? m.filter((v) => !(v > 0)).length / m.length : 0));
+}
+
+/**
+ * One forward and backward pass on the probe batch gives what the panel measures: the gradient
+ * of the mean loss w.r.t. each trainable kernel, and the ReLU layers' unit maxima for their
+ * dead shares. `flat` holds them with the kernels' values, so the whole answer is one
+ * readback: every kernel's values, then the gradients of `graded` (both in `kernels`' order),
+ * then the maxima of `reluIds`' layers, `units` of each.
+ */
+function probePass(
+  ctx: InsightContext,
+  kernels: tf.Variable[],
+  reluIds: NodeId[],
+): { flat: tf.Tensor1D; graded: tf.Variable[]; units: number[] } {
+  let graded: tf.Variable[] = [];
+  let units: number[] = [];
+  const flat = tf.tidy(() => {
+    const { x, y } = probeBatch(ctx);
+    const outputId = ctx.model.outputLayers[0]?.name ?? '';
+    const ids = [...new Set([outputId, ...reluIds])];
+    let maxima: tf.Tensor1D[] = [];
+    const loss = () => {
+      const out = probeModel(ctx.model, ids).apply(x, { training: false });
+      const byId = new Map(ids.map((id, i) => [id, Array.isArray(out) ? out[i] : out]));
+      const relus = reluIds.map((id) => byId.get(id) as tf.Tensor);
+      maxima = unitMaxima(relus).map((m) => tf.keep(m));
+      const probs = byId.get(outputId) as tf.Tensor2D;
+      return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(x.shape[0]);
+    };
+    try {
+      const trainable = kernels.filter((k) => k.trainable);
+      // A network whose kernels are all frozen has no gradients to show: the forward pass only.
+      const grads = trainable.length > 0 ? tf.variableGrads(loss, trainable).grads : (loss(), {});
+      graded = trainable.filter((k) => grads[k.name] !== undefined);
+      const parts = [...kernels, ...graded.map((k) => grads[k.name] as tf.Tensor)].map((t) =>
+        t.reshape([-1]),
+      );
+      units = maxima.map((m) => m.size);
+      return tf.concat([...parts, ...maxima]) as tf.Tensor1D;
+    } finally {
+      // Kept to leave the gradient's tidy, so no tidy disposes them.
+      tf.dispose(maxima);
+    }
   });
-  const shares = await readAndDispose(deadShares);
-  return new Map(ids.map((id, i) => [id, shares[i] ?? 0]));
+  return { flat, graded, units };
+}
+
+function concatenated(parts: Float32Array[]): Float32Array {
+  const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+/** Splits `all` into consecutive views of the given lengths. */
+function split(all: Float32Array, lengths: number[]): Float32Array[] {
+  let at = 0;
+  return lengths.map((n) => all.subarray(at, (at += n)));
 }
 
 /** Weight and gradient histograms of every layer with kernels, dead-ReLU shares, first filters. */
 export async function weights(ctx: InsightContext): Promise<Weights> {
   const withKernels = ctx.model.layers
-    .map((layer) => ({ layer, kernels: layer.weights.filter(isKernel) }))
+    .map((layer) => ({ layer, kernels: layer.weights.filter(isKernel).map((k) => k.read()) }))
     .filter(({ kernels }) => kernels.length > 0);
-  const variables = withKernels.flatMap(({ kernels }) => kernels.map((k) => k.read()));
-  const gradients = kernelGradients(ctx, variables as tf.Variable[]);
-  const dead = await deadReluFractions(ctx);
+  const kernels = withKernels.flatMap((l) => l.kernels) as tf.Variable[];
+  const reluIds = reluLayerIds(ctx);
+  const { flat, graded, units } = probePass(ctx, kernels, reluIds);
+  const all = await readAndDispose(flat);
+  const sizes = (tensors: tf.Tensor[]) => tensors.map((t) => t.size);
+  const views = split(all, [...sizes(kernels), ...sizes(graded), ...units]);
+  const values = views.slice(0, kernels.length);
+  const gradients = views.slice(kernels.length, kernels.length + graded.length);
+  const shares = deadShares(views.slice(kernels.length + graded.length));
+  const gradientOf = new Map(graded.map((k, i) => [k, gradients[i] ?? new Float32Array()]));
+  const dead = new Map(reluIds.map((id, i) => [id, shares[i] ?? 0]));
+
   const layers: Weights['layers'] = [];
-  try {
-    for (const { layer, kernels } of withKernels) {
-      const values = concatenated(await valuesOf(kernels.map((k) => k.read())));
-      const grads = kernels.flatMap((k) => gradients[(k.read() as tf.Variable).name] ?? []);
-      const gradientHistogram: Histogram | undefined =
-        grads.length > 0 ? histogram(concatenated(await valuesOf(grads))) : undefined;
+  for (const { layer, kernels: own } of withKernels) {
+    const ownValues = own.flatMap((k) => values[kernels.indexOf(k as tf.Variable)] ?? []);
+    const ownGradients = own.flatMap((k) => gradientOf.get(k as tf.Variable) ?? []);
+    layers.push({
+      layerId: layer.name,
+      name: nameOf(ctx, layer.name),
+      weights: histogram(concatenated(ownValues)),
+      ...(ownGradients.length > 0 ? { gradients: histogram(concatenated(ownGradients)) } : {}),
+      ...(dead.has(layer.name) ? { deadReluFraction: dead.get(layer.name) } : {}),
+    });
+  }
+  // ReLU activation layers have no kernels but can still die.
+  for (const [layerId, fraction] of dead) {
+    if (!layers.some((l) => l.layerId === layerId)) {
       layers.push({
-        layerId: layer.name,
-        name: nameOf(ctx, layer.name),
-        weights: histogram(values),
-        ...(gradientHistogram ? { gradients: gradientHistogram } : {}),
-        ...(dead.has(layer.name) ? { deadReluFraction: dead.get(layer.name) } : {}),
+        layerId,
+        name: nameOf(ctx, layerId),
+        weights: histogram([]),
+        deadReluFraction: fraction,
       });
     }
-    // ReLU activation layers have no kernels but can still die.
-    for (const [layerId, fraction] of dead) {
-      if (!layers.some((l) => l.layerId === layerId)) {
-        layers.push({
-          layerId,
-          name: nameOf(ctx, layerId),
-          weights: histogram([]),
-          deadReluFraction: fraction,
-        });
-      }
-    }
-  } finally {
-    tf.dispose(gradients);
   }
-  return { kind: 'weights', layers, ...(await firstFilters(ctx)) };
+  return { kind: 'weights', layers, ...firstFilters(ctx, kernels, values) };
 }
 
-/** The first conv layer's kernel, [kh, kw, inChannels, filters]. */
-async function firstFilters(ctx: InsightContext): Promise<{ firstLayerFilters?: TensorData }> {
+/** The first conv layer's kernel, [kh, kw, inChannels, filters], copied out of `values`. */
+function firstFilters(
+  ctx: InsightContext,
+  kernels: tf.Tensor[],
+  values: Float32Array[],
+): { firstLayerFilters?: TensorData } {
   const [firstId] = layerIdsOfKind(ctx, new Set(['conv2d']));
   const kernel = ctx.model.layers
     .find((layer) => layer.name === firstId)
     ?.weights.find(isKernel)
     ?.read();
-  if (!kernel) return {};
-  // readFloat copies: the kernel is a live weight and its storage must not be transferred.
-  return { firstLayerFilters: { shape: [...kernel.shape], data: await readFloat(kernel) } };
+  const at = kernel ? kernels.indexOf(kernel) : -1;
+  if (!kernel || at < 0) return {};
+  // A copy: the answer transfers its buffers, and `values` are views of one shared read.
+  return {
+    firstLayerFilters: {
+      shape: [...kernel.shape],
+      data: (values[at] ?? new Float32Array()).slice(),
+    },
+  };
 }
