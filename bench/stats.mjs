@@ -42,19 +42,32 @@ export function alternation(contenders, reps) {
  * and so does whatever else that interval took. Null when nothing is left to measure.
  */
 export function steadyRate(marks, batchSize, pauses = []) {
+  const merged = mergedIntervals(pauses);
   let steps = 0;
   let ms = 0;
   for (let i = 2; i < marks.length; i++) {
     const from = marks[i - 1];
     const to = marks[i];
-    const paused = pauses.reduce(
+    const paused = merged.reduce(
       (sum, p) => sum + Math.max(0, Math.min(p.to, to.t) - Math.max(p.from, from.t)),
       0,
     );
     steps += to.step - from.step;
-    ms += to.t - from.t - paused;
+    ms += Math.max(0, to.t - from.t - paused);
   }
   return ms > 0 && steps > 0 ? (steps * batchSize * 1000) / ms : null;
+}
+
+/** `{ from, to }` intervals with the overlapping ones joined, so no time is left out twice. */
+function mergedIntervals(intervals) {
+  const sorted = [...intervals].sort((a, b) => a.from - b.from);
+  const merged = [];
+  for (const { from, to } of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last.to) last.to = Math.max(last.to, to);
+    else merged.push({ from, to });
+  }
+  return merged;
 }
 
 /**

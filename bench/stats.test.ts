@@ -88,6 +88,15 @@ describe('steadyRate', () => {
     expect(steadyRate(marks, 32, [{ from: 4000, to: 5500 }])).toBe((20 * 32) / 1.5);
   });
 
+  it('leaves out time covered by overlapping pauses once', () => {
+    const overlapping = [
+      { from: 5000, to: 5800 },
+      { from: 5500, to: 5900 },
+    ];
+    // 5 000 → 6 000 keeps 100 ms; 6 000 → 7 000 all of its second.
+    expect(steadyRate(marks, 32, overlapping)).toBeCloseTo((20 * 32) / 1.1);
+  });
+
   it('is null when nothing is left to measure', () => {
     expect(steadyRate(marks.slice(0, 2), 32)).toBeNull();
     expect(steadyRate([], 32)).toBeNull();

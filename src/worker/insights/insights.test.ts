@@ -180,19 +180,30 @@ describe('weights, probed at the step batch size', () => {
       },
       kernels.map(([, w]) => w),
     );
-    const byLayer = new Map(kernels.map(([id, w]) => [id, histogram(grads[w.name]!.dataSync())]));
+    // Frozen kernels have no gradient.
+    const byLayer = new Map(
+      kernels.flatMap(([id, w]) => {
+        const g = grads[w.name];
+        return g ? [[id, histogram(g.dataSync())] as const] : [];
+      }),
+    );
     tf.dispose([x, y, grads]);
     return byLayer;
   }
 
-  it('takes as many validation images as a training step, when a run has set it', async () => {
-    for (const stepBatchSize of [5, 12]) {
+  it('takes as many validation images as a training step, within the probe range', async () => {
+    // The fixture has 70 validation images: 40 is a step's batch, 5 and 300 fall back to 64.
+    for (const [stepBatchSize, probed] of [
+      [40, 40],
+      [5, 64],
+      [300, 64],
+    ] as const) {
       const result = await answerInsight(
         { ...ctx, stepBatchSize },
         { kind: 'weights', requestId: 10 },
       );
       if (result.kind !== 'weights') throw new Error(result.kind);
-      const expected = expectedGradients(stepBatchSize);
+      const expected = expectedGradients(probed);
       for (const [id, gradients] of expected) {
         const got = result.layers.find((l) => l.layerId === id)?.gradients;
         expect(got?.counts).toEqual(gradients.counts);
@@ -210,6 +221,14 @@ describe('weights, probed at the step batch size', () => {
       if (some.kind !== 'weights') throw new Error(some.kind);
       const withGradients = some.layers.filter((l) => l.gradients).map((l) => l.layerId);
       expect(withGradients).toEqual(['c2', 'out']);
+      // Every layer's weights, and the trainable ones' gradients, read from the right place.
+      for (const [id, gradients] of expectedGradients(64)) {
+        expect(some.layers.find((l) => l.layerId === id)?.gradients).toEqual(gradients);
+      }
+      for (const l of some.layers.filter((l) => l.weights.counts.some((c) => c > 0))) {
+        const kernel = ctx.model.getLayer(l.layerId).getWeights()[0]!;
+        expect(l.weights).toEqual(histogram(kernel.dataSync()));
+      }
       for (const layer of ctx.model.layers) layer.trainable = false;
       const none = await answerInsight(ctx, { kind: 'weights', requestId: 12 });
       if (none.kind !== 'weights') throw new Error(none.kind);

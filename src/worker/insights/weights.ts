@@ -13,16 +13,28 @@ type Weights = Extract<InsightResult, { kind: 'weights' }>;
 /** Validation images the gradient histograms and dead-ReLU shares are measured on, by default. */
 export const PROBE_BATCH = 64;
 
+/**
+ * Step batch sizes the probe takes instead: enough images that a dead unit means one dead for
+ * many inputs, few enough that the pass stays a step's cost.
+ */
+export const PROBE_BATCH_RANGE = { min: 32, max: 256 } as const;
+
 const isKernel = (variable: tf.LayerVariable) => /kernel(_\d+)?$/.test(variable.originalName);
 
 /**
- * The probe batch: the first validation images (training ones if there are none), as many as
- * a training step takes when a run has set that, so the pass reuses the step's compiled
- * shaders instead of compiling its own for a batch size no step uses.
+ * The probe batch: the first validation images (training ones if there are none). As many as a
+ * training step takes when that is within PROBE_BATCH_RANGE, so the pass reuses the step's
+ * compiled shaders instead of compiling its own for a batch size no step uses; else 64.
  */
+export function probeBatchSize(stepBatchSize: number | undefined): number {
+  const { min, max } = PROBE_BATCH_RANGE;
+  const step = stepBatchSize ?? 0;
+  return step >= min && step <= max ? step : PROBE_BATCH;
+}
+
 function probeBatch(ctx: InsightContext): { x: tf.Tensor4D; y: tf.Tensor1D } {
   const split = ctx.device.validation.count > 0 ? ctx.device.validation : ctx.device.train;
-  const size = Math.min(ctx.stepBatchSize ?? PROBE_BATCH, split.count);
+  const size = Math.min(probeBatchSize(ctx.stepBatchSize), split.count);
   return split.range(0, size);
 }
 
