@@ -102,6 +102,29 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   await expect(page.getByTestId('filmstrip-frame')).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByTestId('filmstrip-image')).toHaveCount(2);
 
+  // Weights: the first layer's 8 filters, each layer's weights with its gradients beside them
+  // (as many values, from the same pass), and the share of dead units of every ReLU layer.
+  await expect(
+    page.getByTestId('first-layer-filters').getByRole('img', { name: /^First-layer filter/ }),
+  ).toHaveCount(8);
+  const barCounts = (name: RegExp) =>
+    page
+      .getByRole('img', { name })
+      .locator('.histogram-bar')
+      .evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('data-count'))));
+  const conv1Weights = await barCounts(/^Weights of conv1:/);
+  const conv1Gradients = await barCounts(/^Gradients of conv1:/);
+  expect(conv1Gradients).toHaveLength(30);
+  expect(conv1Gradients.reduce((a, b) => a + b, 0)).toBe(conv1Weights.reduce((a, b) => a + b, 0));
+  await expect(page.getByRole('img', { name: /^Gradients of / })).toHaveCount(
+    await page.getByRole('img', { name: /^Weights of / }).count(),
+  );
+  const deadShares = page.getByTestId('dead-relu').locator('tbody td');
+  expect(await deadShares.count()).toBeGreaterThan(0);
+  for (const share of await deadShares.allTextContents()) {
+    expect(share).toMatch(/^(\d|[1-9]\d|100)%/);
+  }
+
   const longest = await longestTask(page);
   test.info().annotations.push({ type: 'longest task (ms)', description: String(longest) });
   expect(longest, 'longest main-thread task while insights refresh (ms)').toBeLessThan(200);
