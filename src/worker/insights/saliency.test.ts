@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chain, layer } from '../../model/spec-builder';
 import { buildModel } from '../build-model';
 import { gradCam, gradCamLayer, inputGradient } from './saliency';
-import { SMOOTHGRAD_SAMPLES, gradientMap, smoothGradient } from './saliency-maps';
+import {
+  SMOOTHGRAD_SAMPLES,
+  gradCamMap,
+  gradientMap,
+  resizeBilinear,
+  smoothGradient,
+} from './saliency-maps';
 import type { InsightContext } from './context';
 
 /**
@@ -74,25 +80,97 @@ describe('Grad-CAM', () => {
     expect(gradCamLayer(context()).name).toBe('conv');
   });
 
-  it('equals ReLU(Σ mean-gradient · activation), by hand, for both classes', () => {
+  it('equals ReLU(Σ mean-gradient · activation), by hand, for both classes', async () => {
     // Channel weights are W[k][c] / 9; the map is relu(Σ_k W[k][c]·A_k) / 9, scaled by its max.
     const layer = gradCamLayer(context());
-    const cam0 = valuesOf(gradCam(model, layer, x, 0));
+    const cam0 = await gradCam(model, layer, x, 0);
     const raw0 = [0, 0.1, 0.5, 1.1, 0, 0.25, 0.7, 0, 1.3];
-    expect(cam0).toEqual(raw0.map((v) => near(v / 1.3, 5)));
-    const cam1 = valuesOf(gradCam(model, layer, x, 1));
+    expect(Array.from(cam0.map)).toEqual(raw0.map((v) => near(v / 1.3, 5)));
+    expect(cam0.classIndex).toBe(0);
+    const cam1 = await gradCam(model, layer, x, 1);
     const raw1 = [0, 0.05, 0.1, 0, 0, 0.125, 0.05, 0, 0];
-    expect(cam1).toEqual(raw1.map((v) => near(v / 0.125, 5)));
+    expect(Array.from(cam1.map)).toEqual(raw1.map((v) => near(v / 0.125, 5)));
+    expect(cam1.classIndex).toBe(1);
   });
 
-  it('leaves the model as it was (no tap left behind)', () => {
+  it('without a class, maps the top class and returns the probabilities of the same pass', async () => {
     const layer = gradCamLayer(context());
-    tf.tidy(() => gradCam(model, layer, x, 0));
+    const probabilities = valuesOf(tf.tidy(() => model.predict(x) as tf.Tensor));
+    const top = probabilities[1]! > probabilities[0]! ? 1 : 0;
+    const found = await gradCam(model, layer, x);
+    expect(found.classIndex).toBe(top);
+    expect(Array.from(found.probabilities)).toEqual(probabilities.map((p) => near(p, 6)));
+    expect(Array.from(found.map)).toEqual(Array.from((await gradCam(model, layer, x, top)).map));
+  });
+
+  it('leaves the model as it was (no tap left behind) and no tensor behind', async () => {
+    const layer = gradCamLayer(context());
+    const before = tf.memory().numTensors;
+    await gradCam(model, layer, x, 0);
+    await gradCam(model, layer, x);
+    expect(tf.memory().numTensors).toBe(before);
     expect(Object.prototype.hasOwnProperty.call(layer, 'call')).toBe(false);
   });
 
   it('rejects a layer without a spatial output', () => {
     expect(() => gradCamLayer(context(), 'out')).toThrow(/image-shaped/);
+  });
+});
+
+describe('the Grad-CAM map on the host', () => {
+  const random = (n: number, seed: number) =>
+    Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 7.3 + i * 1.7) * 2);
+
+  it.each([
+    [
+      [3, 3],
+      [3, 3],
+    ],
+    [
+      [4, 4],
+      [28, 28],
+    ],
+    [
+      [7, 5],
+      [28, 20],
+    ],
+    [
+      [2, 3],
+      [9, 4],
+    ],
+  ] as const)('resizes %j to %j as tf.image.resizeBilinear does', ([h, w], [height, width]) => {
+    const map = random(h * w, h + w);
+    const expected = valuesOf(
+      tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(map, [1, h, w, 1]), [height, width])),
+    );
+    const resized = resizeBilinear(map, [h, w], [height, width]);
+    expect(Array.from(resized)).toEqual(expected.map((v) => near(v, 5)));
+  });
+
+  it('equals the map computed with tensors: ReLU(Σ mean-gradient · activation), resized, scaled', () => {
+    const [h, w, k] = [4, 3, 5];
+    const activation = random(h * w * k, 1).map(Math.abs);
+    const gradient = random(h * w * k, 2);
+    const expected = valuesOf(
+      tf.tidy(() => {
+        const a = tf.tensor4d(activation, [1, h, w, k]);
+        const g = tf.tensor4d(gradient, [1, h, w, k]);
+        const cam = a
+          .mul(g.mean([1, 2], true))
+          .sum<tf.Tensor4D>(3, true)
+          .relu<tf.Tensor4D>();
+        const resized = tf.image.resizeBilinear(cam, [12, 9]);
+        return resized.div(tf.maximum(resized.max(), 1e-12));
+      }),
+    );
+    const map = gradCamMap(activation, gradient, [h, w, k], [12, 9]);
+    expect(Math.max(...map)).toBeCloseTo(1, 6);
+    expect(Array.from(map)).toEqual(expected.map((v) => near(v, 5)));
+  });
+
+  it('stays all zero when no channel weighs in (not NaN)', () => {
+    const map = gradCamMap(new Float32Array(8), new Float32Array(8), [2, 2, 2], [4, 4]);
+    expect(Array.from(map)).toEqual(new Array(16).fill(0));
   });
 });
 

@@ -36,59 +36,88 @@ export function gradCamLayer(ctx: InsightContext, layerId?: string): tf.layers.L
   return layer;
 }
 
+/** What a saliency method found for one image: its map and the class the map is for. */
+interface Found {
+  classIndex: number;
+  probabilities: Float32Array;
+  /** [h, w] in [0, 1]. */
+  map: Float32Array;
+}
+
 /**
- * Grad-CAM on the live model: the conv layer's output is tapped and a zero tensor δ added to
- * it, so d score / d δ at δ = 0 is the gradient w.r.t. the activation — whatever the graph.
+ * Grad-CAM on the live model in one taped forward pass: the conv layer's output is tapped and
+ * a zero tensor δ added to it, so d score / d δ at δ = 0 is the gradient w.r.t. the activation,
+ * whatever the graph. The same pass gives the probabilities and, unless `classIndex` is given,
+ * picks the top class; all comes back in one readback and the map is drawn on the host.
  */
-export function gradCam(
+export async function gradCam(
   model: tf.LayersModel,
   layer: tf.layers.Layer,
   x: tf.Tensor4D,
-  classIndex: number,
-): tf.Tensor2D {
+  classIndex?: number,
+): Promise<Found> {
   const [, h = 0, w = 0] = x.shape;
-  const shape = layer.outputShape as number[];
-  const seen: { activation?: tf.Tensor4D } = {};
+  const [, mh = 0, mw = 0, k = 0] = layer.outputShape as number[];
+  const seen: { activation?: tf.Tensor; probabilities?: tf.Tensor; chosen?: tf.Tensor } = {};
+  let flat: tf.Tensor1D;
   try {
-    return tf.tidy(() => {
-      const delta = tf.zeros([1, ...shape.slice(1)]);
+    flat = tf.tidy(() => {
+      const delta = tf.zeros([1, mh, mw, k]);
       const score = (d: tf.Tensor) =>
         withTap(
           layer,
           (output) => {
-            // A kept copy: tf.grad and the model's executor dispose what they create.
-            seen.activation = tf.keep(output.clone() as tf.Tensor4D);
+            // Kept copies: tf.grad and the model's executor dispose what they create.
+            seen.activation = tf.keep(output.clone());
             return output.add(d);
           },
-          () => classScore(model, x, classIndex),
+          () => {
+            const { scores, probabilities } = classScores(model, x);
+            const classes = scores.shape[1];
+            const chosen =
+              classIndex === undefined ? scores.argMax(1) : tf.tensor1d([classIndex], 'int32');
+            seen.probabilities = tf.keep(probabilities.clone());
+            seen.chosen = tf.keep(chosen.toFloat());
+            return scores.mul(tf.oneHot(chosen, classes, 1, 0, 'float32')).sum<tf.Scalar>();
+          },
         );
       const gradient = tf.grad(score)(delta);
-      if (!seen.activation) throw new Error(`Layer '${layer.name}' did not run`);
-      return gradCamMap(seen.activation, gradient as tf.Tensor4D, [h, w]);
+      const { activation, probabilities, chosen } = seen;
+      if (!activation || !probabilities || !chosen) {
+        throw new Error(`Layer '${layer.name}' did not run`);
+      }
+      return tf.concat([probabilities, chosen, activation, gradient].map((t) => t.reshape([-1])));
     });
   } finally {
-    seen.activation?.dispose();
+    tf.dispose([seen.activation, seen.probabilities, seen.chosen].filter((t) => t !== undefined));
   }
+  const all = await readAndDispose(flat);
+  const classes = all.length - 1 - 2 * mh * mw * k;
+  const probabilities = all.slice(0, classes);
+  const activation = all.subarray(classes + 1, classes + 1 + mh * mw * k);
+  const gradient = all.subarray(classes + 1 + mh * mw * k);
+  return {
+    classIndex: all[classes] ?? 0,
+    probabilities,
+    map: gradCamMap(activation, gradient, [mh, mw, k], [h, w]),
+  };
 }
 
-function saliencyMap(
+/** Vanilla gradient or SmoothGrad of the top class (or `classIndex`), on the input pixels. */
+async function inputSaliency(
   ctx: InsightContext,
-  request: SaliencyRequest,
+  method: Exclude<SaliencyMethod, 'gradcam'>,
   x: tf.Tensor4D,
-  classIndex: number,
-): tf.Tensor2D {
-  const method: SaliencyMethod = request.method;
-  const gradientOf = inputGradient(ctx.model, classIndex);
-  switch (method) {
-    case 'vanilla':
-      return tf.tidy(() => gradientMap(gradientOf(x)));
-    case 'smoothgrad':
-      return tf.tidy(() => gradientMap(smoothGradient(x, gradientOf)));
-    case 'gradcam':
-      return gradCam(ctx.model, gradCamLayer(ctx, request.layerId), x, classIndex);
-    default:
-      throw new InsightError(`Unknown saliency method '${String(method)}'.`);
-  }
+  classIndex?: number,
+): Promise<Found> {
+  const probsTensor = tf.tidy(() => classScores(ctx.model, x).probabilities);
+  const probabilities = await readAndDispose(probsTensor);
+  const chosen = classIndex ?? argMax(probabilities);
+  const gradientOf = inputGradient(ctx.model, chosen);
+  const map = tf.tidy(() =>
+    gradientMap(method === 'vanilla' ? gradientOf(x) : smoothGradient(x, gradientOf)),
+  );
+  return { classIndex: chosen, probabilities, map: await readAndDispose(map) };
 }
 
 /** Which pixels drove the prediction of a class, by the requested method. */
@@ -97,26 +126,29 @@ export async function saliency(
   request: SaliencyRequest,
 ): Promise<SaliencyResult> {
   const classes = ctx.device.classes;
-  const { classIndex } = request;
+  const { classIndex, method } = request;
   if (
     classIndex !== undefined &&
     !(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < classes)
   ) {
     throw new InsightError(`Class ${classIndex} does not exist: there are ${classes} classes.`);
   }
+  if (method !== 'vanilla' && method !== 'smoothgrad' && method !== 'gradcam') {
+    throw new InsightError(`Unknown saliency method '${String(method)}'.`);
+  }
   const x = imageTensor(ctx, request.image);
   try {
-    const probsTensor = tf.tidy(() => classScores(ctx.model, x).probabilities);
-    const probabilities = await readAndDispose(probsTensor);
-    const chosen = classIndex ?? argMax(probabilities);
-    const map = saliencyMap(ctx, request, x, chosen);
-    const [h = 0, w = 0] = map.shape;
+    const [, h = 0, w = 0] = x.shape;
+    const found =
+      method === 'gradcam'
+        ? await gradCam(ctx.model, gradCamLayer(ctx, request.layerId), x, classIndex)
+        : await inputSaliency(ctx, method, x, classIndex);
     return {
       kind: 'saliency',
-      method: request.method,
-      classIndex: chosen,
-      map: { shape: [h, w], data: await readAndDispose(map) },
-      probabilities,
+      method,
+      classIndex: found.classIndex,
+      map: { shape: [h, w], data: found.map },
+      probabilities: found.probabilities,
     };
   } finally {
     x.dispose();

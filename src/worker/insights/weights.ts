@@ -32,10 +32,15 @@ export function probeBatchSize(stepBatchSize: number | undefined): number {
   return step >= min && step <= max ? step : PROBE_BATCH;
 }
 
+/**
+ * The first images of the validation split (the training split when it has none), gathered
+ * the way a training step gathers its batch, so that the tensors have the step's layout and
+ * the pass runs the step's compiled shaders rather than new ones for a slice of the split.
+ */
 function probeBatch(ctx: InsightContext): { x: tf.Tensor4D; y: tf.Tensor1D } {
   const split = ctx.device.validation.count > 0 ? ctx.device.validation : ctx.device.train;
   const size = Math.min(probeBatchSize(ctx.stepBatchSize), split.count);
-  return split.range(0, size);
+  return split.take(Array.from({ length: size }, (_, i) => i));
 }
 
 /** Ids of layers whose output goes through a ReLU. */
@@ -49,25 +54,27 @@ function reluLayerIds(ctx: InsightContext): NodeId[] {
 }
 
 /**
- * Each unit's largest output over the probe batch, for every ReLU layer in turn. A unit is a
- * channel for spatial layers (a filter dead everywhere) and a neuron for dense layers; it is
- * dead when that largest output is 0. One reduction per layer, the rest on the host.
+ * Each unit's total output over the probe batch, for every ReLU layer in turn. A unit is a
+ * channel for spatial layers (a filter dead everywhere) and a neuron for dense layers. ReLU
+ * outputs are never negative, so the total is 0 exactly when every output is: the unit is
+ * dead. Summed over all axes but the last, as the step sums a layer's gradient for its bias,
+ * so the reduction runs the step's compiled shaders. One per layer, the rest on the host.
  */
-function unitMaxima(outputs: tf.Tensor[]): tf.Tensor1D[] {
-  return outputs.map((output) => output.reshape([-1, output.shape.at(-1) ?? 1]).max(0));
+function unitTotals(outputs: tf.Tensor[]): tf.Tensor1D[] {
+  return outputs.map((output) => output.sum(output.shape.slice(0, -1).map((_, axis) => axis)));
 }
 
-/** Share of each layer's units whose largest output is not above 0. */
-function deadShares(maxima: Float32Array[]): number[] {
-  return maxima.map((m) => (m.length > 0 ? m.filter((v) => !(v > 0)).length / m.length : 0));
+/** Share of each layer's units whose total output is not above 0. */
+function deadShares(totals: Float32Array[]): number[] {
+  return totals.map((t) => (t.length > 0 ? t.filter((v) => !(v > 0)).length / t.length : 0));
 }
 
 /**
  * One forward and backward pass on the probe batch gives what the panel measures: the gradient
- * of the mean loss w.r.t. each trainable kernel, and the ReLU layers' unit maxima for their
+ * of the mean loss w.r.t. each trainable kernel, and the ReLU layers' unit totals for their
  * dead shares. `flat` holds them with the kernels' values, so the whole answer is one
  * readback: every kernel's values, then the gradients of `graded` (both in `kernels`' order),
- * then the maxima of `reluIds`' layers, `units` of each.
+ * then the totals of `reluIds`' layers, `units` of each.
  */
 function probePass(
   ctx: InsightContext,
@@ -80,12 +87,12 @@ function probePass(
     const { x, y } = probeBatch(ctx);
     const outputId = ctx.model.outputLayers[0]?.name ?? '';
     const ids = [...new Set([outputId, ...reluIds])];
-    let maxima: tf.Tensor1D[] = [];
+    let totals: tf.Tensor1D[] = [];
     const loss = () => {
       const out = probeModel(ctx.model, ids).apply(x, { training: false });
       const byId = new Map(ids.map((id, i) => [id, Array.isArray(out) ? out[i] : out]));
       const relus = reluIds.map((id) => byId.get(id) as tf.Tensor);
-      maxima = unitMaxima(relus).map((m) => tf.keep(m));
+      totals = unitTotals(relus).map((t) => tf.keep(t));
       const probs = byId.get(outputId) as tf.Tensor2D;
       return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(x.shape[0]);
     };
@@ -97,11 +104,11 @@ function probePass(
       const parts = [...kernels, ...graded.map((k) => grads[k.name] as tf.Tensor)].map((t) =>
         t.reshape([-1]),
       );
-      units = maxima.map((m) => m.size);
-      return tf.concat([...parts, ...maxima]) as tf.Tensor1D;
+      units = totals.map((t) => t.size);
+      return tf.concat([...parts, ...totals]) as tf.Tensor1D;
     } finally {
       // Kept to leave the gradient's tidy, so no tidy disposes them.
-      tf.dispose(maxima);
+      tf.dispose(totals);
     }
   });
   return { flat, graded, units };
