@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { readTogether } from '../read-together';
 import type { TrainSettings } from '../../shared/train-settings';
 
 /** One of an optimizer's saved values (moments, accumulators, the step count), as plain data. */
@@ -38,15 +39,13 @@ export async function readOptimizerState(
 ): Promise<OptimizerState> {
   const named = await optimizer.getWeights();
   try {
-    const values = await Promise.all(
-      named.map(async ({ name, tensor }): Promise<OptimizerValue> => {
-        const data = await tensor.data();
-        // Copied: on the CPU backend data() returns the tensor's own storage.
-        return tensor.dtype === 'int32'
-          ? { name, shape: tensor.shape, dtype: 'int32', values: Int32Array.from(data) }
-          : { name, shape: tensor.shape, dtype: 'float32', values: Float32Array.from(data) };
-      }),
-    );
+    const read = await readTogether(named.map(({ tensor }) => tensor));
+    const values = named.map(({ name, tensor }, i): OptimizerValue => {
+      const data = read[i] ?? new Float32Array();
+      return data instanceof Int32Array
+        ? { name, shape: tensor.shape, dtype: 'int32', values: data }
+        : { name, shape: tensor.shape, dtype: 'float32', values: data };
+    });
     return { optimizer: kind, values };
   } finally {
     // The optimizer's own values are variables; the step count (and a FlatOptimizer's

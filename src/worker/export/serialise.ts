@@ -1,15 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Values } from '../read-together';
+import { readTogether } from '../read-together';
 
 /** The standard tfjs layers-format files of a model. */
 export interface SerialisedModel {
   modelJson: Record<string, unknown>;
   weights: ArrayBuffer;
-}
-
-/** `weights.bin` as one buffer, however tfjs chose to hold the weight data. */
-function oneBuffer(data: tf.io.WeightData | undefined): ArrayBuffer {
-  if (data === undefined) return new ArrayBuffer(0);
-  return new tf.io.CompositeArrayBuffer(data).slice();
 }
 
 interface Topology {
@@ -33,26 +29,39 @@ function withDepthMultipliers(model: tf.LayersModel, topology: object | ArrayBuf
 }
 
 /**
- * Serialises a model with tfjs' own save path (`tf.io.withSaveHandler`), into the files
- * `tf.loadLayersModel('model.json')` reads: `model.json` naming one weights file, `weights.bin`.
+ * Serialises a model into the files `tf.loadLayersModel('model.json')` reads: `model.json`
+ * naming one weights file, and `weights.bin`. Written as tfjs' own `model.save` writes them
+ * (its topology, its weight order and names, the values back to back), but with every weight
+ * read off the device in one readback instead of one each.
  */
 export async function serialiseModel(model: tf.LayersModel): Promise<SerialisedModel> {
-  let saved: tf.io.ModelArtifacts | null = null;
-  await model.save(
-    tf.io.withSaveHandler((artifacts) => {
-      saved = artifacts;
-      const info = { dateSaved: new Date(), modelTopologyType: 'JSON' as const };
-      return Promise.resolve({ modelArtifactsInfo: info });
-    }),
-  );
-  const artifacts = saved as tf.io.ModelArtifacts | null;
-  if (!artifacts?.modelTopology) throw new Error('The model could not be serialised.');
+  // The order and names model.save gives its weights: `weights`, each by its original name.
+  const weights = model.weights;
+  const values = await readTogether(weights.map((w) => w.read()));
+  const topology = model.toJSON(null, false);
+  if (typeof topology !== 'object') throw new Error('The model could not be serialised.');
   const modelJson: Record<string, unknown> = {
-    format: artifacts.format ?? 'layers-model',
-    generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
-    convertedBy: artifacts.convertedBy ?? null,
-    modelTopology: withDepthMultipliers(model, artifacts.modelTopology),
-    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+    format: 'layers-model',
+    generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
+    convertedBy: null,
+    modelTopology: withDepthMultipliers(model, topology),
+    weightsManifest: [
+      {
+        paths: ['weights.bin'],
+        weights: weights.map((w) => ({ name: w.originalName, shape: w.shape, dtype: w.dtype })),
+      },
+    ],
   };
-  return { modelJson, weights: oneBuffer(artifacts.weightData) };
+  return { modelJson, weights: joined(values) };
+}
+
+/** The arrays' bytes back to back, as `weights.bin` holds them. */
+function joined(values: Values[]): ArrayBuffer {
+  const bytes = new Uint8Array(values.reduce((n, v) => n + v.byteLength, 0));
+  let at = 0;
+  for (const v of values) {
+    bytes.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), at);
+    at += v.byteLength;
+  }
+  return bytes.buffer;
 }

@@ -31,18 +31,18 @@ export function checkIndices(
 }
 
 /**
- * The image as a [1, h, w, c] float tensor scaled exactly as in training: a slice of the
- * split on the device, or user pixels (uint8, the dataset's shape) normalised like it.
- * The caller owns (disposes) the result.
+ * The image as a [copies, h, w, c] float tensor (the same image `copies` times) scaled exactly
+ * as in training: gathered from the split on the device as a step gathers its batch, or user
+ * pixels (uint8, the dataset's shape) normalised like it. The caller owns (disposes) the result.
  */
-export function imageTensor(ctx: InsightContext, ref: ImageRef): tf.Tensor4D {
+export function imageTensor(ctx: InsightContext, ref: ImageRef, copies = 1): tf.Tensor4D {
   const [h, w, c] = ctx.dataset.summary.inputShape;
   if (!isRecord(ref) || (ref.source !== 'split' && ref.source !== 'pixels')) {
     throw new InsightError('The image must come from a split or be pixels.');
   }
   if (ref.source === 'split') {
     checkIndices(ctx, ref.split, [ref.index]);
-    const { x, y } = ctx.device[ref.split].range(ref.index, 1);
+    const { x, y } = ctx.device[ref.split].take(new Array<number>(copies).fill(ref.index));
     y.dispose();
     return x;
   }
@@ -53,6 +53,8 @@ export function imageTensor(ctx: InsightContext, ref: ImageRef): tf.Tensor4D {
       `The image must be ${h}×${w} with ${c} channel${c === 1 ? '' : 's'} (${expected} values); got ${got}.`,
     );
   }
+  const pixels = new Uint8Array(expected * copies);
+  for (let i = 0; i < copies; i++) pixels.set(ref.pixels, i * expected);
   // The splits' own normalisation, so a drawn digit is scaled like the training images.
-  return ctx.device.fromPixels(ref.pixels, 1);
+  return ctx.device.fromPixels(pixels, copies);
 }

@@ -5,6 +5,7 @@ import { histogram } from '../../shared/histogram';
 import { chain, layer } from '../../model/spec-builder';
 import { lossAndCorrect } from '../loss';
 import { answerInsight } from './index';
+import { imageTensor } from './image';
 import { PROBE_BATCH } from './weights';
 import { halvesDataset, makeContext, makeDataset } from './test-fixtures';
 
@@ -43,6 +44,27 @@ describe('featureMaps', () => {
       ['c2', 'c2', [3, 3, 3]],
     ]);
     expect(result.layers[0]?.output.data).toHaveLength(6 * 6 * 4);
+  });
+
+  it('gives each layer its own output for the image, as a model of that layer computes it', async () => {
+    const ids = ['c1', 'act', 'pool', 'c2', 'hidden'];
+    const result = await answerInsight(ctx, {
+      kind: 'featureMaps',
+      requestId: 1,
+      image,
+      layerIds: ids,
+    });
+    if (result.kind !== 'featureMaps') throw new Error(result.kind);
+    const { x, y } = ctx.device.validation.range(image.index, 1);
+    for (const [i, id] of ids.entries()) {
+      const alone = tf.model({ inputs: ctx.model.inputs, outputs: ctx.model.getLayer(id).output });
+      const expected = tf.tidy(() => Array.from((alone.predict(x) as tf.Tensor).dataSync()));
+      expect(result.layers[i]?.layerId).toBe(id);
+      expect(Array.from(result.layers[i]?.output.data ?? [])).toEqual(
+        expected.map((v): unknown => expect.closeTo(v, 5)),
+      );
+    }
+    tf.dispose([x, y]);
   });
 
   it('returns a dense layer asked for by id, as a strip of units', async () => {
@@ -123,6 +145,27 @@ describe('saliency', () => {
         classIndex: 2,
       }),
     ).rejects.toThrow('Class 2 does not exist: there are 2 classes.');
+  });
+});
+
+describe('the image an insight looks at', () => {
+  it('comes as many times as asked, each copy the split image as training scales it', () => {
+    const [one, three] = [imageTensor(ctx, image, 1), imageTensor(ctx, image, 3)];
+    const { x, y } = ctx.device.validation.range(image.index, 1);
+    expect(three.shape).toEqual([3, 6, 6, 1]);
+    const expected = Array.from(x.dataSync());
+    expect(Array.from(one.dataSync())).toEqual(expected);
+    expect(Array.from(three.dataSync())).toEqual([...expected, ...expected, ...expected]);
+    tf.dispose([one, three, x, y]);
+  });
+
+  it('copies drawn pixels the same way', () => {
+    const pixels = Uint8Array.from({ length: 36 }, (_, i) => i * 7);
+    const [one, two] = [1, 2].map((n) => imageTensor(ctx, { source: 'pixels', pixels }, n));
+    const expected = Array.from(one?.dataSync() ?? []);
+    expect(two?.shape).toEqual([2, 6, 6, 1]);
+    expect(Array.from(two?.dataSync() ?? [])).toEqual([...expected, ...expected]);
+    tf.dispose([one, two].filter((t) => t !== undefined));
   });
 });
 

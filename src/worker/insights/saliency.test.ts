@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chain, layer } from '../../model/spec-builder';
 import { buildModel } from '../build-model';
-import { gradCam, gradCamLayer, inputGradient } from './saliency';
+import { STEP_SHAPED_MAX, gradCam, gradCamCopies, gradCamLayer, inputGradient } from './saliency';
 import {
   SMOOTHGRAD_SAMPLES,
   gradCamMap,
@@ -101,6 +101,30 @@ describe('Grad-CAM', () => {
     expect(found.classIndex).toBe(top);
     expect(Array.from(found.probabilities)).toEqual(probabilities.map((p) => near(p, 6)));
     expect(Array.from(found.map)).toEqual(Array.from((await gradCam(model, layer, x, top)).map));
+  });
+
+  it('over copies of the image gives what it gives for the image alone', async () => {
+    const layer = gradCamLayer(context());
+    const copies = x.tile<tf.Tensor4D>([5, 1, 1, 1]);
+    for (const classIndex of [0, 1, undefined]) {
+      const alone = await gradCam(model, layer, x, classIndex);
+      const batched = await gradCam(model, layer, copies, classIndex);
+      expect(batched.classIndex).toBe(alone.classIndex);
+      expect(Array.from(batched.probabilities)).toEqual(
+        Array.from(alone.probabilities).map((p) => near(p, 6)),
+      );
+      expect(Array.from(batched.map)).toEqual(Array.from(alone.map).map((v) => near(v, 5)));
+    }
+    copies.dispose();
+  });
+
+  it("copies the image to the step's batch on WebGL, else takes it alone", () => {
+    expect(gradCamCopies(32, 'webgl')).toBe(32);
+    expect(gradCamCopies(STEP_SHAPED_MAX, 'webgl')).toBe(STEP_SHAPED_MAX);
+    expect(gradCamCopies(STEP_SHAPED_MAX + 1, 'webgl')).toBe(1);
+    expect(gradCamCopies(undefined, 'webgl')).toBe(1);
+    expect(gradCamCopies(32, 'webgpu')).toBe(1);
+    expect(gradCamCopies(32, 'cpu')).toBe(1);
   });
 
   it('leaves the model as it was (no tap left behind) and no tensor behind', async () => {

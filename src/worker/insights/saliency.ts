@@ -3,6 +3,7 @@ import type { InsightRequest, InsightResult, SaliencyMethod } from '../../shared
 import type { InsightContext } from './context';
 import { CONV_KINDS, InsightError, kindOf, layerById, layerIdsOfKind } from './context';
 import { imageTensor } from './image';
+import { readTogether } from '../read-together';
 import { readAndDispose } from './read';
 import type { GradientFn } from './saliency-maps';
 import { gradCamMap, gradientMap, smoothGradient } from './saliency-maps';
@@ -44,11 +45,32 @@ interface Found {
   map: Float32Array;
 }
 
+/** The largest step batch Grad-CAM copies its image to; behind larger steps it goes alone. */
+export const STEP_SHAPED_MAX = 64;
+
 /**
- * Grad-CAM on the live model in one taped forward pass: the conv layer's output is tapped and
- * a zero tensor δ added to it, so d score / d δ at δ = 0 is the gradient w.r.t. the activation,
- * whatever the graph. The same pass gives the probabilities and, unless `classIndex` is given,
- * picks the top class; all comes back in one readback and the map is drawn on the host.
+ * How many copies of its image Grad-CAM runs as one batch. On WebGL, which compiles programs for
+ * each tensor shape, it is the training step's batch size, so the pass runs the forward and
+ * backward programs the step has compiled instead of compiling a set for a batch of one between
+ * the next epoch's steps (on a software GPU, most of a second at the first epoch end;
+ * docs/performance.md). One elsewhere: on the CPU a batch costs in proportion to its size, and
+ * so it does on the software GPU's WebGPU, where a step of 32 takes about a second. One before
+ * any run, and behind steps over STEP_SHAPED_MAX, where the copies would cost more per epoch
+ * end than the compiling once.
+ */
+export function gradCamCopies(stepBatchSize: number | undefined, backend: string): number {
+  if (backend !== 'webgl' || stepBatchSize === undefined || stepBatchSize > STEP_SHAPED_MAX) {
+    return 1;
+  }
+  return Math.max(1, stepBatchSize);
+}
+
+/**
+ * Grad-CAM on the live model in one taped forward pass over `x`, copies of one image (the
+ * first is read): the conv layer's output is tapped and a zero tensor δ added to it, so
+ * d score / d δ at δ = 0 is the gradient w.r.t. the activation, whatever the graph. The same
+ * pass gives the probabilities and, unless `classIndex` is given, picks the top class; all
+ * comes back in one readback and the map is drawn on the host.
  */
 export async function gradCam(
   model: tf.LayersModel,
@@ -56,13 +78,13 @@ export async function gradCam(
   x: tf.Tensor4D,
   classIndex?: number,
 ): Promise<Found> {
-  const [, h = 0, w = 0] = x.shape;
+  const [copies = 1, h = 0, w = 0] = x.shape;
   const [, mh = 0, mw = 0, k = 0] = layer.outputShape as number[];
   const seen: { activation?: tf.Tensor; probabilities?: tf.Tensor; chosen?: tf.Tensor } = {};
-  let flat: tf.Tensor1D;
+  let found: tf.Tensor[];
   try {
-    flat = tf.tidy(() => {
-      const delta = tf.zeros([1, mh, mw, k]);
+    found = tf.tidy(() => {
+      const delta = tf.zeros([copies, mh, mw, k]);
       const score = (d: tf.Tensor) =>
         withTap(
           layer,
@@ -75,7 +97,9 @@ export async function gradCam(
             const { scores, probabilities } = classScores(model, x);
             const classes = scores.shape[1];
             const chosen =
-              classIndex === undefined ? scores.argMax(1) : tf.tensor1d([classIndex], 'int32');
+              classIndex === undefined
+                ? scores.argMax(1)
+                : tf.tensor1d(new Array<number>(copies).fill(classIndex), 'int32');
             seen.probabilities = tf.keep(probabilities.clone());
             seen.chosen = tf.keep(chosen.toFloat());
             return scores.mul(tf.oneHot(chosen, classes, 1, 0, 'float32')).sum<tf.Scalar>();
@@ -86,20 +110,26 @@ export async function gradCam(
       if (!activation || !probabilities || !chosen) {
         throw new Error(`Layer '${layer.name}' did not run`);
       }
-      return tf.concat([probabilities, chosen, activation, gradient].map((t) => t.reshape([-1])));
+      return [probabilities.clone(), chosen.clone(), activation.clone(), gradient];
     });
   } finally {
     tf.dispose([seen.activation, seen.probabilities, seen.chosen].filter((t) => t !== undefined));
   }
-  const all = await readAndDispose(flat);
-  const classes = all.length - 1 - 2 * mh * mw * k;
-  const probabilities = all.slice(0, classes);
-  const activation = all.subarray(classes + 1, classes + 1 + mh * mw * k);
-  const gradient = all.subarray(classes + 1 + mh * mw * k);
+  let read: Float32Array[];
+  try {
+    read = (await readTogether(found)) as Float32Array[];
+  } finally {
+    tf.dispose(found);
+  }
+  const [probabilities, chosen, activation, gradient] = read;
+  if (!probabilities || !chosen || !activation || !gradient)
+    throw new Error('Grad-CAM read too little');
+  // Every copy gives the same answer: the first one's.
+  const first = (values: Float32Array) => values.subarray(0, values.length / copies);
   return {
-    classIndex: all[classes] ?? 0,
-    probabilities,
-    map: gradCamMap(activation, gradient, [mh, mw, k], [h, w]),
+    classIndex: chosen[0] ?? 0,
+    probabilities: first(probabilities).slice(),
+    map: gradCamMap(first(activation), first(gradient), [mh, mw, k], [h, w]),
   };
 }
 
@@ -136,7 +166,8 @@ export async function saliency(
   if (method !== 'vanilla' && method !== 'smoothgrad' && method !== 'gradcam') {
     throw new InsightError(`Unknown saliency method '${String(method)}'.`);
   }
-  const x = imageTensor(ctx, request.image);
+  const copies = method === 'gradcam' ? gradCamCopies(ctx.stepBatchSize, tf.getBackend()) : 1;
+  const x = imageTensor(ctx, request.image, copies);
   try {
     const [, h = 0, w = 0] = x.shape;
     const found =

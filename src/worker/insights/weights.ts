@@ -3,10 +3,10 @@ import type { InsightResult, TensorData } from '../../shared/insights';
 import type { NodeId } from '../../shared/model-spec';
 import { histogram } from '../../shared/histogram';
 import { lossAndCorrect } from '../loss';
+import { readTogether } from '../read-together';
 import type { InsightContext } from './context';
 import { layerIdsOfKind, nameOf } from './context';
 import { probeModel } from './probe-model';
-import { readAndDispose } from './read';
 
 type Weights = Extract<InsightResult, { kind: 'weights' }>;
 
@@ -71,47 +71,41 @@ function deadShares(totals: Float32Array[]): number[] {
 
 /**
  * One forward and backward pass on the probe batch gives what the panel measures: the gradient
- * of the mean loss w.r.t. each trainable kernel, and the ReLU layers' unit totals for their
- * dead shares. `flat` holds them with the kernels' values, so the whole answer is one
- * readback: every kernel's values, then the gradients of `graded` (both in `kernels`' order),
- * then the totals of `reluIds`' layers, `units` of each.
+ * of the mean loss w.r.t. each trainable kernel that gets one (`graded`, in `kernels`' order),
+ * and the ReLU layers' unit totals for their dead shares (in `reluIds`' order). The caller
+ * reads and disposes the tensors.
  */
 function probePass(
   ctx: InsightContext,
   kernels: tf.Variable[],
   reluIds: NodeId[],
-): { flat: tf.Tensor1D; graded: tf.Variable[]; units: number[] } {
-  let graded: tf.Variable[] = [];
-  let units: number[] = [];
-  const flat = tf.tidy(() => {
-    const { x, y } = probeBatch(ctx);
-    const outputId = ctx.model.outputLayers[0]?.name ?? '';
-    const ids = [...new Set([outputId, ...reluIds])];
-    let totals: tf.Tensor1D[] = [];
-    const loss = () => {
-      const out = probeModel(ctx.model, ids).apply(x, { training: false });
-      const byId = new Map(ids.map((id, i) => [id, Array.isArray(out) ? out[i] : out]));
-      const relus = reluIds.map((id) => byId.get(id) as tf.Tensor);
-      totals = unitTotals(relus).map((t) => tf.keep(t));
-      const probs = byId.get(outputId) as tf.Tensor2D;
-      return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(x.shape[0]);
-    };
-    try {
+): { graded: tf.Variable[]; gradients: tf.Tensor[]; totals: tf.Tensor[] } {
+  let totals: tf.Tensor[] = [];
+  try {
+    return tf.tidy(() => {
+      const { x, y } = probeBatch(ctx);
+      const outputId = ctx.model.outputLayers[0]?.name ?? '';
+      const ids = [...new Set([outputId, ...reluIds])];
+      const loss = () => {
+        const out = probeModel(ctx.model, ids).apply(x, { training: false });
+        const byId = new Map(ids.map((id, i) => [id, Array.isArray(out) ? out[i] : out]));
+        const relus = reluIds.map((id) => byId.get(id) as tf.Tensor);
+        // Kept to leave the gradient's tidy; returned from this one, which keeps them then.
+        totals = unitTotals(relus).map((t) => tf.keep(t));
+        const probs = byId.get(outputId) as tf.Tensor2D;
+        return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(x.shape[0]);
+      };
       const trainable = kernels.filter((k) => k.trainable);
       // A network whose kernels are all frozen has no gradients to show: the forward pass only.
       const grads = trainable.length > 0 ? tf.variableGrads(loss, trainable).grads : (loss(), {});
-      graded = trainable.filter((k) => grads[k.name] !== undefined);
-      const parts = [...kernels, ...graded.map((k) => grads[k.name] as tf.Tensor)].map((t) =>
-        t.reshape([-1]),
-      );
-      units = totals.map((t) => t.size);
-      return tf.concat([...parts, ...totals]) as tf.Tensor1D;
-    } finally {
-      // Kept to leave the gradient's tidy, so no tidy disposes them.
-      tf.dispose(totals);
-    }
-  });
-  return { flat, graded, units };
+      const graded = trainable.filter((k) => grads[k.name] !== undefined);
+      const gradients = graded.map((k) => grads[k.name] as tf.Tensor);
+      return { graded, gradients, totals };
+    });
+  } catch (error) {
+    tf.dispose(totals);
+    throw error;
+  }
 }
 
 function concatenated(parts: Float32Array[]): Float32Array {
@@ -124,12 +118,6 @@ function concatenated(parts: Float32Array[]): Float32Array {
   return all;
 }
 
-/** Splits `all` into consecutive views of the given lengths. */
-function split(all: Float32Array, lengths: number[]): Float32Array[] {
-  let at = 0;
-  return lengths.map((n) => all.subarray(at, (at += n)));
-}
-
 /** Weight and gradient histograms of every layer with kernels, dead-ReLU shares, first filters. */
 export async function weights(ctx: InsightContext): Promise<Weights> {
   const withKernels = ctx.model.layers
@@ -137,13 +125,17 @@ export async function weights(ctx: InsightContext): Promise<Weights> {
     .filter(({ kernels }) => kernels.length > 0);
   const kernels = withKernels.flatMap((l) => l.kernels) as tf.Variable[];
   const reluIds = reluLayerIds(ctx);
-  const { flat, graded, units } = probePass(ctx, kernels, reluIds);
-  const all = await readAndDispose(flat);
-  const sizes = (tensors: tf.Tensor[]) => tensors.map((t) => t.size);
-  const views = split(all, [...sizes(kernels), ...sizes(graded), ...units]);
-  const values = views.slice(0, kernels.length);
-  const gradients = views.slice(kernels.length, kernels.length + graded.length);
-  const shares = deadShares(views.slice(kernels.length + graded.length));
+  const { graded, gradients: onDevice, totals } = probePass(ctx, kernels, reluIds);
+  let read: Float32Array[];
+  try {
+    // One readback: every kernel's values, then the gradients, then the ReLU totals.
+    read = (await readTogether([...kernels, ...onDevice, ...totals])) as Float32Array[];
+  } finally {
+    tf.dispose([...onDevice, ...totals]);
+  }
+  const values = read.slice(0, kernels.length);
+  const gradients = read.slice(kernels.length, kernels.length + graded.length);
+  const shares = deadShares(read.slice(kernels.length + graded.length));
   const gradientOf = new Map(graded.map((k, i) => [k, gradients[i] ?? new Float32Array()]));
   const dead = new Map(reluIds.map((id, i) => [id, shares[i] ?? 0]));
 
@@ -173,7 +165,7 @@ export async function weights(ctx: InsightContext): Promise<Weights> {
   return { kind: 'weights', layers, ...firstFilters(ctx, kernels, values) };
 }
 
-/** The first conv layer's kernel, [kh, kw, inChannels, filters], copied out of `values`. */
+/** The first conv layer's kernel, [kh, kw, inChannels, filters], from `values`. */
 function firstFilters(
   ctx: InsightContext,
   kernels: tf.Tensor[],
@@ -186,11 +178,8 @@ function firstFilters(
     ?.read();
   const at = kernel ? kernels.indexOf(kernel) : -1;
   if (!kernel || at < 0) return {};
-  // A copy: the answer transfers its buffers, and `values` are views of one shared read.
+  // The kernel's own array from the read: the answer may transfer it.
   return {
-    firstLayerFilters: {
-      shape: [...kernel.shape],
-      data: (values[at] ?? new Float32Array()).slice(),
-    },
+    firstLayerFilters: { shape: [...kernel.shape], data: values[at] ?? new Float32Array() },
   };
 }
