@@ -92,13 +92,22 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   await expect(gallery).toHaveAttribute('data-count', String(count));
   await expect(gallery.getByTestId('gallery-image')).toHaveCount(count, { timeout: 30_000 });
 
-  // Grad-CAM (the default method) over the pinned images, and one filmstrip frame per epoch.
-  const overlay = page.getByTestId('saliency-overlay').first();
-  await expect(overlay).toBeVisible();
-  expect(
-    (await canvasStats(overlay)).variance,
-    'the Grad-CAM overlay is not uniform',
-  ).toBeGreaterThan(0);
+  // Grad-CAM (the default method) of each of the four pinned images, asked in one question,
+  // each over its own image, and one filmstrip frame per epoch.
+  const items = page.getByTestId('saliency-item');
+  await expect(items).toHaveCount(4);
+  for (const item of await items.all()) {
+    const overlay = item.getByTestId('saliency-overlay');
+    await expect(overlay).toBeVisible();
+    const example = /example (\d+)/.exec((await item.locator('figcaption').textContent()) ?? '');
+    await expect(overlay).toHaveAccessibleName(
+      new RegExp(`^Grad-CAM of validation example ${example?.[1]} for class`),
+    );
+    expect(
+      (await canvasStats(overlay)).variance,
+      'the Grad-CAM overlay is not uniform',
+    ).toBeGreaterThan(0);
+  }
   await expect(page.getByTestId('filmstrip-frame')).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByTestId('filmstrip-image')).toHaveCount(2);
 
@@ -123,6 +132,16 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   expect(await deadShares.count()).toBeGreaterThan(0);
   for (const share of await deadShares.allTextContents()) {
     expect(share).toMatch(/^(\d|[1-9]\d|100)%/);
+  }
+
+  // Another method: each pinned image gets its own vanilla-gradient map.
+  await page.getByTestId('saliency-method').selectOption('vanilla');
+  for (const item of await items.all()) {
+    const example = /example (\d+)/.exec((await item.locator('figcaption').textContent()) ?? '');
+    await expect(item.getByTestId('saliency-overlay')).toHaveAccessibleName(
+      new RegExp(`^Vanilla gradient of validation example ${example?.[1]} for class`),
+      { timeout: 30_000 },
+    );
   }
 
   const longest = await longestTask(page);

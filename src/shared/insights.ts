@@ -21,13 +21,14 @@ export type InsightRequest =
   /** Outputs of the given layers (all conv-like layers when omitted) for one image. */
   | { kind: 'featureMaps'; requestId: number; image: ImageRef; layerIds?: NodeId[] }
   /**
-   * Which pixels drove the prediction of `classIndex` (the predicted class when omitted).
-   * Grad-CAM uses `layerId`, the last conv layer by default.
+   * Which pixels drove the prediction of `classIndex` (each image's predicted class when
+   * omitted), for each image. Grad-CAM uses `layerId`, the last conv layer by default, and
+   * looks at all the images in one pass.
    */
   | {
       kind: 'saliency';
       requestId: number;
-      image: ImageRef;
+      images: ImageRef[];
       method: SaliencyMethod;
       classIndex?: number;
       layerId?: NodeId;
@@ -55,6 +56,14 @@ export interface Histogram {
 export interface TensorData {
   shape: number[];
   data: Float32Array;
+}
+
+/** What drove one image's prediction: its map and the class the map is for. */
+export interface SaliencyMap {
+  classIndex: number;
+  /** Height × width importance in [0, 1], at the input's resolution. */
+  map: TensorData;
+  probabilities: Float32Array;
 }
 
 /** What the worker answers. Typed arrays travel as transferred buffers. */
@@ -85,10 +94,8 @@ export type InsightResult =
   | {
       kind: 'saliency';
       method: SaliencyMethod;
-      classIndex: number;
-      /** Height × width importance in [0, 1], at the input's resolution. */
-      map: TensorData;
-      probabilities: Float32Array;
+      /** One per image asked about, in the same order. */
+      maps: SaliencyMap[];
     }
   | {
       kind: 'weights';

@@ -190,8 +190,18 @@ async function train(withInsights: boolean) {
   const ask = () => {
     if (!withInsights) return;
     pending.push(
-      answerInsight(ctx, { kind: 'saliency', requestId: ++requestId, image, method: 'gradcam' }),
-      answerInsight(ctx, { kind: 'saliency', requestId: ++requestId, image, method: 'smoothgrad' }),
+      answerInsight(ctx, {
+        kind: 'saliency',
+        requestId: ++requestId,
+        images: [image],
+        method: 'gradcam',
+      }),
+      answerInsight(ctx, {
+        kind: 'saliency',
+        requestId: ++requestId,
+        images: [image],
+        method: 'smoothgrad',
+      }),
       answerInsight(ctx, { kind: 'featureMaps', requestId: ++requestId, image }),
       answerInsight(ctx, { kind: 'evaluate', requestId: ++requestId, split: 'validation' }),
       answerInsight(ctx, { kind: 'weights', requestId: ++requestId }),

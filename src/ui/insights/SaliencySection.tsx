@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
-import type { SaliencyMethod } from '../../shared/insights';
+import type { InsightResult, SaliencyMethod } from '../../shared/insights';
+import type { PinnedImage } from '../store/insights-slice';
 import { selectPinned, selectSpec } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { convLayers } from './conv-layers';
 import { Filmstrip } from './Filmstrip';
 import { METHOD_LABELS, PinnedSaliency } from './PinnedSaliency';
+import { useInsight } from './use-insight';
+
+type Saliency = Extract<InsightResult, { kind: 'saliency' }>;
 
 interface Props {
   token: unknown;
@@ -22,6 +26,31 @@ export function SaliencySection({ token, epoch, classNames }: Props) {
   const [layer, setLayer] = useState('');
   const [opacity, setOpacity] = useState(0.5);
   const classIndex = classChoice === '' ? undefined : Number(classChoice);
+  const layerId = layer || undefined;
+  // One question for every pinned image: Grad-CAM looks at them all in one pass.
+  const question = useMemo(
+    () =>
+      pinned.length === 0
+        ? null
+        : ({
+            kind: 'saliency',
+            images: pinned.map(({ split, index }) => ({ source: 'split' as const, split, index })),
+            method,
+            ...(classIndex !== undefined ? { classIndex } : {}),
+            ...(method === 'gradcam' && layerId ? { layerId } : {}),
+          } as const),
+    [pinned, method, classIndex, layerId],
+  );
+  const { result, error, tag, answered } = useInsight<Saliency>('saliency', question, token, epoch);
+  // The answer on screen may be for an older pin list: each map goes to the image it is for.
+  const foundFor = (image: PinnedImage) => {
+    const asked = answered?.kind === 'saliency' ? answered.images : [];
+    const at = asked.findIndex(
+      (ref) => ref.source === 'split' && ref.split === image.split && ref.index === image.index,
+    );
+    const map = result?.maps[at];
+    return result && map ? { method: result.method, map } : undefined;
+  };
   return (
     <section className="insight-section" aria-labelledby="saliency-heading">
       <div className="section-header">
@@ -87,18 +116,15 @@ export function SaliencySection({ token, epoch, classNames }: Props) {
         <p className="hint">Pin an image to see what drives its prediction.</p>
       )}
       <div className="saliency-grid">
-        {pinned.map((image, slot) => (
+        {pinned.map((image) => (
           <PinnedSaliency
             key={`${image.split}:${image.index}`}
-            slot={slot}
             image={image}
-            method={method}
-            classIndex={classIndex}
-            layerId={layer || undefined}
+            found={foundFor(image)}
+            error={error}
+            tag={tag}
             opacity={opacity}
             classNames={classNames}
-            token={token}
-            epoch={epoch}
           />
         ))}
       </div>

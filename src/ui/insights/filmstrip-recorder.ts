@@ -31,16 +31,17 @@ async function recordFrame(epoch: number, isCurrent: () => boolean): Promise<voi
   // One owner per epoch: a later epoch's frame must not replace this one while it waits.
   const saliency = await requestInsight<Saliency>(`filmstrip:${epoch}`, {
     kind: 'saliency',
-    image: { source: 'split', split: image.split, index: image.index },
+    images: [{ source: 'split', split: image.split, index: image.index }],
     method: 'gradcam',
   });
-  if (!isCurrent()) return;
-  const [height = 0, width = 0] = saliency.map.shape;
+  const [frame] = saliency.maps;
+  if (!isCurrent() || !frame) return;
+  const [height = 0, width = 0] = frame.map.shape;
   useStudio.getState().addFrame({
     epoch,
     image,
-    classIndex: saliency.classIndex,
-    map: saliency.map.data,
+    classIndex: frame.classIndex,
+    map: frame.map.data,
     height,
     width,
   });

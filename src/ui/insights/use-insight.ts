@@ -11,6 +11,8 @@ interface Answer<R> {
   /** The question and token this answer is for. */
   key: string | null;
   token: unknown;
+  /** The question `result` answers. */
+  answered: InsightQuestion | null;
 }
 
 export interface InsightState<R> {
@@ -18,6 +20,8 @@ export interface InsightState<R> {
   error: string | null;
   /** The `tag` (e.g. the epoch) the current result was asked for. */
   tag: number | null;
+  /** The question the current result answers, which may be an older one than asked now. */
+  answered: InsightQuestion | null;
   loading: boolean;
 }
 
@@ -37,15 +41,17 @@ export function useInsight<R extends InsightResult>(
     tag: null,
     key: null,
     token: undefined,
+    answered: null,
   });
   const key = question ? JSON.stringify(question) : null;
 
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    requestInsight<R>(owner, JSON.parse(key) as InsightQuestion).then(
+    const asked = JSON.parse(key) as InsightQuestion;
+    requestInsight<R>(owner, asked).then(
       (result) => {
-        if (live) setState({ result, error: null, tag, key, token });
+        if (live) setState({ result, error: null, tag, key, token, answered: asked });
       },
       (error: unknown) => {
         if (!live || error instanceof Superseded) return;
@@ -62,6 +68,7 @@ export function useInsight<R extends InsightResult>(
     result: state.result,
     error: state.error,
     tag: state.tag,
+    answered: state.answered,
     loading: key !== null && (state.key !== key || state.token !== token),
   };
 }

@@ -22,11 +22,12 @@ export function PlaygroundSaliency({
   const [method, setMethod] = useState<SaliencyMethod>('gradcam');
   const question = useMemo(
     () =>
-      (image: ImageRef): InsightQuestion => ({ kind: 'saliency', image, method }),
+      (image: ImageRef): InsightQuestion => ({ kind: 'saliency', images: [image], method }),
     [method],
   );
   // Saliency costs a backward pass: asked less eagerly than the prediction.
-  const { result, error } = useAskAboutPixels<Saliency>(pixels, question, 300);
+  const { result: answer, error } = useAskAboutPixels<Saliency>(pixels, question, 300);
+  const result = answer?.maps[0];
   const base = useMemo(
     () => exampleToRgba(pixels, [shape[0], shape[1], shape[2]]),
     [pixels, shape],

@@ -3,7 +3,7 @@ import type { ImageRef, InsightResult } from '../../shared/insights';
 import type { NodeId } from '../../shared/model-spec';
 import type { InsightContext } from './context';
 import { InsightError, featureMapLayerIds, kindOf, layerById, nameOf } from './context';
-import { imageTensor } from './image';
+import { imageBatch } from './image';
 import { probe } from './probe-model';
 import { readAndDispose } from './read';
 
@@ -27,7 +27,7 @@ export async function featureMaps(
   }
   if (ids.length === 0) return { kind: 'featureMaps', layers: [] };
   const outputs = tf.tidy(() => {
-    const x = imageTensor(ctx, image);
+    const x = imageBatch(ctx, [image]);
     return probe(ctx.model, ids, x);
   });
   try {

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { ImageRef } from '../../shared/insights';
 import type { InsightContext } from './context';
 import { InsightError } from './context';
@@ -30,21 +30,15 @@ export function checkIndices(
   }
 }
 
-/**
- * The image as a [copies, h, w, c] float tensor (the same image `copies` times) scaled exactly
- * as in training: gathered from the split on the device as a step gathers its batch, or user
- * pixels (uint8, the dataset's shape) normalised like it. The caller owns (disposes) the result.
- */
-export function imageTensor(ctx: InsightContext, ref: ImageRef, copies = 1): tf.Tensor4D {
+/** Checks that `ref` names an image this dataset has, with an error meant for the student. */
+function checkImage(ctx: InsightContext, ref: ImageRef): void {
   const [h, w, c] = ctx.dataset.summary.inputShape;
   if (!isRecord(ref) || (ref.source !== 'split' && ref.source !== 'pixels')) {
     throw new InsightError('The image must come from a split or be pixels.');
   }
   if (ref.source === 'split') {
     checkIndices(ctx, ref.split, [ref.index]);
-    const { x, y } = ctx.device[ref.split].take(new Array<number>(copies).fill(ref.index));
-    y.dispose();
-    return x;
+    return;
   }
   const expected = h * w * c;
   if (!(ref.pixels instanceof Uint8Array) || ref.pixels.length !== expected) {
@@ -53,8 +47,39 @@ export function imageTensor(ctx: InsightContext, ref: ImageRef, copies = 1): tf.
       `The image must be ${h}×${w} with ${c} channel${c === 1 ? '' : 's'} (${expected} values); got ${got}.`,
     );
   }
-  const pixels = new Uint8Array(expected * copies);
-  for (let i = 0; i < copies; i++) pixels.set(ref.pixels, i * expected);
-  // The splits' own normalisation, so a drawn digit is scaled like the training images.
-  return ctx.device.fromPixels(pixels, copies);
+}
+
+/**
+ * The images as one [rows, h, w, c] float batch scaled exactly as in training: `refs` in order,
+ * then the first again until there are `rows` (never fewer than the images). Images of one
+ * split are gathered from the device as a step gathers its batch; user pixels (uint8, the
+ * dataset's shape) are normalised like the splits. The caller owns (disposes) the result.
+ */
+export function imageBatch(
+  ctx: InsightContext,
+  refs: readonly ImageRef[],
+  rows = refs.length,
+): tf.Tensor4D {
+  const [first] = refs;
+  if (!first) throw new InsightError('Ask about at least one image.');
+  for (const ref of refs) checkImage(ctx, ref);
+  const order = [...refs, ...new Array<ImageRef>(Math.max(0, rows - refs.length)).fill(first)];
+  const splits = new Set(order.map((ref) => (ref.source === 'split' ? ref.split : null)));
+  const [only] = splits;
+  if (splits.size === 1 && only) {
+    const { x, y } = ctx.device[only].take(
+      order.map((ref) => (ref.source === 'split' ? ref.index : 0)),
+    );
+    y.dispose();
+    return x;
+  }
+  if (splits.size === 1) {
+    const size = ctx.dataset.summary.inputShape.reduce((a, b) => a * b, 1);
+    const pixels = new Uint8Array(size * order.length);
+    order.forEach((ref, i) => {
+      if (ref.source === 'pixels') pixels.set(ref.pixels, i * size);
+    });
+    return ctx.device.fromPixels(pixels, order.length);
+  }
+  return tf.tidy(() => tf.concat(order.map((ref) => imageBatch(ctx, [ref]))));
 }

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InsightRequest } from '../../shared/insights';
+import type { ImageRef, InsightRequest } from '../../shared/insights';
 import { histogram } from '../../shared/histogram';
 import { chain, layer } from '../../model/spec-builder';
 import { lossAndCorrect } from '../loss';
 import { answerInsight } from './index';
-import { imageTensor } from './image';
+import { imageBatch } from './image';
 import { PROBE_BATCH } from './weights';
 import { halvesDataset, makeContext, makeDataset } from './test-fixtures';
 
@@ -110,14 +110,59 @@ describe('saliency', () => {
   it.each(['vanilla', 'smoothgrad', 'gradcam'] as const)(
     '%s returns an h×w map in [0, 1] and the probabilities',
     async (method) => {
-      const result = await answerInsight(ctx, { kind: 'saliency', requestId: 5, image, method });
+      const result = await answerInsight(ctx, {
+        kind: 'saliency',
+        requestId: 5,
+        images: [image],
+        method,
+      });
       if (result.kind !== 'saliency') throw new Error(result.kind);
-      expect(result.map.shape).toEqual([6, 6]);
-      expect(Math.min(...result.map.data)).toBeGreaterThanOrEqual(0);
-      expect(Math.max(...result.map.data)).toBeLessThanOrEqual(1);
-      expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-      const predicted = result.probabilities[1]! > result.probabilities[0]! ? 1 : 0;
-      expect(result.classIndex).toBe(predicted);
+      const [found] = result.maps;
+      if (!found) throw new Error('no map');
+      expect(found.map.shape).toEqual([6, 6]);
+      expect(Math.min(...found.map.data)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...found.map.data)).toBeLessThanOrEqual(1);
+      expect(found.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      const predicted = found.probabilities[1]! > found.probabilities[0]! ? 1 : 0;
+      expect(found.classIndex).toBe(predicted);
+    },
+  );
+
+  it.each(['vanilla', 'gradcam'] as const)(
+    '%s of several images, from different splits and drawn, gives each what it gets alone',
+    async (method) => {
+      const drawn = {
+        source: 'pixels',
+        pixels: Uint8Array.from({ length: 36 }, (_, i) => i * 7),
+      } as const;
+      const images = [
+        image,
+        { source: 'split', split: 'validation', index: 9 },
+        { source: 'split', split: 'train', index: 2 },
+        drawn,
+      ] as const;
+      const ask = async (asked: readonly (typeof images)[number][]) => {
+        const result = await answerInsight(ctx, {
+          kind: 'saliency',
+          requestId: 9,
+          images: [...asked],
+          method,
+        });
+        if (result.kind !== 'saliency') throw new Error(result.kind);
+        return result.maps;
+      };
+      const together = await ask(images);
+      expect(together).toHaveLength(images.length);
+      for (const [i, one] of images.entries()) {
+        const [alone] = await ask([one]);
+        expect(together[i]?.classIndex).toBe(alone?.classIndex);
+        expect(Array.from(together[i]?.probabilities ?? [])).toEqual(
+          Array.from(alone?.probabilities ?? []).map((p): unknown => expect.closeTo(p, 6)),
+        );
+        expect(Array.from(together[i]?.map.data ?? [])).toEqual(
+          Array.from(alone?.map.data ?? []).map((v): unknown => expect.closeTo(v, 5)),
+        );
+      }
     },
   );
 
@@ -125,47 +170,73 @@ describe('saliency', () => {
     const result = await answerInsight(ctx, {
       kind: 'saliency',
       requestId: 6,
-      image,
+      images: [image],
       method: 'gradcam',
       layerId: 'pool',
       classIndex: 1,
     });
     if (result.kind !== 'saliency') throw new Error(result.kind);
-    expect(result.classIndex).toBe(1);
-    expect(result.map.shape).toEqual([6, 6]);
+    expect(result.maps[0]?.classIndex).toBe(1);
+    expect(result.maps[0]?.map.shape).toEqual([6, 6]);
   });
 
-  it('rejects a class that does not exist', async () => {
-    await expect(
+  it('rejects a class that does not exist, and asking about no image or too many', async () => {
+    const ask = (images: ImageRef[], classIndex?: number) =>
       answerInsight(ctx, {
         kind: 'saliency',
         requestId: 7,
-        image,
+        images,
         method: 'vanilla',
-        classIndex: 2,
-      }),
-    ).rejects.toThrow('Class 2 does not exist: there are 2 classes.');
+        ...(classIndex === undefined ? {} : { classIndex }),
+      });
+    await expect(ask([image], 2)).rejects.toThrow('Class 2 does not exist: there are 2 classes.');
+    await expect(ask([])).rejects.toThrow('Ask about 1 to 64 images at a time.');
+    await expect(ask(new Array<ImageRef>(65).fill(image))).rejects.toThrow(
+      'Ask about 1 to 64 images at a time.',
+    );
   });
 });
 
-describe('the image an insight looks at', () => {
-  it('comes as many times as asked, each copy the split image as training scales it', () => {
-    const [one, three] = [imageTensor(ctx, image, 1), imageTensor(ctx, image, 3)];
+describe('the images an insight looks at', () => {
+  const pixelsOf = (seed: number) => Uint8Array.from({ length: 36 }, (_, i) => (i * seed) % 256);
+  const alone = (ref: ImageRef) => {
+    const x = imageBatch(ctx, [ref]);
+    const values = Array.from(x.dataSync());
+    x.dispose();
+    return values;
+  };
+
+  it('come in order, then the first again up to the rows asked, each as training scales it', () => {
+    const other = { source: 'split', split: 'validation', index: 7 } as const;
+    const batch = imageBatch(ctx, [image, other], 4);
     const { x, y } = ctx.device.validation.range(image.index, 1);
-    expect(three.shape).toEqual([3, 6, 6, 1]);
-    const expected = Array.from(x.dataSync());
-    expect(Array.from(one.dataSync())).toEqual(expected);
-    expect(Array.from(three.dataSync())).toEqual([...expected, ...expected, ...expected]);
-    tf.dispose([one, three, x, y]);
+    expect(batch.shape).toEqual([4, 6, 6, 1]);
+    const first = Array.from(x.dataSync());
+    expect(alone(image)).toEqual(first);
+    expect(Array.from(batch.dataSync())).toEqual([...first, ...alone(other), ...first, ...first]);
+    tf.dispose([batch, x, y]);
   });
 
-  it('copies drawn pixels the same way', () => {
-    const pixels = Uint8Array.from({ length: 36 }, (_, i) => i * 7);
-    const [one, two] = [1, 2].map((n) => imageTensor(ctx, { source: 'pixels', pixels }, n));
-    const expected = Array.from(one?.dataSync() ?? []);
-    expect(two?.shape).toEqual([2, 6, 6, 1]);
-    expect(Array.from(two?.dataSync() ?? [])).toEqual([...expected, ...expected]);
-    tf.dispose([one, two].filter((t) => t !== undefined));
+  it('mix splits and drawn pixels, never fewer rows than images', () => {
+    const refs: ImageRef[] = [
+      { source: 'pixels', pixels: pixelsOf(7) },
+      { source: 'split', split: 'test', index: 1 },
+      { source: 'pixels', pixels: pixelsOf(3) },
+    ];
+    const batch = imageBatch(ctx, refs, 1);
+    expect(batch.shape).toEqual([3, 6, 6, 1]);
+    expect(Array.from(batch.dataSync())).toEqual(refs.flatMap(alone));
+    batch.dispose();
+  });
+
+  it('are refused with the reason when one is not there', () => {
+    expect(() => imageBatch(ctx, [])).toThrow('Ask about at least one image.');
+    expect(() =>
+      imageBatch(ctx, [image, { source: 'split', split: 'validation', index: 999 }]),
+    ).toThrow(/Image 999 does not exist/);
+    expect(() => imageBatch(ctx, [{ source: 'pixels', pixels: new Uint8Array(3) }])).toThrow(
+      /must be 6×6 with 1 channel/,
+    );
   });
 });
 
@@ -291,14 +362,14 @@ describe('leaks', () => {
     { kind: 'evaluate', requestId: 0, split: 'validation' },
     { kind: 'examples', requestId: 0, split: 'train', indices: [0, 5, 9] },
     { kind: 'featureMaps', requestId: 0, image },
-    { kind: 'saliency', requestId: 0, image, method: 'vanilla' },
-    { kind: 'saliency', requestId: 0, image, method: 'smoothgrad' },
-    { kind: 'saliency', requestId: 0, image, method: 'gradcam' },
+    { kind: 'saliency', requestId: 0, images: [image], method: 'vanilla' },
+    { kind: 'saliency', requestId: 0, images: [image], method: 'smoothgrad' },
+    { kind: 'saliency', requestId: 0, images: [image], method: 'gradcam' },
     { kind: 'weights', requestId: 0 },
     { kind: 'predict', requestId: 0, image: { source: 'pixels', pixels: new Uint8Array(36) } },
     // Failing requests must not leak either.
     { kind: 'predict', requestId: 0, image: { source: 'pixels', pixels: new Uint8Array(3) } },
-    { kind: 'saliency', requestId: 0, image, method: 'gradcam', layerId: 'out' },
+    { kind: 'saliency', requestId: 0, images: [image], method: 'gradcam', layerId: 'out' },
   ];
 
   it.each(requests.map((r) => [r.kind + ('method' in r ? ` ${r.method}` : ''), r] as const))(

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chain, layer } from '../../model/spec-builder';
 import { buildModel } from '../build-model';
-import { STEP_SHAPED_MAX, gradCam, gradCamCopies, gradCamLayer, inputGradient } from './saliency';
+import { STEP_SHAPED_MAX, gradCam, gradCamRows, gradCamLayer, inputGradient } from './saliency';
 import {
   SMOOTHGRAD_SAMPLES,
   gradCamMap,
@@ -73,6 +73,13 @@ describe('vanilla gradient', () => {
   });
 });
 
+/** Grad-CAM of the first image of `images`. */
+async function camOf(layer: tf.layers.Layer, images: tf.Tensor4D, classIndex?: number) {
+  const [found] = await gradCam(model, layer, images, classIndex);
+  if (!found) throw new Error('no map');
+  return found;
+}
+
 describe('Grad-CAM', () => {
   const context = () => ({ model, spec }) as unknown as InsightContext;
 
@@ -83,11 +90,11 @@ describe('Grad-CAM', () => {
   it('equals ReLU(Σ mean-gradient · activation), by hand, for both classes', async () => {
     // Channel weights are W[k][c] / 9; the map is relu(Σ_k W[k][c]·A_k) / 9, scaled by its max.
     const layer = gradCamLayer(context());
-    const cam0 = await gradCam(model, layer, x, 0);
+    const cam0 = await camOf(layer, x, 0);
     const raw0 = [0, 0.1, 0.5, 1.1, 0, 0.25, 0.7, 0, 1.3];
     expect(Array.from(cam0.map)).toEqual(raw0.map((v) => near(v / 1.3, 5)));
     expect(cam0.classIndex).toBe(0);
-    const cam1 = await gradCam(model, layer, x, 1);
+    const cam1 = await camOf(layer, x, 1);
     const raw1 = [0, 0.05, 0.1, 0, 0, 0.125, 0.05, 0, 0];
     expect(Array.from(cam1.map)).toEqual(raw1.map((v) => near(v / 0.125, 5)));
     expect(cam1.classIndex).toBe(1);
@@ -97,18 +104,19 @@ describe('Grad-CAM', () => {
     const layer = gradCamLayer(context());
     const probabilities = valuesOf(tf.tidy(() => model.predict(x) as tf.Tensor));
     const top = probabilities[1]! > probabilities[0]! ? 1 : 0;
-    const found = await gradCam(model, layer, x);
+    const found = await camOf(layer, x);
     expect(found.classIndex).toBe(top);
     expect(Array.from(found.probabilities)).toEqual(probabilities.map((p) => near(p, 6)));
-    expect(Array.from(found.map)).toEqual(Array.from((await gradCam(model, layer, x, top)).map));
+    const forTop = await camOf(layer, x, top);
+    expect(Array.from(found.map)).toEqual(Array.from(forTop.map));
   });
 
   it('over copies of the image gives what it gives for the image alone', async () => {
     const layer = gradCamLayer(context());
     const copies = x.tile<tf.Tensor4D>([5, 1, 1, 1]);
     for (const classIndex of [0, 1, undefined]) {
-      const alone = await gradCam(model, layer, x, classIndex);
-      const batched = await gradCam(model, layer, copies, classIndex);
+      const alone = await camOf(layer, x, classIndex);
+      const batched = await camOf(layer, copies, classIndex);
       expect(batched.classIndex).toBe(alone.classIndex);
       expect(Array.from(batched.probabilities)).toEqual(
         Array.from(alone.probabilities).map((p) => near(p, 6)),
@@ -118,13 +126,31 @@ describe('Grad-CAM', () => {
     copies.dispose();
   });
 
-  it("copies the image to the step's batch on WebGL, else takes it alone", () => {
-    expect(gradCamCopies(32, 'webgl')).toBe(32);
-    expect(gradCamCopies(STEP_SHAPED_MAX, 'webgl')).toBe(STEP_SHAPED_MAX);
-    expect(gradCamCopies(STEP_SHAPED_MAX + 1, 'webgl')).toBe(1);
-    expect(gradCamCopies(undefined, 'webgl')).toBe(1);
-    expect(gradCamCopies(32, 'webgpu')).toBe(1);
-    expect(gradCamCopies(32, 'cpu')).toBe(1);
+  it('of different images in one batch gives each its own, whatever pads the batch', async () => {
+    const layer = gradCamLayer(context());
+    const other = tf.tidy(() => tf.sub<tf.Tensor4D>(1, x));
+    const batch = tf.concat([x, other, x, x]);
+    const [first, second] = await gradCam(model, layer, batch, undefined, 2);
+    const [alone, otherAlone] = [await camOf(layer, x), await camOf(layer, other)];
+    expect(first?.classIndex).toBe(alone.classIndex);
+    expect(second?.classIndex).toBe(otherAlone.classIndex);
+    expect(Array.from(first?.map ?? [])).toEqual(Array.from(alone.map).map((v) => near(v, 5)));
+    expect(Array.from(second?.map ?? [])).toEqual(
+      Array.from(otherAlone.map).map((v) => near(v, 5)),
+    );
+    expect(Array.from(second?.probabilities ?? [])).toEqual(
+      Array.from(otherAlone.probabilities).map((p) => near(p, 6)),
+    );
+    tf.dispose([other, batch]);
+  });
+
+  it("pads its batch to the step's on WebGL, else runs its images only", () => {
+    expect(gradCamRows(32, 'webgl')).toBe(32);
+    expect(gradCamRows(STEP_SHAPED_MAX, 'webgl')).toBe(STEP_SHAPED_MAX);
+    expect(gradCamRows(STEP_SHAPED_MAX + 1, 'webgl')).toBe(1);
+    expect(gradCamRows(undefined, 'webgl')).toBe(1);
+    expect(gradCamRows(32, 'webgpu')).toBe(1);
+    expect(gradCamRows(32, 'cpu')).toBe(1);
   });
 
   it('leaves the model as it was (no tap left behind) and no tensor behind', async () => {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { InsightRequest, InsightResult, SaliencyMethod } from '../../shared/insights';
 import type { InsightContext } from './context';
 import { CONV_KINDS, InsightError, kindOf, layerById, layerIdsOfKind } from './context';
-import { imageTensor } from './image';
+import { imageBatch } from './image';
 import { readTogether } from '../read-together';
 import { readAndDispose } from './read';
 import type { GradientFn } from './saliency-maps';
@@ -45,20 +45,20 @@ interface Found {
   map: Float32Array;
 }
 
-/** The largest step batch Grad-CAM copies its image to; behind larger steps it goes alone. */
+/** The largest step batch Grad-CAM pads its batch to; with larger steps it runs its images only. */
 export const STEP_SHAPED_MAX = 64;
 
 /**
- * How many copies of its image Grad-CAM runs as one batch. On WebGL, which compiles programs for
- * each tensor shape, it is the training step's batch size, so the pass runs the forward and
- * backward programs the step has compiled instead of compiling a set for a batch of one between
- * the next epoch's steps (on a software GPU, most of a second at the first epoch end;
- * docs/performance.md). One elsewhere: on the CPU a batch costs in proportion to its size, and
- * so it does on the software GPU's WebGPU, where a step of 32 takes about a second. One before
- * any run, and behind steps over STEP_SHAPED_MAX, where the copies would cost more per epoch
- * end than the compiling once.
+ * How many rows Grad-CAM's batch has at least: its images, then the first again. On WebGL,
+ * which compiles programs for each tensor shape, it is the training step's batch size, so the
+ * pass runs the forward and backward programs the step has compiled instead of compiling a set
+ * of its own between the next epoch's steps (on a software GPU, most of a second at the first
+ * epoch end; docs/performance.md). One elsewhere: on the CPU a batch costs in proportion to its
+ * size, and so it does on the software GPU's WebGPU, where a step of 32 takes about a second.
+ * One before any run, and behind steps over STEP_SHAPED_MAX, where the padding would cost more
+ * at every epoch end than the compiling once.
  */
-export function gradCamCopies(stepBatchSize: number | undefined, backend: string): number {
+export function gradCamRows(stepBatchSize: number | undefined, backend: string): number {
   if (backend !== 'webgl' || stepBatchSize === undefined || stepBatchSize > STEP_SHAPED_MAX) {
     return 1;
   }
@@ -66,18 +66,20 @@ export function gradCamCopies(stepBatchSize: number | undefined, backend: string
 }
 
 /**
- * Grad-CAM on the live model in one taped forward pass over `x`, copies of one image (the
- * first is read): the conv layer's output is tapped and a zero tensor δ added to it, so
- * d score / d δ at δ = 0 is the gradient w.r.t. the activation, whatever the graph. The same
- * pass gives the probabilities and, unless `classIndex` is given, picks the top class; all
- * comes back in one readback and the map is drawn on the host.
+ * Grad-CAM on the live model in one taped forward pass over the batch `x`, for its first
+ * `images` rows (the rest are padding): the conv layer's output is tapped and a zero tensor δ
+ * added to it, so d score / d δ at δ = 0 is the gradient w.r.t. the activation, whatever the
+ * graph; each row's score depends on its own image only, so one gradient serves them all. The
+ * same pass gives the probabilities and, unless `classIndex` is given, picks each row's top
+ * class; all comes back in one readback and the maps are drawn on the host.
  */
 export async function gradCam(
   model: tf.LayersModel,
   layer: tf.layers.Layer,
   x: tf.Tensor4D,
   classIndex?: number,
-): Promise<Found> {
+  images = 1,
+): Promise<Found[]> {
   const [copies = 1, h = 0, w = 0] = x.shape;
   const [, mh = 0, mw = 0, k = 0] = layer.outputShape as number[];
   const seen: { activation?: tf.Tensor; probabilities?: tf.Tensor; chosen?: tf.Tensor } = {};
@@ -124,13 +126,15 @@ export async function gradCam(
   const [probabilities, chosen, activation, gradient] = read;
   if (!probabilities || !chosen || !activation || !gradient)
     throw new Error('Grad-CAM read too little');
-  // Every copy gives the same answer: the first one's.
-  const first = (values: Float32Array) => values.subarray(0, values.length / copies);
-  return {
-    classIndex: chosen[0] ?? 0,
-    probabilities: first(probabilities).slice(),
-    map: gradCamMap(first(activation), first(gradient), [mh, mw, k], [h, w]),
+  const row = (values: Float32Array, i: number) => {
+    const size = values.length / copies;
+    return values.subarray(i * size, (i + 1) * size);
   };
+  return Array.from({ length: images }, (_, i) => ({
+    classIndex: chosen[i] ?? 0,
+    probabilities: row(probabilities, i).slice(),
+    map: gradCamMap(row(activation, i), row(gradient, i), [mh, mw, k], [h, w]),
+  }));
 }
 
 /** Vanilla gradient or SmoothGrad of the top class (or `classIndex`), on the input pixels. */
@@ -150,13 +154,16 @@ async function inputSaliency(
   return { classIndex: chosen, probabilities, map: await readAndDispose(map) };
 }
 
-/** Which pixels drove the prediction of a class, by the requested method. */
+/** The most images one saliency request may ask about. */
+export const MAX_SALIENCY_IMAGES = 64;
+
+/** Which pixels drove the prediction of a class, for each image, by the requested method. */
 export async function saliency(
   ctx: InsightContext,
   request: SaliencyRequest,
 ): Promise<SaliencyResult> {
   const classes = ctx.device.classes;
-  const { classIndex, method } = request;
+  const { classIndex, method, images } = request;
   if (
     classIndex !== undefined &&
     !(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < classes)
@@ -166,24 +173,39 @@ export async function saliency(
   if (method !== 'vanilla' && method !== 'smoothgrad' && method !== 'gradcam') {
     throw new InsightError(`Unknown saliency method '${String(method)}'.`);
   }
-  const copies = method === 'gradcam' ? gradCamCopies(ctx.stepBatchSize, tf.getBackend()) : 1;
-  const x = imageTensor(ctx, request.image, copies);
-  try {
-    const [, h = 0, w = 0] = x.shape;
-    const found =
-      method === 'gradcam'
-        ? await gradCam(ctx.model, gradCamLayer(ctx, request.layerId), x, classIndex)
-        : await inputSaliency(ctx, method, x, classIndex);
-    return {
-      kind: 'saliency',
-      method,
-      classIndex: found.classIndex,
-      map: { shape: [h, w], data: found.map },
-      probabilities: found.probabilities,
-    };
-  } finally {
-    x.dispose();
+  if (!Array.isArray(images) || images.length === 0 || images.length > MAX_SALIENCY_IMAGES) {
+    throw new InsightError(`Ask about 1 to ${MAX_SALIENCY_IMAGES} images at a time.`);
   }
+  const found: Found[] = [];
+  if (method === 'gradcam') {
+    const layer = gradCamLayer(ctx, request.layerId);
+    const rows = gradCamRows(ctx.stepBatchSize, tf.getBackend());
+    const x = imageBatch(ctx, images, rows);
+    try {
+      found.push(...(await gradCam(ctx.model, layer, x, classIndex, images.length)));
+    } finally {
+      x.dispose();
+    }
+  } else {
+    for (const image of images) {
+      const x = imageBatch(ctx, [image]);
+      try {
+        found.push(await inputSaliency(ctx, method, x, classIndex));
+      } finally {
+        x.dispose();
+      }
+    }
+  }
+  const [h, w] = ctx.dataset.summary.inputShape;
+  return {
+    kind: 'saliency',
+    method,
+    maps: found.map((f) => ({
+      classIndex: f.classIndex,
+      map: { shape: [h, w], data: f.map },
+      probabilities: f.probabilities,
+    })),
+  };
 }
 
 function argMax(values: Float32Array): number {

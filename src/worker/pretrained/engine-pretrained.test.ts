@@ -179,7 +179,7 @@ describe('training on a pretrained base in the engine', () => {
     const image: ImageRef = { source: 'split', split: 'validation', index: 0 };
     const requests: InsightRequest[] = [
       { kind: 'featureMaps', requestId: 101, image, layerIds: ['base'] },
-      { kind: 'saliency', requestId: 102, image, method: 'vanilla' },
+      { kind: 'saliency', requestId: 102, images: [image], method: 'vanilla' },
       { kind: 'weights', requestId: 103 },
       { kind: 'evaluate', requestId: 104, split: 'validation' },
     ];
