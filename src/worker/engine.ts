@@ -112,6 +112,8 @@ export class Engine {
   /** The settings `model` was trained with, for the record that travels with an export. */
   private settings: TrainSettings | null = null;
   private run: TrainingRun | null = null;
+  /** The model the latest run trained here: its steps' shaders are compiled on this backend. */
+  private stepped: tf.LayersModel | null = null;
   private busy = false;
   private assetBase = '';
   /** The files of pretrained bases, read once and instantiated afresh for every build. */
@@ -436,9 +438,10 @@ export class Engine {
     const dataset = foldIndices
       ? { ...this.dataset, split: { ...this.dataset.split, ...foldIndices } }
       : this.dataset;
-    const stepBatchSize = this.settings
-      ? effectiveBatchSize(this.settings, this.dataset.summary.splits.train.total)
-      : undefined;
+    const stepBatchSize =
+      this.settings && this.stepped === model
+        ? effectiveBatchSize(this.settings, this.dataset.summary.splits.train.total)
+        : undefined;
     return { model, spec: this.spec, device, dataset, validationAtEpochEnd, stepBatchSize };
   }
 
@@ -994,6 +997,7 @@ export class Engine {
     );
     if (resumption?.paused) run.pause();
     this.run = run;
+    this.stepped = run.model;
     return run;
   }
   /**

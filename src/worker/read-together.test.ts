@@ -49,6 +49,19 @@ describe('readTogether', () => {
     tf.dispose(tensors);
   });
 
+  it('joins at most the given number of values at a time, and a larger tensor alone', async () => {
+    const tensors = [tf.fill([3], 1), tf.fill([3], 2), tf.fill([9], 3), tf.fill([2], 4)];
+    const reads = vi.spyOn(tf.Tensor.prototype, 'data');
+    const read = await readTogether(tensors, 6);
+    // [1 1 1 2 2 2], then [3 × 9] alone, then [4 4].
+    expect(reads).toHaveBeenCalledTimes(3);
+    reads.mockRestore();
+    expect(read.map((values) => Array.from(values))).toEqual(
+      tensors.map((t) => Array.from(t.dataSync())),
+    );
+    tf.dispose(tensors);
+  });
+
   it('hands out copies: writing to one changes neither the tensor nor the others', async () => {
     const a = tf.tensor1d([1, 2]);
     const b = tf.tensor1d([3, 4]);

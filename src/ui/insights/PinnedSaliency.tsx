@@ -1,7 +1,8 @@
-import type { SaliencyMap, SaliencyMethod } from '../../shared/insights';
+import type { SaliencyMethod } from '../../shared/insights';
 import { ClassLabel } from '../ClassLabel';
 import type { PinnedImage } from '../store/insights-slice';
 import { argmax } from './confusion-cells';
+import type { FoundMap } from './saliency-answers';
 import { usePinnedPixels } from './PinnedThumb';
 import { SaliencyOverlay } from './SaliencyOverlay';
 
@@ -14,25 +15,26 @@ export const METHOD_LABELS: Record<SaliencyMethod, string> = {
 interface Props {
   image: PinnedImage;
   /** What the last answer found for this image, with the method it used; none yet. */
-  found: { method: SaliencyMethod; map: SaliencyMap } | undefined;
-  /** Why the last question failed, if it did. */
-  error: string | null;
-  /** The epoch the shown answer was asked at. */
+  found: FoundMap | undefined;
+  /** The epoch the answer on screen was asked at. */
   tag: number | null;
   opacity: number;
   classNames: string[];
 }
 
 /** The saliency map of one pinned image over the image, with what the network predicted. */
-export function PinnedSaliency({ image, found, error, tag, opacity, classNames }: Props) {
+export function PinnedSaliency({ image, found, tag, opacity, classNames }: Props) {
   const base = usePinnedPixels(image);
   const name = (k: number) => classNames[k] ?? String(k);
   const result = found?.map;
   const [top, p] = result ? argmax(result.probabilities) : [-1, 0];
   const [mh = 0, mw = 0] = result?.map.shape ?? [];
   return (
-    <figure className="saliency-item" data-testid="saliency-item" data-epoch={tag ?? ''}>
-      {error && <p className="message error">{error}</p>}
+    <figure
+      className="saliency-item"
+      data-testid="saliency-item"
+      data-epoch={found && tag !== null ? tag : ''}
+    >
       {base && found && result && (
         <SaliencyOverlay
           base={base}

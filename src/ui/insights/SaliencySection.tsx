@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { InsightResult, SaliencyMethod } from '../../shared/insights';
-import type { PinnedImage } from '../store/insights-slice';
 import { selectPinned, selectSpec } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { convLayers } from './conv-layers';
 import { Filmstrip } from './Filmstrip';
 import { METHOD_LABELS, PinnedSaliency } from './PinnedSaliency';
+import { mapFor } from './saliency-answers';
 import { useInsight } from './use-insight';
 
 type Saliency = Extract<InsightResult, { kind: 'saliency' }>;
@@ -42,15 +42,6 @@ export function SaliencySection({ token, epoch, classNames }: Props) {
     [pinned, method, classIndex, layerId],
   );
   const { result, error, tag, answered } = useInsight<Saliency>('saliency', question, token, epoch);
-  // The answer on screen may be for an older pin list: each map goes to the image it is for.
-  const foundFor = (image: PinnedImage) => {
-    const asked = answered?.kind === 'saliency' ? answered.images : [];
-    const at = asked.findIndex(
-      (ref) => ref.source === 'split' && ref.split === image.split && ref.index === image.index,
-    );
-    const map = result?.maps[at];
-    return result && map ? { method: result.method, map } : undefined;
-  };
   return (
     <section className="insight-section" aria-labelledby="saliency-heading">
       <div className="section-header">
@@ -115,13 +106,13 @@ export function SaliencySection({ token, epoch, classNames }: Props) {
       {pinned.length === 0 && (
         <p className="hint">Pin an image to see what drives its prediction.</p>
       )}
+      {error && <p className="message error">{error}</p>}
       <div className="saliency-grid">
         {pinned.map((image) => (
           <PinnedSaliency
             key={`${image.split}:${image.index}`}
             image={image}
-            found={foundFor(image)}
-            error={error}
+            found={mapFor(result, answered, image)}
             tag={tag}
             opacity={opacity}
             classNames={classNames}

@@ -40,12 +40,12 @@ export async function readOptimizerState(
   const named = await optimizer.getWeights();
   try {
     const read = await readTogether(named.map(({ tensor }) => tensor));
-    const values = named.map(({ name, tensor }, i): OptimizerValue => {
-      const data = read[i] ?? new Float32Array();
-      return data instanceof Int32Array
-        ? { name, shape: tensor.shape, dtype: 'int32', values: data }
-        : { name, shape: tensor.shape, dtype: 'float32', values: data };
-    });
+    const values = named.map(({ name, tensor }, i): OptimizerValue => ({
+      name,
+      shape: tensor.shape,
+      dtype: tensor.dtype === 'int32' ? 'int32' : 'float32',
+      values: read[i] ?? new Float32Array(),
+    }));
     return { optimizer: kind, values };
   } finally {
     // The optimizer's own values are variables; the step count (and a FlatOptimizer's

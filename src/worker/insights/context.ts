@@ -20,8 +20,9 @@ export interface InsightContext {
    */
   validationAtEpochEnd?: Float32Array;
   /**
-   * The batch size of the model's training steps, once a run has set one. Passes that may take
-   * any batch size take this one, so they reuse the shaders the step compiled.
+   * The batch size of the model's training steps, once a run has trained this model in this
+   * worker, so that their shaders are compiled. The weights probe (between 32 and 256) and
+   * Grad-CAM on WebGL (up to 64) take this batch size, to run on those shaders.
    */
   stepBatchSize?: number;
 }

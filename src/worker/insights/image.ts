@@ -31,7 +31,7 @@ export function checkIndices(
 }
 
 /** Checks that `ref` names an image this dataset has, with an error meant for the student. */
-function checkImage(ctx: InsightContext, ref: ImageRef): void {
+export function checkImage(ctx: InsightContext, ref: ImageRef): void {
   const [h, w, c] = ctx.dataset.summary.inputShape;
   if (!isRecord(ref) || (ref.source !== 'split' && ref.source !== 'pixels')) {
     throw new InsightError('The image must come from a split or be pixels.');
@@ -81,5 +81,12 @@ export function imageBatch(
     });
     return ctx.device.fromPixels(pixels, order.length);
   }
-  return tf.tidy(() => tf.concat(order.map((ref) => imageBatch(ctx, [ref]))));
+  // Mixed sources: each image once, then the first image's padding in one piece.
+  const padding = rows - refs.length;
+  return tf.tidy(() =>
+    tf.concat([
+      ...refs.map((ref) => imageBatch(ctx, [ref])),
+      ...(padding > 0 ? [imageBatch(ctx, [first], padding)] : []),
+    ]),
+  );
 }

@@ -190,6 +190,9 @@ describe('saliency', () => {
         ...(classIndex === undefined ? {} : { classIndex }),
       });
     await expect(ask([image], 2)).rejects.toThrow('Class 2 does not exist: there are 2 classes.');
+    await expect(ask([image, { source: 'split', split: 'test', index: 99 }])).rejects.toThrow(
+      /Image 99 does not exist/,
+    );
     await expect(ask([])).rejects.toThrow('Ask about 1 to 64 images at a time.');
     await expect(ask(new Array<ImageRef>(65).fill(image))).rejects.toThrow(
       'Ask about 1 to 64 images at a time.',
@@ -370,6 +373,12 @@ describe('leaks', () => {
     // Failing requests must not leak either.
     { kind: 'predict', requestId: 0, image: { source: 'pixels', pixels: new Uint8Array(3) } },
     { kind: 'saliency', requestId: 0, images: [image], method: 'gradcam', layerId: 'out' },
+    {
+      kind: 'saliency',
+      requestId: 0,
+      images: [image, { source: 'split', split: 'validation', index: 999 }],
+      method: 'vanilla',
+    },
   ];
 
   it.each(requests.map((r) => [r.kind + ('method' in r ? ` ${r.method}` : ''), r] as const))(

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { InsightRequest, InsightResult, SaliencyMethod } from '../../shared/insights';
 import type { InsightContext } from './context';
 import { CONV_KINDS, InsightError, kindOf, layerById, layerIdsOfKind } from './context';
-import { imageBatch } from './image';
+import { checkImage, imageBatch } from './image';
 import { readTogether } from '../read-together';
 import { readAndDispose } from './read';
 import type { GradientFn } from './saliency-maps';
@@ -55,8 +55,9 @@ export const STEP_SHAPED_MAX = 64;
  * of its own between the next epoch's steps (on a software GPU, most of a second at the first
  * epoch end; docs/performance.md). One elsewhere: on the CPU a batch costs in proportion to its
  * size, and so it does on the software GPU's WebGPU, where a step of 32 takes about a second.
- * One before any run, and behind steps over STEP_SHAPED_MAX, where the padding would cost more
- * at every epoch end than the compiling once.
+ * One until a run has trained the model in this worker (a restored model has compiled no
+ * steps), and behind steps over STEP_SHAPED_MAX, where the padding would cost more at every
+ * epoch end than the compiling once.
  */
 export function gradCamRows(stepBatchSize: number | undefined, backend: string): number {
   if (backend !== 'webgl' || stepBatchSize === undefined || stepBatchSize > STEP_SHAPED_MAX) {
@@ -80,13 +81,13 @@ export async function gradCam(
   classIndex?: number,
   images = 1,
 ): Promise<Found[]> {
-  const [copies = 1, h = 0, w = 0] = x.shape;
+  const [h, w] = [x.shape[1], x.shape[2]];
   const [, mh = 0, mw = 0, k = 0] = layer.outputShape as number[];
   const seen: { activation?: tf.Tensor; probabilities?: tf.Tensor; chosen?: tf.Tensor } = {};
   let found: tf.Tensor[];
   try {
     found = tf.tidy(() => {
-      const delta = tf.zeros([copies, mh, mw, k]);
+      const delta = tf.zeros([x.shape[0], mh, mw, k]);
       const score = (d: tf.Tensor) =>
         withTap(
           layer,
@@ -101,7 +102,7 @@ export async function gradCam(
             const chosen =
               classIndex === undefined
                 ? scores.argMax(1)
-                : tf.tensor1d(new Array<number>(copies).fill(classIndex), 'int32');
+                : tf.tensor1d(new Array<number>(x.shape[0]).fill(classIndex), 'int32');
             seen.probabilities = tf.keep(probabilities.clone());
             seen.chosen = tf.keep(chosen.toFloat());
             return scores.mul(tf.oneHot(chosen, classes, 1, 0, 'float32')).sum<tf.Scalar>();
@@ -112,7 +113,8 @@ export async function gradCam(
       if (!activation || !probabilities || !chosen) {
         throw new Error(`Layer '${layer.name}' did not run`);
       }
-      return [probabilities.clone(), chosen.clone(), activation.clone(), gradient];
+      // The images' rows only: the padding's are never read.
+      return [probabilities, chosen, activation, gradient].map((t) => t.slice(0, images));
     });
   } finally {
     tf.dispose([seen.activation, seen.probabilities, seen.chosen].filter((t) => t !== undefined));
@@ -127,7 +129,7 @@ export async function gradCam(
   if (!probabilities || !chosen || !activation || !gradient)
     throw new Error('Grad-CAM read too little');
   const row = (values: Float32Array, i: number) => {
-    const size = values.length / copies;
+    const size = values.length / images;
     return values.subarray(i * size, (i + 1) * size);
   };
   return Array.from({ length: images }, (_, i) => ({
@@ -176,10 +178,13 @@ export async function saliency(
   if (!Array.isArray(images) || images.length === 0 || images.length > MAX_SALIENCY_IMAGES) {
     throw new InsightError(`Ask about 1 to ${MAX_SALIENCY_IMAGES} images at a time.`);
   }
+  for (const image of images) checkImage(ctx, image);
   const found: Found[] = [];
   if (method === 'gradcam') {
     const layer = gradCamLayer(ctx, request.layerId);
-    const rows = gradCamRows(ctx.stepBatchSize, tf.getBackend());
+    // Drawn pixels (the playground, at every stroke) never pad: no step gathers them.
+    const fromSplits = images.every((image) => image.source === 'split');
+    const rows = fromSplits ? gradCamRows(ctx.stepBatchSize, tf.getBackend()) : 1;
     const x = imageBatch(ctx, images, rows);
     try {
       found.push(...(await gradCam(ctx.model, layer, x, classIndex, images.length)));

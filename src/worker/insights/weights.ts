@@ -90,7 +90,7 @@ function probePass(
         const out = probeModel(ctx.model, ids).apply(x, { training: false });
         const byId = new Map(ids.map((id, i) => [id, Array.isArray(out) ? out[i] : out]));
         const relus = reluIds.map((id) => byId.get(id) as tf.Tensor);
-        // Kept to leave the gradient's tidy; returned from this one, which keeps them then.
+        // Kept, so no tidy disposes them: the caller reads and disposes them.
         totals = unitTotals(relus).map((t) => tf.keep(t));
         const probs = byId.get(outputId) as tf.Tensor2D;
         return lossAndCorrect(probs, y, ctx.device.classes).lossSum.div<tf.Scalar>(x.shape[0]);
