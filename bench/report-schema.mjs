@@ -72,6 +72,13 @@ export const REPORT_SCHEMA = {
       steps: 'number',
       examplesPerSec: CONTENDERS,
       studioReadoutExamplesPerSec: 'number?',
+      studioInsightsAsked: {
+        evaluate: 'number?',
+        examples: 'number?',
+        featureMaps: 'number?',
+        saliency: 'number?',
+        weights: 'number?',
+      },
       ratios: {
         studioOverFit: 'number?',
         studioOverReference: 'number?',

@@ -36,6 +36,7 @@ function makeReport(): Record<string, unknown> {
         steps: 20,
         examplesPerSec: rates,
         studioReadoutExamplesPerSec: 1,
+        studioInsightsAsked: { evaluate: 2, examples: 8, featureMaps: 4, saliency: 2, weights: 0 },
         ratios: { studioOverFit: 1, studioOverReference: 1, studioOverStudioLoop: 1 },
         achievedFlopsPerSec: rates,
         repetitions: { studio: [1], studioLoop: [1], reference: [1], fit: [1] },

@@ -18,6 +18,9 @@ export const TARGETS = {
   initialJsGzipBytes: 250_000,
 };
 
+/** The insight requests the bench counts in the studio's runs: what the panel kept live. */
+export const INSIGHT_KINDS = ['evaluate', 'examples', 'featureMaps', 'saliency', 'weights'];
+
 /** Examples/s, first-step time and responsiveness of one studio run (contender A). */
 export function summariseStudioRun(raw, batchSize) {
   const marks = [{ t: raw.start, step: 0 }, ...raw.progress.map(({ t, step }) => ({ t, step }))];
@@ -49,6 +52,9 @@ export function summariseStudioRun(raw, batchSize) {
     tasksOver50ms: raw.longTasks.filter((d) => d > 50).length,
     framesPerSecond: framesPerSecond(raw.frames),
     interactiveMs: raw.interactiveMs,
+    insightsAsked: Object.fromEntries(
+      INSIGHT_KINDS.map((kind) => [kind, raw.insightsAsked?.[kind] ?? 0]),
+    ),
   };
 }
 
@@ -78,6 +84,13 @@ export function throughputRow(backend, network, runs, trainingFlopsPerExample) {
       first: pick(runs.studio, 'firstEpochExamplesPerSec'),
       second: pick(runs.studio, 'secondEpochExamplesPerSec'),
     },
+    // What the studio's Insights panel asked during a run (median over its runs), by kind.
+    studioInsightsAsked: Object.fromEntries(
+      INSIGHT_KINDS.map((kind) => [
+        kind,
+        median(runs.studio.map((r) => r.insightsAsked?.[kind] ?? 0)),
+      ]),
+    ),
     ratios: {
       studioOverFit: ratio(studio, fit),
       studioOverReference: ratio(studio, reference),

@@ -23,6 +23,7 @@ const studioRaw = {
     { t: 10_000, step: 40, epoch: 2, examplesPerSec: 170 },
   ],
   epochEnds: [{ t: 7000, epoch: 1, numTensors: 40, heapBytes: 1, tfjsBytes: 1 }],
+  insightsAsked: { evaluate: 2, featureMaps: 4, saliency: 3, predict: 1 },
 };
 
 describe('a studio run', () => {
@@ -40,6 +41,16 @@ describe('a studio run', () => {
     expect(summary.firstEpochExamplesPerSec).toBe(640);
     // From epoch 1's last readback, without its validation: 20 steps of 64 in 2 + 1 s.
     expect(summary.secondEpochExamplesPerSec).toBeCloseTo((20 * 64) / 3);
+  });
+
+  it('counts the insights the panel asked, every kind the bench follows', () => {
+    expect(summariseStudioRun(studioRaw, 64).insightsAsked).toEqual({
+      evaluate: 2,
+      examples: 0,
+      featureMaps: 4,
+      saliency: 3,
+      weights: 0,
+    });
   });
 
   it('reports the longest task, the tasks over 50 ms and the frame rate', () => {
@@ -70,6 +81,26 @@ describe('a throughput row', () => {
     expect(row.ratios.studioOverReference).toBeCloseTo(200 / 225);
     expect(row.ratios.studioOverStudioLoop).toBe(0.8);
     expect(row.achievedFlopsPerSec.studio).toBe(200_000);
+  });
+
+  it("reports the median of what the studio's panel asked, by kind", () => {
+    const asked = (featureMaps: number, weights: number) => ({
+      ...run(1),
+      insightsAsked: { evaluate: 2, examples: 8, featureMaps, saliency: 2, weights },
+    });
+    const counted = throughputRow(
+      'webgl',
+      'starter',
+      { studio: [asked(4, 0), asked(8, 1), asked(4, 1)], studioLoop: [], reference: [], fit: [] },
+      1,
+    );
+    expect(counted.studioInsightsAsked).toEqual({
+      evaluate: 2,
+      examples: 8,
+      featureMaps: 4,
+      saliency: 2,
+      weights: 1,
+    });
   });
 
   it('leaves a ratio null when a contender never ran', () => {

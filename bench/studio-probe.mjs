@@ -21,6 +21,8 @@ export function studioProbe() {
     /** Insight requests the page has sent to the engine, and answers it has had (never reset). */
     insightsAsked: 0,
     insightsAnswered: 0,
+    /** Insight requests since the last reset, by kind: what the panel had on screen. */
+    askedByKind: {},
     reset(timeline = true) {
       this.timeline = timeline;
       this.start = performance.now();
@@ -29,6 +31,7 @@ export function studioProbe() {
       this.progress = [];
       this.epochEnds = [];
       this.runEnd = null;
+      this.askedByKind = {};
     },
   };
   window.__layerwiseBenchProbe = probe;
@@ -50,7 +53,11 @@ export function studioProbe() {
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     postMessage(message, ...rest) {
-      if (message && message.type === 'insight') probe.insightsAsked++;
+      if (message && message.type === 'insight') {
+        probe.insightsAsked++;
+        const kind = message.request.kind;
+        probe.askedByKind[kind] = (probe.askedByKind[kind] ?? 0) + 1;
+      }
       return super.postMessage(message, ...rest);
     }
 

@@ -108,9 +108,14 @@ export async function trainEnabled(page) {
 }
 
 /**
- * Enters the job's settings, presses Train with the Insights panel open (feature maps and the
- * rest refresh at each epoch end) and waits until the probe sees the run end. Without
- * `timeline`, the probe keeps no progress, frames or long tasks (see studio-probe.mjs).
+ * Enters the job's settings, presses Train with the Insights panel open and waits until the
+ * probe sees the run end. Once the first epoch's evaluation has drawn, the panel is scrolled
+ * down as a person would to look at the feature maps, until the Feature maps section's end
+ * is at the bottom of the view. The sections that run the network ask only while on screen,
+ * so the feature maps refresh at each epoch end, besides what the studio does whatever is on
+ * screen (the evaluation, the filmstrip's Grad-CAM frame, the checkpoint); the sections below
+ * (Saliency, Weights) stay out of view and ask nothing. The report counts what was asked.
+ * Without `timeline`, the probe keeps no progress, frames or long tasks (see studio-probe.mjs).
  */
 export async function trainWithInsights(page, job, timeout, { timeline = true } = {}) {
   await enterSettings(page, job);
@@ -118,6 +123,20 @@ export async function trainWithInsights(page, job, timeout, { timeline = true } 
   await page.evaluate((keep) => window.__layerwiseBenchProbe.reset(keep), timeline);
   await page.getByTestId('train-button').click();
   await page.getByTestId('tab-insights').click();
+  const drawn = await page.waitForFunction(
+    () =>
+      window.__layerwiseBenchProbe.runEnd !== null ||
+      document.querySelector('[data-testid="evaluation-totals"]') !== null,
+    undefined,
+    { timeout, polling: 50 },
+  );
+  await drawn.dispose();
+  await page.evaluate(() =>
+    document
+      .querySelector('[data-testid="feature-maps"]')
+      ?.closest('section')
+      ?.scrollIntoView({ block: 'end' }),
+  );
   await page.waitForFunction(() => window.__layerwiseBenchProbe.runEnd !== null, undefined, {
     timeout,
     polling: 500,
@@ -150,6 +169,7 @@ export async function runStudio(browser, baseUrl, job) {
         progress: p.progress,
         epochEnds: p.epochEnds,
         runEnd: p.runEnd,
+        insightsAsked: p.askedByKind,
       };
     });
     if (seen.runEnd.outcome !== 'completed') {

@@ -41,6 +41,15 @@ export function summarise(report) {
     );
   }
   lines.push('');
+  lines.push('| backend | network | insights the studio asked per run, by kind |');
+  lines.push('| --- | --- | --- |');
+  for (const row of report.throughput) {
+    const asked = Object.entries(row.studioInsightsAsked ?? {});
+    lines.push(
+      `| ${row.backend} | ${row.network} | ${asked.map(([kind, n]) => `${kind} ${n}`).join(', ') || '—'} |`,
+    );
+  }
+  lines.push('');
   lines.push('| backend | first step, B (ms) | first step, C (ms) | first 10 steps, A (ms) |');
   lines.push('| --- | ---: | ---: | ---: |');
   for (const row of report.firstStep) {

@@ -138,6 +138,7 @@ test('a whole session on the built studio breaks none of its strict Content-Secu
     await expect(page.getByTestId('evaluation-totals')).toContainText('Accuracy', {
       timeout: 60_000,
     });
+    await studio.showInsight('Weights');
     const histogram = page.getByRole('img', { name: /^Weights of conv1:/ });
     await expect(histogram).toBeVisible({ timeout: 60_000 });
     const bars = histogram.locator('.histogram-bar');

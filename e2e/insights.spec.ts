@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { countInsightRequests, insightRequests } from './insight-requests';
 import { longestTask, resetLongestTask, watchLongTasks } from './long-tasks';
 import { Studio } from './studio';
 
@@ -33,6 +34,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   page,
 }) => {
   await watchLongTasks(page);
+  await countInsightRequests(page);
   const studio = new Studio(page);
   await studio.open();
   await studio.ready();
@@ -55,8 +57,19 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   });
   await studio.button('pause').click();
   await page.getByTestId('tab-insights').click();
+  // The panel opens at its top: the sections that run the network, further down, ask nothing
+  // until scrolled to.
+  await expect(page.getByTestId('evaluation-totals')).toContainText('Accuracy', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('pinned-images')).toHaveAttribute('data-count', '4');
   const firstImageMaps = page.getByTestId('feature-maps-image').first();
+  await expect(firstImageMaps).toHaveAttribute('data-epoch', '');
+  expect(await insightRequests(page, 'featureMaps')).toBe(0);
+  expect(await insightRequests(page, 'weights')).toBe(0);
+  await studio.showInsight('Feature maps');
   await expect(firstImageMaps).toHaveAttribute('data-epoch', '1', { timeout: 60_000 });
+  expect(await insightRequests(page, 'featureMaps'), 'one question for the 4 images').toBe(1);
   const conv1 = firstImageMaps.getByTestId('feature-layer-conv1');
   await expect(conv1.getByTestId('feature-channel')).toHaveCount(8);
   const epoch1 = await canvasStats(conv1);
@@ -68,7 +81,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   await studio.button('resume').click();
   expect(await studio.waitForRunEnd()).toBe('completed');
   await page.getByTestId('tab-insights').click();
-
+  await studio.showInsight('Feature maps');
   await expect(firstImageMaps).toHaveAttribute('data-epoch', '2', { timeout: 60_000 });
   await expect(conv1.getByTestId('feature-channel')).toHaveCount(8);
   const epoch2 = await canvasStats(conv1);
@@ -94,6 +107,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
 
   // Grad-CAM (the default method) of each of the four pinned images, asked in one question,
   // each over its own image, and one filmstrip frame per epoch.
+  await studio.showInsight('Saliency');
   const items = page.getByTestId('saliency-item');
   await expect(items).toHaveCount(4);
   for (const item of await items.all()) {
@@ -113,6 +127,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
 
   // Weights: the first layer's 8 filters, each layer's weights with its gradients beside them
   // (as many values, from the same pass), and the share of dead units of every ReLU layer.
+  await studio.showInsight('Weights');
   await expect(
     page.getByTestId('first-layer-filters').getByRole('img', { name: /^First-layer filter/ }),
   ).toHaveCount(8);
@@ -121,6 +136,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
       .getByRole('img', { name })
       .locator('.histogram-bar')
       .evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('data-count'))));
+  await expect(page.getByRole('img', { name: /^Weights of conv1:/ })).toBeVisible();
   const conv1Weights = await barCounts(/^Weights of conv1:/);
   const conv1Gradients = await barCounts(/^Gradients of conv1:/);
   expect(conv1Gradients).toHaveLength(30);

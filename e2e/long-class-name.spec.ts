@@ -187,6 +187,7 @@ test('a class named by 500 characters shows cut with the full name on hover in e
   const gallery = page.getByTestId('cell-gallery');
   await expect(gallery.getByTestId('gallery-image')).toHaveCount(counts[predicted]!);
   // Saliency for the long class, whatever the briefly trained network predicts.
+  await studio.showInsight('Saliency');
   await page.getByTestId('saliency-class').selectOption({ label: LONG });
   await expect(
     page.getByTestId('saliency-item').first().getByTitle(LONG, { exact: true }).last(),

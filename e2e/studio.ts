@@ -99,6 +99,16 @@ export class Studio {
     await expect(this.page.getByRole('heading', { name: 'Train' })).toBeVisible();
   }
 
+  /**
+   * Scrolls an Insights section into view, as a person scrolls down to it once the panel has
+   * drawn: the sections that run the network ask only while on screen.
+   */
+  async showInsight(heading: 'Feature maps' | 'Saliency' | 'Weights'): Promise<void> {
+    // Once the evaluation at the top has drawn: until then the sections sit higher than they will.
+    await expect(this.page.getByTestId('evaluation-totals')).toBeVisible({ timeout: 60_000 });
+    await this.page.getByRole('heading', { level: 3, name: heading }).scrollIntoViewIfNeeded();
+  }
+
   get canvas(): Locator {
     return this.page.getByTestId('builder-canvas');
   }

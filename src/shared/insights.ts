@@ -18,8 +18,11 @@ export type InsightRequest =
   | { kind: 'evaluate'; requestId: number; split: 'validation' | 'test' }
   /** Pixels of some examples of a split, e.g. the images behind a confusion-matrix cell. */
   | { kind: 'examples'; requestId: number; split: SplitName; indices: number[] }
-  /** Outputs of the given layers (all conv-like layers when omitted) for one image. */
-  | { kind: 'featureMaps'; requestId: number; image: ImageRef; layerIds?: NodeId[] }
+  /**
+   * Outputs of the given layers (all conv-like layers when omitted) for each image, all the
+   * images in one pass.
+   */
+  | { kind: 'featureMaps'; requestId: number; images: ImageRef[]; layerIds?: NodeId[] }
   /**
    * Which pixels drove the prediction of `classIndex` (each image's predicted class when
    * omitted), for each image. Grad-CAM uses `layerId`, the last conv layer by default, and
@@ -58,6 +61,11 @@ export interface TensorData {
   data: Float32Array;
 }
 
+/** What the given layers output for one image. */
+export interface ImageFeatureMaps {
+  layers: { layerId: NodeId; name: string; output: TensorData }[];
+}
+
 /** What drove one image's prediction: its map and the class the map is for. */
 export interface SaliencyMap {
   classIndex: number;
@@ -90,7 +98,11 @@ export type InsightResult =
       shape: [number, number, number];
       pixels: Uint8Array;
     }
-  | { kind: 'featureMaps'; layers: { layerId: NodeId; name: string; output: TensorData }[] }
+  | {
+      kind: 'featureMaps';
+      /** One per image asked about, in the same order. */
+      images: ImageFeatureMaps[];
+    }
   | {
       kind: 'saliency';
       method: SaliencyMethod;

@@ -83,7 +83,7 @@ describe('Engine insight command', () => {
         request: {
           kind: 'featureMaps',
           requestId: 3,
-          image: { source: 'split', split: 'test', index: 9 },
+          images: [{ source: 'split', split: 'test', index: 9 }],
         },
       });
       expect(tf.memory().numTensors).toBe(before);
@@ -94,7 +94,9 @@ describe('Engine insight command', () => {
       expect(evaluation.confusion.flat().reduce((a, b) => a + b, 0)).toBe(1000);
       expect(evaluation.accuracy).toBeGreaterThan(0.3);
       const maps = answers.find((r) => r.kind === 'featureMaps');
-      expect(maps?.kind === 'featureMaps' && maps.layers.map((l) => l.output.shape)).toEqual([
+      expect(
+        maps?.kind === 'featureMaps' && maps.images[0]?.layers.map((l) => l.output.shape),
+      ).toEqual([
         [26, 26, 4],
         [13, 13, 4],
       ]);
@@ -202,7 +204,7 @@ async function train(withInsights: boolean) {
         images: [image],
         method: 'smoothgrad',
       }),
-      answerInsight(ctx, { kind: 'featureMaps', requestId: ++requestId, image }),
+      answerInsight(ctx, { kind: 'featureMaps', requestId: ++requestId, images: [image] }),
       answerInsight(ctx, { kind: 'evaluate', requestId: ++requestId, split: 'validation' }),
       answerInsight(ctx, { kind: 'weights', requestId: ++requestId }),
     );
@@ -277,7 +279,7 @@ describe('the tensor count at each epoch end', () => {
     const watched = await epochCounts(async (ctx) => {
       answers.push(
         ...(await Promise.all([
-          answerInsight(ctx, { kind: 'featureMaps', requestId: 1, image }),
+          answerInsight(ctx, { kind: 'featureMaps', requestId: 1, images: [image] }),
           answerInsight(ctx, { kind: 'weights', requestId: 2 }),
         ])),
       );

@@ -19,10 +19,12 @@ interface Props {
   token: unknown;
   epoch: number;
   classNames: string[];
+  /** Called once the section shows its first evaluation (or why there is none). */
+  onShown: () => void;
 }
 
 /** Confusion matrix, per-class metrics and misclassified examples of one split. */
-export function EvaluationSection({ token, epoch, classNames }: Props) {
+export function EvaluationSection({ token, epoch, classNames, onShown }: Props) {
   const [split, setSplit] = useState<EvalSplit>('validation');
   const [cell, setCell] = useState<[number, number] | null>(null);
   const [shown, setShown] = useState(MISCLASSIFIED_SHOWN);
@@ -35,6 +37,10 @@ export function EvaluationSection({ token, epoch, classNames }: Props) {
   );
   const pinDefaults = useStudio((s) => s.pinDefaults);
   const evaluation = result?.split === split ? result : null;
+
+  useEffect(() => {
+    if (result || error) onShown();
+  }, [result, error, onShown]);
 
   useEffect(() => {
     if (evaluation?.split !== 'validation') return;

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { InsightResult } from '../../shared/insights';
+import type { ImageFeatureMaps, InsightResult } from '../../shared/insights';
 import type { PinnedImage } from '../store/insights-slice';
 import { selectPinned, selectSpec } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { convLayers, denseLayers } from './conv-layers';
 import { LayerOutput } from './LayerOutput';
+import { featureMapsFor } from './pinned-answers';
+import { useInView } from './use-in-view';
 import { useInsight } from './use-insight';
 
 type FeatureMaps = Extract<InsightResult, { kind: 'featureMaps' }>;
@@ -12,38 +14,26 @@ type FeatureMaps = Extract<InsightResult, { kind: 'featureMaps' }>;
 interface Props {
   token: unknown;
   epoch: number;
+  /** Whether to watch if the section is on screen; off screen it asks nothing. */
+  watch: boolean;
 }
 
 function PinnedFeatureMaps(props: {
-  slot: number;
   image: PinnedImage;
-  layerIds: string[] | undefined;
-  token: unknown;
-  epoch: number;
+  maps: ImageFeatureMaps | undefined;
+  tag: number | null;
 }) {
-  const { slot, image, layerIds, token, epoch } = props;
-  const question = useMemo(
-    () =>
-      ({
-        kind: 'featureMaps',
-        image: { source: 'split', split: image.split, index: image.index },
-        ...(layerIds ? { layerIds } : {}),
-      }) as const,
-    [image, layerIds],
-  );
-  const { result, error, tag } = useInsight<FeatureMaps>(
-    `featureMaps:${slot}`,
-    question,
-    token,
-    epoch,
-  );
+  const { image, maps, tag } = props;
   return (
-    <div className="pinned-maps" data-testid="feature-maps-image" data-epoch={tag ?? ''}>
+    <div
+      className="pinned-maps"
+      data-testid="feature-maps-image"
+      data-epoch={maps ? (tag ?? '') : ''}
+    >
       <h4>
         {image.split} example {image.index}
       </h4>
-      {error && <p className="message error">{error}</p>}
-      {result?.layers.map((layer) => (
+      {maps?.layers.map((layer) => (
         <LayerOutput
           key={layer.layerId}
           layerId={layer.layerId}
@@ -55,16 +45,36 @@ function PinnedFeatureMaps(props: {
   );
 }
 
-/** What each layer sees of the pinned images, refreshed at every epoch end. */
-export function FeatureMapsSection({ token, epoch }: Props) {
+/** What each layer sees of the pinned images, refreshed at every epoch end while on screen. */
+export function FeatureMapsSection({ token, epoch, watch }: Props) {
   const spec = useStudio(selectSpec);
   const pinned = useStudio(selectPinned);
   const convs = useMemo(() => convLayers(spec), [spec]);
   const denses = useMemo(() => denseLayers(spec), [spec]);
   const [layer, setLayer] = useState('');
   const layerIds = useMemo(() => (layer === '' ? undefined : [layer]), [layer]);
+  const [ref, inView] = useInView<HTMLElement>(watch);
+  // One question for every pinned image: their maps come from one forward pass.
+  const question = useMemo(
+    () =>
+      pinned.length === 0
+        ? null
+        : ({
+            kind: 'featureMaps',
+            images: pinned.map(({ split, index }) => ({ source: 'split' as const, split, index })),
+            ...(layerIds ? { layerIds } : {}),
+          } as const),
+    [pinned, layerIds],
+  );
+  const { result, error, tag, answered } = useInsight<FeatureMaps>(
+    'featureMaps',
+    question,
+    token,
+    epoch,
+    inView,
+  );
   return (
-    <section className="insight-section" aria-labelledby="feature-maps-heading">
+    <section ref={ref} className="insight-section" aria-labelledby="feature-maps-heading">
       <div className="section-header">
         <h3 id="feature-maps-heading">Feature maps</h3>
         <label>
@@ -89,15 +99,14 @@ export function FeatureMapsSection({ token, epoch }: Props) {
         </label>
       </div>
       {pinned.length === 0 && <p className="hint">Pin an image to see its feature maps.</p>}
+      {error && <p className="message error">{error}</p>}
       <div className="feature-maps" data-testid="feature-maps">
-        {pinned.map((image, slot) => (
+        {pinned.map((image) => (
           <PinnedFeatureMaps
             key={`${image.split}:${image.index}`}
-            slot={slot}
             image={image}
-            layerIds={layerIds}
-            token={token}
-            epoch={epoch}
+            maps={featureMapsFor(result, answered, image)}
+            tag={tag}
           />
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   selectBackend,
   selectDataset,
@@ -26,6 +26,10 @@ export function InsightsPanel() {
   const dataset = useStudio(selectDataset);
   const backend = useStudio(selectBackend);
   const [clicks, setClicks] = useState(0);
+  // The sections below the evaluation watch whether they are on screen only once it shows:
+  // until then they sit higher up than they will, and would ask for what no one sees.
+  const [evaluationShown, setEvaluationShown] = useState(false);
+  const showEvaluation = useCallback(() => setEvaluationShown(true), []);
   // A new token at each epoch end, run end, backend change (a lost GPU left: requests under way
   // were answered with the reason) and Refresh click makes every section ask again.
   const token = useMemo(() => ({ clicks }), [lastEpoch, report, backend, clicks]); // eslint-disable-line react-hooks/exhaustive-deps -- the token only marks that these changed
@@ -65,10 +69,20 @@ export function InsightsPanel() {
         </button>
       </div>
       <PinnedImages />
-      <EvaluationSection token={token} epoch={epoch} classNames={classNames} />
-      <FeatureMapsSection token={token} epoch={epoch} />
-      <SaliencySection token={token} epoch={epoch} classNames={classNames} />
-      <WeightsSection token={token} epoch={epoch} />
+      <EvaluationSection
+        token={token}
+        epoch={epoch}
+        classNames={classNames}
+        onShown={showEvaluation}
+      />
+      <FeatureMapsSection token={token} epoch={epoch} watch={evaluationShown} />
+      <SaliencySection
+        token={token}
+        epoch={epoch}
+        classNames={classNames}
+        watch={evaluationShown}
+      />
+      <WeightsSection token={token} epoch={epoch} watch={evaluationShown} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { SaliencyMethod } from '../../shared/insights';
 import { ClassLabel } from '../ClassLabel';
 import type { PinnedImage } from '../store/insights-slice';
 import { argmax } from './confusion-cells';
-import type { FoundMap } from './saliency-answers';
+import type { FoundMap } from './pinned-answers';
 import { usePinnedPixels } from './PinnedThumb';
 import { SaliencyOverlay } from './SaliencyOverlay';
 

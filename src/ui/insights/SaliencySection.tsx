@@ -5,7 +5,8 @@ import { useStudio } from '../store/studio-store';
 import { convLayers } from './conv-layers';
 import { Filmstrip } from './Filmstrip';
 import { METHOD_LABELS, PinnedSaliency } from './PinnedSaliency';
-import { mapFor } from './saliency-answers';
+import { mapFor } from './pinned-answers';
+import { useInView } from './use-in-view';
 import { useInsight } from './use-insight';
 
 type Saliency = Extract<InsightResult, { kind: 'saliency' }>;
@@ -14,10 +15,15 @@ interface Props {
   token: unknown;
   epoch: number;
   classNames: string[];
+  /** Whether to watch if the section is on screen; off screen it asks nothing. */
+  watch: boolean;
 }
 
-/** Which pixels drove each pinned image's prediction, and the Grad-CAM filmstrip. */
-export function SaliencySection({ token, epoch, classNames }: Props) {
+/**
+ * Which pixels drove each pinned image's prediction (asked while on screen), and the Grad-CAM
+ * filmstrip.
+ */
+export function SaliencySection({ token, epoch, classNames, watch }: Props) {
   const spec = useStudio(selectSpec);
   const pinned = useStudio(selectPinned);
   const convs = useMemo(() => convLayers(spec), [spec]);
@@ -41,9 +47,16 @@ export function SaliencySection({ token, epoch, classNames }: Props) {
           } as const),
     [pinned, method, classIndex, layerId],
   );
-  const { result, error, tag, answered } = useInsight<Saliency>('saliency', question, token, epoch);
+  const [ref, inView] = useInView<HTMLElement>(watch);
+  const { result, error, tag, answered } = useInsight<Saliency>(
+    'saliency',
+    question,
+    token,
+    epoch,
+    inView,
+  );
   return (
-    <section className="insight-section" aria-labelledby="saliency-heading">
+    <section ref={ref} className="insight-section" aria-labelledby="saliency-heading">
       <div className="section-header">
         <h3 id="saliency-heading">Saliency</h3>
         <label>

@@ -3,6 +3,7 @@ import type { InsightResult } from '../../shared/insights';
 import { HistogramChart } from './HistogramChart';
 import { filterToRgba } from './pixels';
 import { RgbaCanvas } from './RgbaCanvas';
+import { useInView } from './use-in-view';
 import { useInsight } from './use-insight';
 
 type Weights = Extract<InsightResult, { kind: 'weights' }>;
@@ -12,9 +13,11 @@ const DEAD_RELU_WARNING = 0.5;
 
 const QUESTION = { kind: 'weights' } as const;
 
-/** First-layer filters, weight and gradient histograms, and dead ReLUs per layer. */
-export function WeightsSection({ token, epoch }: { token: unknown; epoch: number }) {
-  const { result, error } = useInsight<Weights>('weights', QUESTION, token, epoch);
+/** First-layer filters, weight and gradient histograms, and dead ReLUs per layer, while on screen. */
+export function WeightsSection(props: { token: unknown; epoch: number; watch: boolean }) {
+  const { token, epoch, watch } = props;
+  const [ref, inView] = useInView<HTMLElement>(watch);
+  const { result, error } = useInsight<Weights>('weights', QUESTION, token, epoch, inView);
   const filters = useMemo(() => {
     const kernel = result?.firstLayerFilters;
     if (!kernel) return [];
@@ -23,7 +26,7 @@ export function WeightsSection({ token, epoch }: { token: unknown; epoch: number
   }, [result]);
   const withRelu = result?.layers.filter((l) => l.deadReluFraction !== undefined) ?? [];
   return (
-    <section className="insight-section" aria-labelledby="weights-heading">
+    <section ref={ref} className="insight-section" aria-labelledby="weights-heading">
       <div className="section-header">
         <h3 id="weights-heading">Weights</h3>
       </div>

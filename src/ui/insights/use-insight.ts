@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InsightResult } from '../../shared/insights';
 import type { InsightQuestion } from './insight-client';
 import { Superseded } from './insight-queue';
@@ -26,14 +26,17 @@ export interface InsightState<R> {
 }
 
 /**
- * Asks `question` (null: nothing to ask) whenever it or `token` changes, and keeps the last
- * answer on screen while the next one is on its way.
+ * Asks `question` (null: nothing to ask) whenever it or `token` changes while `active`, and
+ * keeps the last answer on screen while the next one is on its way. While inactive (its
+ * section is off screen) it asks nothing; once active again it asks what changed meanwhile.
+ * An answer on its way when the section leaves the screen still lands.
  */
 export function useInsight<R extends InsightResult>(
   owner: string,
   question: InsightQuestion | null,
   token: unknown,
   tag: number,
+  active = true,
 ): InsightState<R> {
   const [state, setState] = useState<Answer<R>>({
     result: null,
@@ -44,25 +47,39 @@ export function useInsight<R extends InsightResult>(
     answered: null,
   });
   const key = question ? JSON.stringify(question) : null;
+  /** The last question asked, with its token: its answer is the one to keep. */
+  const asked = useRef<{ owner: string; key: string; token: unknown } | null>(null);
+
+  useEffect(
+    () => () => {
+      asked.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    const asked = JSON.parse(key) as InsightQuestion;
-    requestInsight<R>(owner, asked).then(
+    if (key === null) {
+      asked.current = null; // nothing to ask: an answer on its way is for an old question
+      return;
+    }
+    if (!active) return;
+    const last = asked.current;
+    if (last && last.owner === owner && last.key === key && last.token === token) return;
+    const mine = { owner, key, token };
+    asked.current = mine;
+    const question = JSON.parse(key) as InsightQuestion;
+    requestInsight<R>(owner, question).then(
       (result) => {
-        if (live) setState({ result, error: null, tag, key, token, answered: asked });
+        if (asked.current === mine)
+          setState({ result, error: null, tag, key, token, answered: question });
       },
       (error: unknown) => {
-        if (!live || error instanceof Superseded) return;
+        if (asked.current !== mine || error instanceof Superseded) return;
         const message = error instanceof Error ? error.message : String(error);
         setState((s) => ({ ...s, error: message, key, token }));
       },
     );
-    return () => {
-      live = false;
-    };
-  }, [owner, key, token, tag]);
+  }, [owner, key, token, tag, active]);
 
   return {
     result: state.result,

@@ -16,7 +16,11 @@ export function PlaygroundFeatureMaps({ pixels }: { pixels: Uint8Array }) {
   const question = useMemo(
     () =>
       first
-        ? (image: ImageRef): InsightQuestion => ({ kind: 'featureMaps', image, layerIds: [first] })
+        ? (image: ImageRef): InsightQuestion => ({
+            kind: 'featureMaps',
+            images: [image],
+            layerIds: [first],
+          })
         : null,
     [first],
   );
@@ -26,7 +30,7 @@ export function PlaygroundFeatureMaps({ pixels }: { pixels: Uint8Array }) {
   return (
     <div className="playground-feature-maps" data-testid="playground-feature-maps">
       <h3>What the first convolution sees</h3>
-      {result?.layers.map((layer) => (
+      {result?.images[0]?.layers.map((layer) => (
         <LayerOutput
           key={layer.layerId}
           layerId={layer.layerId}

@@ -1,23 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ImageRef, InsightResult } from '../../shared/insights';
+import type { ImageFeatureMaps, ImageRef, InsightResult } from '../../shared/insights';
 import type { NodeId } from '../../shared/model-spec';
 import type { InsightContext } from './context';
 import { InsightError, featureMapLayerIds, kindOf, layerById, nameOf } from './context';
-import { imageBatch } from './image';
+import { checkImages, imageBatch } from './image';
 import { probe } from './probe-model';
 import { readAndDispose } from './read';
 
 type FeatureMaps = Extract<InsightResult, { kind: 'featureMaps' }>;
 
 /**
- * What the given layers (conv and pooling layers when none are given) output for one image.
- * Shapes drop the batch dimension: [h, w, channels] for spatial layers, [units] for dense.
+ * What the given layers (conv and pooling layers when none are given) output for each image,
+ * all the images in one forward pass and each layer in one readback. Shapes drop the batch
+ * dimension: [h, w, channels] for spatial layers, [units] for dense.
  */
 export async function featureMaps(
   ctx: InsightContext,
-  image: ImageRef,
+  images: ImageRef[],
   layerIds?: NodeId[],
 ): Promise<FeatureMaps> {
+  checkImages(ctx, images);
   const ids = layerIds ?? featureMapLayerIds(ctx);
   for (const id of ids) {
     layerById(ctx, id);
@@ -25,23 +27,26 @@ export async function featureMaps(
       throw new InsightError(`'${id}' is the input; its "feature map" is the image itself.`);
     }
   }
-  if (ids.length === 0) return { kind: 'featureMaps', layers: [] };
-  const outputs = tf.tidy(() => {
-    const x = imageBatch(ctx, [image]);
-    return probe(ctx.model, ids, x);
-  });
+  const perImage: ImageFeatureMaps[] = images.map(() => ({ layers: [] }));
+  if (ids.length === 0) return { kind: 'featureMaps', images: perImage };
+  const outputs = tf.tidy(() => probe(ctx.model, ids, imageBatch(ctx, images)));
   try {
-    const layers: FeatureMaps['layers'] = [];
     for (const [i, output] of outputs.entries()) {
       const layerId = ids[i] ?? '';
+      const name = nameOf(ctx, layerId);
       const shape = output.shape.slice(1);
-      layers.push({
-        layerId,
-        name: nameOf(ctx, layerId),
-        output: { shape, data: await readAndDispose(output) },
+      const size = shape.reduce((a, b) => a * b, 1);
+      const data = await readAndDispose(output);
+      perImage.forEach((maps, row) => {
+        // Its own copy, so each image's values can be transferred on their own.
+        maps.layers.push({
+          layerId,
+          name,
+          output: { shape, data: data.slice(row * size, (row + 1) * size) },
+        });
       });
     }
-    return { kind: 'featureMaps', layers };
+    return { kind: 'featureMaps', images: perImage };
   } finally {
     for (const output of outputs) output.dispose();
   }

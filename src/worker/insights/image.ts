@@ -49,6 +49,17 @@ export function checkImage(ctx: InsightContext, ref: ImageRef): void {
   }
 }
 
+/** The most images one request may ask about (saliency, feature maps). */
+export const MAX_IMAGES = 64;
+
+/** Checks a request's list of images: 1 to MAX_IMAGES, each one this dataset has. */
+export function checkImages(ctx: InsightContext, images: unknown): asserts images is ImageRef[] {
+  if (!Array.isArray(images) || images.length === 0 || images.length > MAX_IMAGES) {
+    throw new InsightError(`Ask about 1 to ${MAX_IMAGES} images at a time.`);
+  }
+  for (const image of images as unknown[]) checkImage(ctx, image as ImageRef);
+}
+
 /**
  * The images as one [rows, h, w, c] float batch scaled exactly as in training: `refs` in order,
  * then the first again until there are `rows` (never fewer than the images). Images of one

@@ -32,7 +32,7 @@ export async function answerInsight(
     case 'examples':
       return examples(ctx, request.split, request.indices);
     case 'featureMaps':
-      return featureMaps(ctx, request.image, request.layerIds);
+      return featureMaps(ctx, request.images, request.layerIds);
     case 'saliency':
       return saliency(ctx, request);
     case 'weights':

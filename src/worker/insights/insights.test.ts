@@ -36,14 +36,14 @@ afterAll(() => ctx.dispose());
 
 describe('featureMaps', () => {
   it('returns every conv and pooling layer by default, without the batch dimension', async () => {
-    const result = await answerInsight(ctx, { kind: 'featureMaps', requestId: 1, image });
+    const result = await answerInsight(ctx, { kind: 'featureMaps', requestId: 1, images: [image] });
     if (result.kind !== 'featureMaps') throw new Error(result.kind);
-    expect(result.layers.map((l) => [l.layerId, l.name, l.output.shape])).toEqual([
+    expect(result.images[0]!.layers.map((l) => [l.layerId, l.name, l.output.shape])).toEqual([
       ['c1', 'First conv', [6, 6, 4]],
       ['pool', 'pool', [3, 3, 4]],
       ['c2', 'c2', [3, 3, 3]],
     ]);
-    expect(result.layers[0]?.output.data).toHaveLength(6 * 6 * 4);
+    expect(result.images[0]!.layers[0]?.output.data).toHaveLength(6 * 6 * 4);
   });
 
   it('gives each layer its own output for the image, as a model of that layer computes it', async () => {
@@ -51,7 +51,7 @@ describe('featureMaps', () => {
     const result = await answerInsight(ctx, {
       kind: 'featureMaps',
       requestId: 1,
-      image,
+      images: [image],
       layerIds: ids,
     });
     if (result.kind !== 'featureMaps') throw new Error(result.kind);
@@ -59,8 +59,8 @@ describe('featureMaps', () => {
     for (const [i, id] of ids.entries()) {
       const alone = tf.model({ inputs: ctx.model.inputs, outputs: ctx.model.getLayer(id).output });
       const expected = tf.tidy(() => Array.from((alone.predict(x) as tf.Tensor).dataSync()));
-      expect(result.layers[i]?.layerId).toBe(id);
-      expect(Array.from(result.layers[i]?.output.data ?? [])).toEqual(
+      expect(result.images[0]!.layers[i]?.layerId).toBe(id);
+      expect(Array.from(result.images[0]!.layers[i]?.output.data ?? [])).toEqual(
         expected.map((v): unknown => expect.closeTo(v, 5)),
       );
     }
@@ -71,11 +71,11 @@ describe('featureMaps', () => {
     const result = await answerInsight(ctx, {
       kind: 'featureMaps',
       requestId: 2,
-      image,
+      images: [image],
       layerIds: ['hidden'],
     });
     if (result.kind !== 'featureMaps') throw new Error(result.kind);
-    expect(result.layers[0]?.output.shape).toEqual([8]);
+    expect(result.images[0]!.layers[0]?.output.shape).toEqual([8]);
   });
 
   it('follows the live weights (the cached probe model shares them)', async () => {
@@ -83,10 +83,12 @@ describe('featureMaps', () => {
       const result = await answerInsight(ctx, {
         kind: 'featureMaps',
         requestId: 3,
-        image,
+        images: [image],
         layerIds: ['c2'],
       });
-      return result.kind === 'featureMaps' ? Array.from(result.layers[0]?.output.data ?? []) : [];
+      return result.kind === 'featureMaps'
+        ? Array.from(result.images[0]!.layers[0]?.output.data ?? [])
+        : [];
     };
     const before = await ask();
     const c2 = ctx.model.getLayer('c2');
@@ -99,9 +101,48 @@ describe('featureMaps', () => {
     expect(after).toEqual(before.map((v): unknown => expect.closeTo(2 * v, 4)));
   });
 
+  it('gives each image of one question its own maps, as when asked alone', async () => {
+    const images: ImageRef[] = [
+      { source: 'split', split: 'validation', index: 3 },
+      { source: 'split', split: 'test', index: 5 },
+      { source: 'pixels', pixels: new Uint8Array(6 * 6).fill(200) },
+      image,
+    ];
+    const ask = async (asked: ImageRef[]) => {
+      const result = await answerInsight(ctx, { kind: 'featureMaps', requestId: 5, images: asked });
+      if (result.kind !== 'featureMaps') throw new Error(result.kind);
+      return result.images.map((maps) => maps.layers.map((l) => Array.from(l.output.data)));
+    };
+    const together = await ask(images);
+    expect(together).toHaveLength(images.length);
+    for (const [i, one] of images.entries()) {
+      const [alone] = await ask([one]);
+      expect(together[i]).toEqual(
+        alone?.map((layer) => layer.map((v): unknown => expect.closeTo(v, 5))),
+      );
+    }
+  });
+
+  it('asks about 1 to 64 images', async () => {
+    const ask = (images: ImageRef[]) =>
+      answerInsight(ctx, { kind: 'featureMaps', requestId: 6, images });
+    await expect(ask([])).rejects.toThrow('Ask about 1 to 64 images at a time.');
+    await expect(ask(new Array<ImageRef>(65).fill(image))).rejects.toThrow(
+      'Ask about 1 to 64 images at a time.',
+    );
+    await expect(ask([image, { source: 'split', split: 'test', index: 999 }])).rejects.toThrow(
+      'Image 999 does not exist',
+    );
+  });
+
   it('names an unknown layer', async () => {
     await expect(
-      answerInsight(ctx, { kind: 'featureMaps', requestId: 4, image, layerIds: ['nope'] }),
+      answerInsight(ctx, {
+        kind: 'featureMaps',
+        requestId: 4,
+        images: [image],
+        layerIds: ['nope'],
+      }),
     ).rejects.toThrow("There is no layer 'nope' in the trained network.");
   });
 });
@@ -364,7 +405,7 @@ describe('leaks', () => {
   const requests: InsightRequest[] = [
     { kind: 'evaluate', requestId: 0, split: 'validation' },
     { kind: 'examples', requestId: 0, split: 'train', indices: [0, 5, 9] },
-    { kind: 'featureMaps', requestId: 0, image },
+    { kind: 'featureMaps', requestId: 0, images: [image] },
     { kind: 'saliency', requestId: 0, images: [image], method: 'vanilla' },
     { kind: 'saliency', requestId: 0, images: [image], method: 'smoothgrad' },
     { kind: 'saliency', requestId: 0, images: [image], method: 'gradcam' },

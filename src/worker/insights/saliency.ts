@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { InsightRequest, InsightResult, SaliencyMethod } from '../../shared/insights';
 import type { InsightContext } from './context';
 import { CONV_KINDS, InsightError, kindOf, layerById, layerIdsOfKind } from './context';
-import { checkImage, imageBatch } from './image';
+import { checkImages, imageBatch } from './image';
 import { readTogether } from '../read-together';
 import { readAndDispose } from './read';
 import type { GradientFn } from './saliency-maps';
@@ -156,9 +156,6 @@ async function inputSaliency(
   return { classIndex: chosen, probabilities, map: await readAndDispose(map) };
 }
 
-/** The most images one saliency request may ask about. */
-export const MAX_SALIENCY_IMAGES = 64;
-
 /** Which pixels drove the prediction of a class, for each image, by the requested method. */
 export async function saliency(
   ctx: InsightContext,
@@ -175,10 +172,7 @@ export async function saliency(
   if (method !== 'vanilla' && method !== 'smoothgrad' && method !== 'gradcam') {
     throw new InsightError(`Unknown saliency method '${String(method)}'.`);
   }
-  if (!Array.isArray(images) || images.length === 0 || images.length > MAX_SALIENCY_IMAGES) {
-    throw new InsightError(`Ask about 1 to ${MAX_SALIENCY_IMAGES} images at a time.`);
-  }
-  for (const image of images) checkImage(ctx, image);
+  checkImages(ctx, images);
   const found: Found[] = [];
   if (method === 'gradcam') {
     const layer = gradCamLayer(ctx, request.layerId);

@@ -178,7 +178,7 @@ describe('training on a pretrained base in the engine', () => {
     await engine.handle({ type: 'train', spec: transferSpec(facts, 'features'), settings });
     const image: ImageRef = { source: 'split', split: 'validation', index: 0 };
     const requests: InsightRequest[] = [
-      { kind: 'featureMaps', requestId: 101, image, layerIds: ['base'] },
+      { kind: 'featureMaps', requestId: 101, images: [image], layerIds: ['base'] },
       { kind: 'saliency', requestId: 102, images: [image], method: 'vanilla' },
       { kind: 'weights', requestId: 103 },
       { kind: 'evaluate', requestId: 104, split: 'validation' },
@@ -190,6 +190,6 @@ describe('training on a pretrained base in the engine', () => {
     expect(answers.map((e) => e.type)).toEqual(['insight', 'insight', 'insight', 'insight']);
     const maps = answers[0];
     if (maps?.type !== 'insight' || maps.result.kind !== 'featureMaps') throw new Error('no maps');
-    expect(maps.result.layers[0]?.output.shape).toEqual([8]);
+    expect(maps.result.images[0]?.layers[0]?.output.shape).toEqual([8]);
   }, 60_000);
 });

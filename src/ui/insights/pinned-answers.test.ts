@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageRef, InsightResult, SaliencyMap } from '../../shared/insights';
 import type { PinnedImage } from '../store/insights-slice';
 import type { InsightQuestion } from './insight-client';
-import { mapFor } from './saliency-answers';
+import { featureMapsFor, mapFor } from './pinned-answers';
 
 type Saliency = Extract<InsightResult, { kind: 'saliency' }>;
 
@@ -45,5 +45,28 @@ describe('mapFor', () => {
     const { result } = answer([pin(1)]);
     expect(mapFor(null, null, pin(1))).toBeUndefined();
     expect(mapFor(result, { kind: 'weights' }, pin(1))).toBeUndefined();
+  });
+});
+
+describe('featureMapsFor', () => {
+  type FeatureMaps = Extract<InsightResult, { kind: 'featureMaps' }>;
+  const mapsOf = (index: number) => ({
+    layers: [
+      { layerId: 'conv1', name: 'conv1', output: { shape: [1], data: new Float32Array([index]) } },
+    ],
+  });
+  const asked = [pin(2), pin(7, 'test')];
+  const result: FeatureMaps = { kind: 'featureMaps', images: asked.map((p) => mapsOf(p.index)) };
+  const answered: InsightQuestion = { kind: 'featureMaps', images: asked.map(ref) };
+
+  it('gives each pinned image the maps asked for it, whatever its place now', () => {
+    const shown = [pin(7, 'test'), pin(2), pin(2, 'test')];
+    const found = shown.map((image) => featureMapsFor(result, answered, image));
+    expect(found.map((f) => f?.layers[0]?.output.data[0])).toEqual([7, 2, undefined]);
+  });
+
+  it('finds nothing before an answer, or in an answer to another kind of question', () => {
+    expect(featureMapsFor(null, null, pin(2))).toBeUndefined();
+    expect(featureMapsFor(result, { kind: 'weights' }, pin(2))).toBeUndefined();
   });
 });
