@@ -180,7 +180,8 @@ export const REPORT_SCHEMA = {
     longestTaskMs: 'number?',
     tasksOver50ms: 'number?',
     tasksOver100ms: 'number?',
-    pickTaskMs: 'number?',
+    handOverTaskMs: 'number?',
+    via: 'string',
     peakHeapBytes: 'number?',
   },
   targets: [

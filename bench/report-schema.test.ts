@@ -127,7 +127,8 @@ function makeReport(): Record<string, unknown> {
       longestTaskMs: 40,
       tasksOver50ms: 0,
       tasksOver100ms: 0,
-      pickTaskMs: 0,
+      handOverTaskMs: 0,
+      via: 'drop',
       peakHeapBytes: 1,
     },
     targets: [

@@ -264,10 +264,10 @@ export function soakReport(job, cycleCount, raw) {
 /**
  * The ingest section of the report from one folder load (bench/ingest.mjs), or, when `raw` is
  * null (the load failed; the report's `errors` say why), the same fields with null values.
- * Times are in ms from the moment the folder was picked.
+ * Times are in ms from the moment the folder was handed over (dropped on the drop zone).
  */
 export function summariseIngest(raw, { images, size, format }) {
-  const base = { images, size, format };
+  const base = { images, size, format, via: 'drop' };
   if (!raw) {
     return {
       status: 'failed',
@@ -280,13 +280,15 @@ export function summariseIngest(raw, { images, size, format }) {
       longestTaskMs: null,
       tasksOver50ms: null,
       tasksOver100ms: null,
-      pickTaskMs: null,
+      handOverTaskMs: null,
       peakHeapBytes: null,
     };
   }
   const durations = raw.longTasks.map((task) => task.duration);
-  // The task the pick itself started: the page's change handler and the post to the worker.
-  const pickTask = raw.longTasks.find((task) => task.start <= 0 && task.start + task.duration > 0);
+  // The task the hand-over itself started: the page's drop handler, which starts the walk.
+  const handOverTask = raw.longTasks.find(
+    (task) => task.start <= 0 && task.start + task.duration > 0,
+  );
   return {
     status: 'measured',
     ...base,
@@ -298,7 +300,7 @@ export function summariseIngest(raw, { images, size, format }) {
     longestTaskMs: durations.length > 0 ? Math.max(...durations) : 0,
     tasksOver50ms: durations.filter((d) => d > 50).length,
     tasksOver100ms: durations.filter((d) => d > 100).length,
-    pickTaskMs: pickTask ? pickTask.duration : 0,
+    handOverTaskMs: handOverTask ? handOverTask.duration : 0,
     peakHeapBytes: raw.heapBytes.length > 0 ? Math.max(...raw.heapBytes) : null,
   };
 }

@@ -256,12 +256,13 @@ describe('a dataset ingest', () => {
     heapBytes: [10, 30, 20],
   };
 
-  it('counts images/s from the pick to the summary, and the long tasks', () => {
+  it('counts images/s from the drop to the summary, and the long tasks', () => {
     expect(summariseIngest(raw, { images: 2000, size: 512, format: 'jpeg' })).toEqual({
       status: 'measured',
       images: 2000,
       size: 512,
       format: 'jpeg',
+      via: 'drop',
       loaded: 2000,
       imagesPerSec: 100,
       firstProgressMs: 120,
@@ -270,7 +271,7 @@ describe('a dataset ingest', () => {
       longestTaskMs: 120,
       tasksOver50ms: 3,
       tasksOver100ms: 1,
-      pickTaskMs: 60,
+      handOverTaskMs: 60,
       peakHeapBytes: 30,
     });
   });

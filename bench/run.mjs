@@ -457,9 +457,9 @@ async function measureAll(settings, browser, server) {
     ...sizes,
   };
 
-  // Dataset ingest: generated JPEGs in a temporary folder, picked in a fresh studio page.
+  // Dataset ingest: generated JPEGs in a temporary folder, dropped on a fresh studio page.
   const scale = settings.smoke ? SMOKE_INGEST : INGEST;
-  log(`ingest: ${scale.images} JPEGs of ${scale.size}×${scale.size} through the folder input`);
+  log(`ingest: ${scale.images} JPEGs of ${scale.size}×${scale.size} dropped as a folder`);
   let ingestRaw = null;
   try {
     const { raw, generated } = await measureIngest(browser, server.url, scale);

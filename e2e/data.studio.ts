@@ -1,5 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+
+/** Every file under `dir`, with its path from `dir` and its bytes (as numbers, to send). */
+function filesUnder(dir: string): { path: string; bytes: number[] }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = join(entry.parentPath, entry.name);
+      return { path: relative(dir, full), bytes: [...readFileSync(full)] };
+    });
+}
 
 /** The sources the Data panel offers. */
 export type SourceKind = 'mnist' | 'shapes' | 'files' | 'url' | 'webcam';
@@ -146,6 +158,44 @@ export class DataPanel {
   async pickFolder(dir: string): Promise<void> {
     await this.chooseSource('files');
     await this.page.getByTestId('folder-input').setInputFiles(dir);
+  }
+
+  /**
+   * Chooses a folder with Choose folder…, as a person picks one in the browser's folder
+   * dialog. A test cannot click through that dialog, so the folder is copied into the page's
+   * private file system and the dialog answers with its handle, as the real one answers with
+   * the chosen folder's. `null` closes the dialog without choosing.
+   */
+  async chooseFolder(dir: string | null): Promise<void> {
+    await this.chooseSource('files');
+    const files = dir === null ? null : filesUnder(dir);
+    await this.page.evaluate(
+      async ({ name, files }) => {
+        type Picker = { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> };
+        if (files === null) {
+          (window as unknown as Picker).showDirectoryPicker = () =>
+            Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+          return;
+        }
+        const root = await navigator.storage.getDirectory();
+        await root.removeEntry(name, { recursive: true }).catch(() => undefined);
+        const folder = await root.getDirectoryHandle(name, { create: true });
+        for (const { path, bytes } of files) {
+          const parts = path.split('/');
+          let at = folder;
+          for (const part of parts.slice(0, -1)) {
+            at = await at.getDirectoryHandle(part, { create: true });
+          }
+          const file = await at.getFileHandle(parts[parts.length - 1]!, { create: true });
+          const writable = await file.createWritable();
+          await writable.write(new Uint8Array(bytes));
+          await writable.close();
+        }
+        (window as unknown as Picker).showDirectoryPicker = () => Promise.resolve(folder);
+      },
+      { name: dir === null ? '' : basename(dir), files },
+    );
+    await this.page.getByTestId('choose-folder').click();
   }
 
   /**

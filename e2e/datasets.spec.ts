@@ -52,14 +52,15 @@ test.describe('loading the user’s own image folders', () => {
     expect(studio.errors).toEqual([]);
   });
 
-  test('a text file, a corrupt PNG and an empty PNG are listed with reasons and the rest loads', async ({
+  test('a folder chosen in the folder dialog with a text file, a corrupt PNG and an empty PNG lists them with reasons and loads the rest', async ({
     studio,
     data,
     dir,
   }) => {
     const { classes } = writeImageFolders(dir, { perClass: 10, size: 16 });
     const unusable = addUnusableFiles(dir, classes);
-    expect(await data.load(() => data.pickFolder(dir))).toBe('loaded');
+    // Choose folder… walks the folder the dialog hands over, as a dropped one.
+    expect(await data.load(() => data.chooseFolder(dir))).toBe('loaded');
     await data.expectDataset(/^16×16×[13]$/, 30);
     expect(await data.classCounts()).toEqual({ horizontal: 10, vertical: 10, blob: 10 });
 
@@ -69,6 +70,19 @@ test.describe('loading the user’s own image folders', () => {
       await expect(item, path).toHaveCount(1);
       await expect(item, path).toContainText(reason);
     }
+    expect(studio.errors).toEqual([]);
+  });
+
+  test('the folder dialog closed without choosing loads nothing and the digits stay', async ({
+    studio,
+    data,
+  }) => {
+    await data.expectDataset(MNIST.shape, MNIST.count);
+    await expect(data.page.getByTestId('load-progress')).toHaveCount(0);
+    await data.chooseFolder(null);
+    await expect(data.page.getByTestId('load-progress')).toHaveCount(0);
+    await expect(data.message).toHaveCount(0);
+    await data.expectDataset(MNIST.shape, MNIST.count);
     expect(studio.errors).toEqual([]);
   });
 

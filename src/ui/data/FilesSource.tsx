@@ -5,7 +5,8 @@ import type { ImageOptions } from '../../shared/dataset';
 import type { Command } from '../../shared/protocol';
 import { send } from '../engine-client';
 import { useStudio } from '../store/studio-store';
-import { dropEntries, walkDropped } from './dropped-files';
+import type { Dropped, Handle } from './dropped-files';
+import { dropEntries, folderPicker, walkDropped } from './dropped-files';
 import { beginPageLoad, endPageLoad, pageLoadSending } from './page-load';
 import { filesLoadCommands, sourceFiles } from './source-files';
 
@@ -64,16 +65,13 @@ export function FilesSource({ image }: Props) {
     [image],
   );
 
-  // A dropped folder is walked here rather than by react-dropzone, so the progress bar and
-  // Cancel show from the drop on: walking 20,000 files takes seconds.
-  const getFilesFromEvent = useCallback(
-    async (event: DropEvent | FileSystemFileHandle[]): Promise<(File | DataTransferItem)[]> => {
-      if (Array.isArray(event)) return [];
-      if (!isDrop(event)) return dragItems(event);
-      const dropped = dropEntries(event.dataTransfer!);
-      if (!image || dropped.length === 0) return [];
-      const signal = beginPageLoad();
-      dropLoad.current = signal;
+  /**
+   * Walks dropped or picked folders with the progress bar (a running count of the files
+   * found) and Cancel on screen: walking 20,000 files takes seconds. The files, or none when
+   * the walk was cancelled, failed or found nothing (the load then ends with the reason).
+   */
+  const walk = useCallback(
+    async (dropped: Dropped[], signal: AbortSignal, what: 'drop' | 'folder'): Promise<File[]> => {
       const store = useStudio.getState();
       store.beginLoad();
       let shownAt = 0;
@@ -88,7 +86,9 @@ export function FilesSource({ image }: Props) {
           endPageLoad(signal);
           store.endLoad(
             'failed',
-            'The drop held no files: drop a folder of images or dataset files.',
+            what === 'drop'
+              ? 'The drop held no files: drop a folder of images or dataset files.'
+              : 'The folder held no files: choose a folder with one sub-folder of images per class.',
           );
         }
         return files;
@@ -96,12 +96,50 @@ export function FilesSource({ image }: Props) {
         if (signal.aborted) return [];
         endPageLoad(signal);
         const reason = error instanceof Error ? error.message : String(error);
-        store.endLoad('failed', `The dropped files could not be read: ${reason}`);
+        const whose = what === 'drop' ? 'dropped files' : 'folder';
+        store.endLoad('failed', `The ${whose} could not be read: ${reason}`);
         return [];
       }
     },
-    [image],
+    [],
   );
+
+  // A dropped folder is walked here rather than by react-dropzone, so the progress bar and
+  // Cancel show from the drop on.
+  const getFilesFromEvent = useCallback(
+    async (event: DropEvent | FileSystemFileHandle[]): Promise<(File | DataTransferItem)[]> => {
+      if (Array.isArray(event)) return [];
+      if (!isDrop(event)) return dragItems(event);
+      const dropped = dropEntries(event.dataTransfer!);
+      if (!image || dropped.length === 0) return [];
+      const signal = beginPageLoad();
+      dropLoad.current = signal;
+      return walk(dropped, signal, 'drop');
+    },
+    [image, walk],
+  );
+
+  /** The browser's folder picker where it hands over a handle (walked as a drop), else the input. */
+  const chooseFolder = async () => {
+    const pick = folderPicker();
+    if (!pick) {
+      folderInput.current?.click();
+      return;
+    }
+    let folder: Handle;
+    try {
+      folder = await pick();
+    } catch (error) {
+      // Closed without choosing: nothing to load. Refused (a policy, an embedding page): the input.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        folderInput.current?.click();
+      }
+      return;
+    }
+    if (!image) return;
+    const signal = beginPageLoad();
+    load(await walk([{ handle: Promise.resolve(folder), file: null }], signal, 'folder'), signal);
+  };
 
   const dropped = useCallback(
     (files: File[]) => {
@@ -137,12 +175,14 @@ export function FilesSource({ image }: Props) {
           BMP), a zip of such a folder, IDX files (MNIST layout, .gz too) or CIFAR-10 binary files
           (.bin or cifar-10-binary.tar.gz) here.
         </p>
-        <p className="hint">
-          Thousands of images? Drop the folder: the browser&rsquo;s folder picker reads the whole
-          list before the studio can show progress.
-        </p>
+        {!folderPicker() && (
+          <p className="hint">
+            Thousands of images? Drop the folder: this browser&rsquo;s folder picker reads the whole
+            list before the studio can show progress.
+          </p>
+        )}
         <div className="drop-buttons">
-          <button type="button" onClick={() => folderInput.current?.click()}>
+          <button type="button" onClick={() => void chooseFolder()} data-testid="choose-folder">
             Choose folder…
           </button>
           <button type="button" onClick={() => filesInput.current?.click()}>

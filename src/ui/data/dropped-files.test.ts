@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Dropped, Handle } from './dropped-files';
-import { walkDropped } from './dropped-files';
+import { folderPicker, walkDropped } from './dropped-files';
 
 /** A fake folder entry: `tree` maps names to files (strings) or sub-folders. */
 type Tree = { [name: string]: string | Tree };
@@ -105,5 +105,29 @@ describe('walking a dropped folder', () => {
       controller.abort(new Error('cancelled')),
     );
     await expect(walking).rejects.toThrow('cancelled');
+  });
+});
+
+describe('folderPicker', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is the browser's folder dialog where it hands over a handle, in a secure context", async () => {
+    const folder = handle('pets', { cats: { 'tom.png': 'x' } });
+    const dialog = vi.fn((_options?: object) => Promise.resolve(folder));
+    vi.stubGlobal('isSecureContext', true);
+    vi.stubGlobal('showDirectoryPicker', dialog);
+    const pick = folderPicker();
+    expect(pick).not.toBeNull();
+    expect(await pick?.()).toBe(folder);
+    expect(dialog).toHaveBeenCalledWith({ id: 'layerwise-dataset', mode: 'read' });
+  });
+
+  it('is none without the dialog, or outside a secure context', () => {
+    vi.stubGlobal('isSecureContext', true);
+    vi.stubGlobal('showDirectoryPicker', undefined);
+    expect(folderPicker()).toBeNull();
+    vi.stubGlobal('isSecureContext', false);
+    vi.stubGlobal('showDirectoryPicker', () => Promise.resolve(null));
+    expect(folderPicker()).toBeNull();
   });
 });

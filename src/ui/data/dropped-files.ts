@@ -45,6 +45,21 @@ export function dropEntries(data: DataTransfer): Dropped[] {
   return dropped;
 }
 
+type WithDirectoryPicker = { showDirectoryPicker?: (options?: object) => Promise<Handle> };
+
+/**
+ * The browser's own folder picker that hands over a handle to walk (the File System Access
+ * API: Chromium, in secure contexts), or null where there is none. Unlike a folder input,
+ * whose file list the browser builds in one task before any page code runs (0.5–1 s for
+ * 2,000 files, seconds for 20,000, the page frozen throughout), a handle is walked like a
+ * dropped folder: a file count on screen, Cancel, no long task.
+ */
+export function folderPicker(): (() => Promise<Handle>) | null {
+  const picker = (globalThis as WithDirectoryPicker).showDirectoryPicker;
+  if (!globalThis.isSecureContext || typeof picker !== 'function') return null;
+  return () => picker.call(globalThis, { id: 'layerwise-dataset', mode: 'read' });
+}
+
 const isFile = (entry: FileSystemEntry): entry is FileSystemFileEntry => entry.isFile;
 const isDirectory = (entry: FileSystemEntry): entry is FileSystemDirectoryEntry =>
   entry.isDirectory;

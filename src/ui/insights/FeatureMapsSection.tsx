@@ -5,7 +5,7 @@ import { selectPinned, selectSpec } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { convLayers, denseLayers } from './conv-layers';
 import { LayerOutput } from './LayerOutput';
-import { featureMapsFor } from './pinned-answers';
+import { featureMapsFor, refsOf } from './pinned-answers';
 import { useInView } from './use-in-view';
 import { useInsight } from './use-insight';
 
@@ -61,7 +61,7 @@ export function FeatureMapsSection({ token, epoch, watch }: Props) {
         ? null
         : ({
             kind: 'featureMaps',
-            images: pinned.map(({ split, index }) => ({ source: 'split' as const, split, index })),
+            images: refsOf(pinned),
             ...(layerIds ? { layerIds } : {}),
           } as const),
     [pinned, layerIds],

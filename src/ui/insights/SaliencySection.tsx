@@ -5,7 +5,7 @@ import { useStudio } from '../store/studio-store';
 import { convLayers } from './conv-layers';
 import { Filmstrip } from './Filmstrip';
 import { METHOD_LABELS, PinnedSaliency } from './PinnedSaliency';
-import { mapFor } from './pinned-answers';
+import { mapFor, refsOf } from './pinned-answers';
 import { useInView } from './use-in-view';
 import { useInsight } from './use-insight';
 
@@ -40,7 +40,7 @@ export function SaliencySection({ token, epoch, classNames, watch }: Props) {
         ? null
         : ({
             kind: 'saliency',
-            images: pinned.map(({ split, index }) => ({ source: 'split' as const, split, index })),
+            images: refsOf(pinned),
             method,
             ...(classIndex !== undefined ? { classIndex } : {}),
             ...(method === 'gradcam' && layerId ? { layerId } : {}),

@@ -2,6 +2,7 @@ import type { InsightResult } from '../../shared/insights';
 import { useStudio } from '../store/studio-store';
 import { firstOfClasses } from './confusion-cells';
 import { Superseded } from './insight-queue';
+import { refsOf } from './pinned-answers';
 import { requestInsight } from './requests';
 
 type Evaluation = Extract<InsightResult, { kind: 'evaluation' }>;
@@ -31,7 +32,7 @@ async function recordFrame(epoch: number, isCurrent: () => boolean): Promise<voi
   // One owner per epoch: a later epoch's frame must not replace this one while it waits.
   const saliency = await requestInsight<Saliency>(`filmstrip:${epoch}`, {
     kind: 'saliency',
-    images: [{ source: 'split', split: image.split, index: image.index }],
+    images: refsOf([image]),
     method: 'gradcam',
   });
   const [frame] = saliency.maps;

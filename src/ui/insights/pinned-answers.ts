@@ -17,6 +17,10 @@ export interface FoundMap {
   map: SaliencyMap;
 }
 
+/** The pinned images as a question names them. */
+export const refsOf = (pinned: readonly PinnedImage[]): ImageRef[] =>
+  pinned.map(({ split, index }) => ({ source: 'split', split, index }));
+
 /**
  * Where `image` is among the images a question asked about, or -1. The answer on screen may
  * be for an older list of pinned images than the one shown, so each image's part of it is
