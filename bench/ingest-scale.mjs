@@ -22,7 +22,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateImageFolder } from './ingest.mjs';
+import { dropFolder, generateImageFolder } from './ingest.mjs';
 
 /** How long one load may take before the bench gives up on it. */
 const LOAD_TIMEOUT_MS = 20 * 60_000;
@@ -237,18 +237,6 @@ function memorySampler(browserSession, pageSession) {
       gpuRssBytes: rssOf('GPU'),
     };
   };
-}
-
-/** Drops `folder` on the drop zone as a folder dragged from a file manager (see the top). */
-async function dropFolder(page, pageSession, folder) {
-  const box = await page.getByTestId('drop-zone').boundingBox();
-  if (!box) throw new Error('The drop zone is not on screen.');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  const data = { items: [], files: [folder], dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop']) {
-    await pageSession.send('Input.dispatchDragEvent', { type, x, y, data });
-  }
 }
 
 /**

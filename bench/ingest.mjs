@@ -168,6 +168,20 @@ export function ingestProbe() {
 }
 
 /**
+ * Drops `folder` on the Data tab's drop zone as a file manager would: Chromium's DevTools
+ * protocol hands the page a directory item, which the studio walks through its file handles.
+ */
+export async function dropFolder(page, pageSession, folder) {
+  const box = await page.getByTestId('drop-zone').boundingBox();
+  if (!box) throw new Error('The drop zone is not on screen.');
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await pageSession.send('Input.dispatchDragEvent', { type, ...at, data });
+  }
+}
+
+/**
  * Opens a fresh studio, waits for its start-up load to end, drops `folder` on the Data tab's
  * drop zone as a file manager would (Chromium's DevTools protocol hands the page a directory
  * item, walked through its file handles, as Choose folder… walks the folder its dialog hands
@@ -188,14 +202,8 @@ export async function runIngest(browser, baseUrl, folder) {
     await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: 120_000 });
     await page.getByTestId('source-files').click();
     const before = await page.getByTestId('dataset-summary').getAttribute('data-count');
-    const box = await page.getByTestId('drop-zone').boundingBox();
-    if (!box) throw new Error('The drop zone is not on screen.');
     const session = await context.newCDPSession(page);
-    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    const data = { items: [], files: [folder], dragOperationsMask: 1 };
-    for (const type of ['dragEnter', 'dragOver', 'drop']) {
-      await session.send('Input.dispatchDragEvent', { type, ...at, data });
-    }
+    await dropFolder(page, session, folder);
     await session.detach();
     await page.waitForFunction(() => window.__layerwiseIngestProbe.loadEnd !== null, undefined, {
       timeout: LOAD_TIMEOUT_MS,

@@ -171,10 +171,17 @@ export class DataPanel {
     const files = dir === null ? null : filesUnder(dir);
     await this.page.evaluate(
       async ({ name, files }) => {
-        type Picker = { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> };
+        type Picker = {
+          showDirectoryPicker: () => Promise<FileSystemDirectoryHandle>;
+          __folderDialogs: number;
+        };
+        const page = window as unknown as Picker;
+        page.__folderDialogs = 0;
         if (files === null) {
-          (window as unknown as Picker).showDirectoryPicker = () =>
-            Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+          page.showDirectoryPicker = () => {
+            page.__folderDialogs++;
+            return Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+          };
           return;
         }
         const root = await navigator.storage.getDirectory();
@@ -191,11 +198,21 @@ export class DataPanel {
           await writable.write(new Uint8Array(bytes));
           await writable.close();
         }
-        (window as unknown as Picker).showDirectoryPicker = () => Promise.resolve(folder);
+        page.showDirectoryPicker = () => {
+          page.__folderDialogs++;
+          return Promise.resolve(folder);
+        };
       },
       { name: dir === null ? '' : basename(dir), files },
     );
     await this.page.getByTestId('choose-folder').click();
+  }
+
+  /** How often the folder dialog opened since the last `chooseFolder`. */
+  folderDialogs(): Promise<number> {
+    return this.page.evaluate(
+      () => (window as unknown as { __folderDialogs: number }).__folderDialogs,
+    );
   }
 
   /**

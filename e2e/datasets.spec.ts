@@ -79,8 +79,12 @@ test.describe('loading the user’s own image folders', () => {
   }) => {
     await data.expectDataset(MNIST.shape, MNIST.count);
     await expect(data.page.getByTestId('load-progress')).toHaveCount(0);
+    let inputChoosers = 0;
+    data.page.on('filechooser', () => inputChoosers++);
     await data.chooseFolder(null);
+    await expect.poll(() => data.folderDialogs()).toBe(1);
     await expect(data.page.getByTestId('load-progress')).toHaveCount(0);
+    expect(inputChoosers, 'no folder input opened after the dialog closed').toBe(0);
     await expect(data.message).toHaveCount(0);
     await data.expectDataset(MNIST.shape, MNIST.count);
     expect(studio.errors).toEqual([]);

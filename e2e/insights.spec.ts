@@ -64,6 +64,13 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   });
   await expect(page.getByTestId('pinned-images')).toHaveAttribute('data-count', '4');
   const firstImageMaps = page.getByTestId('feature-maps-image').first();
+  // Two frames and a moment for the sections to see where they are.
+  await page.evaluate(
+    () =>
+      new Promise((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300))),
+      ),
+  );
   await expect(firstImageMaps).toHaveAttribute('data-epoch', '');
   expect(await insightRequests(page, 'featureMaps')).toBe(0);
   expect(await insightRequests(page, 'weights')).toBe(0);

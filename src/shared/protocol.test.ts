@@ -113,6 +113,22 @@ describe('worker protocol', () => {
     expect(transferablesOf({ type: 'pause' } as never)).toEqual([]);
   });
 
+  it("transfers every image's feature maps, one buffer per image and layer", () => {
+    const layer = (values: number[]) => ({
+      layerId: 'c1',
+      name: 'c1',
+      output: { shape: [values.length], data: new Float32Array(values) },
+    });
+    const images = [{ layers: [layer([1]), layer([2])] }, { layers: [layer([3]), layer([4])] }];
+    const event: WorkerEvent = {
+      type: 'insight',
+      requestId: 2,
+      result: { kind: 'featureMaps', images },
+    };
+    const buffers = images.flatMap((maps) => maps.layers.map((l) => l.output.data.buffer));
+    expect(transferablesOf(event)).toEqual(buffers);
+  });
+
   it('asks for the dataset by request id, and transfers its bytes back', () => {
     const command: Command = { type: 'exportDataset', requestId: 3 };
     expect(decodeCommand(cross(command))).toEqual(command);

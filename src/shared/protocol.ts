@@ -497,8 +497,11 @@ function ownsBuffer(array: ArrayBufferView): boolean {
   );
 }
 
+/** How deep in a payload typed arrays are looked for: feature maps' values sit 6 levels down. */
+const TYPED_ARRAY_DEPTH = 8;
+
 function typedArraysIn(value: unknown, found: ArrayBufferView[], depth = 0): void {
-  if (depth > 4 || typeof value !== 'object' || value === null) return;
+  if (depth > TYPED_ARRAY_DEPTH || typeof value !== 'object' || value === null) return;
   if (ArrayBuffer.isView(value)) {
     found.push(value);
     return;

@@ -48,6 +48,8 @@ interface Props {
 export function FilesSource({ image }: Props) {
   const folderInput = useRef<HTMLInputElement | null>(null);
   const filesInput = useRef<HTMLInputElement | null>(null);
+  /** Whether the browser refused its folder dialog: Choose folder… then uses the input. */
+  const dialogRefused = useRef(false);
   /** The page's part of the load a drop started, from the drop until its files are sent. */
   const dropLoad = useRef<AbortSignal | null>(null);
 
@@ -119,24 +121,36 @@ export function FilesSource({ image }: Props) {
     [image, walk],
   );
 
-  /** The browser's folder picker where it hands over a handle (walked as a drop), else the input. */
+  /**
+   * The browser's folder dialog where it hands over a handle (walked as a drop), else the
+   * folder input. Once the dialog has been refused, the input from then on.
+   */
   const chooseFolder = async () => {
-    const pick = folderPicker();
+    const pick = dialogRefused.current ? null : folderPicker();
     if (!pick) {
       folderInput.current?.click();
       return;
     }
+    const store = useStudio.getState();
+    if (!image) return; // the options form has a problem, and says so
     let folder: Handle;
     try {
       folder = await pick();
     } catch (error) {
-      // Closed without choosing: nothing to load. Refused (a policy, an embedding page): the input.
-      if (!(error instanceof DOMException && error.name === 'AbortError')) {
-        folderInput.current?.click();
+      // Closed without choosing: nothing to load.
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      // Refused (a policy, an embedding page). The dialog took the click, so the input cannot
+      // open now; it opens at the next click.
+      dialogRefused.current = true;
+      if (!store.loading) {
+        const reason = error instanceof Error ? error.message : String(error);
+        store.endLoad(
+          'failed',
+          `The browser would not open its folder dialog (${reason}). Click Choose folder… again to pick the folder another way, or drop it here.`,
+        );
       }
       return;
     }
-    if (!image) return;
     const signal = beginPageLoad();
     load(await walk([{ handle: Promise.resolve(folder), file: null }], signal, 'folder'), signal);
   };

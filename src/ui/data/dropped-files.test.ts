@@ -77,6 +77,28 @@ describe('walking a dropped folder', () => {
     expect(counts.at(-1)).toBe(4);
   });
 
+  it('gives the files in path order, whatever order their opens finish in', async () => {
+    // Each file opens later the earlier its name sorts: the opens finish in reverse order.
+    const slow = (name: string, node: string | Tree): Handle =>
+      typeof node === 'string'
+        ? {
+            kind: 'file',
+            name,
+            getFile: () =>
+              new Promise((resolve) =>
+                setTimeout(() => resolve(new File([node], name)), 200 - name.charCodeAt(0)),
+              ),
+          }
+        : {
+            kind: 'directory',
+            name,
+            values: () => listed(Object.entries(node).map(([child, sub]) => slow(child, sub))),
+          };
+    const dropped: Dropped[] = [{ handle: Promise.resolve(slow('pets', pets)), file: null }];
+    const files = await walkDropped(dropped, new AbortController().signal, () => {});
+    expect(files.map(pathOf)).toEqual(expected);
+  });
+
   it('walks entries the same way where there are no handles', async () => {
     const files = await walkDropped(
       [{ entry: entry('pets', pets) }],

@@ -88,7 +88,7 @@ function limiter(limit: number) {
 
 /**
  * Walks dropped folders into their files, each carrying its path from the drop
- * ("/pets/cats/tom.png") as `relativePath`, where `sourcePath` reads it. `onCount` hears the
+ * ("/pets/cats/tom.png") as `relativePath`, where `sourcePath` reads it, sorted by that path. `onCount` hears the
  * running count as files are found.
  *
  * @throws the signal's reason once it is aborted.
@@ -143,5 +143,8 @@ export async function walkDropped(
     }
   }
   signal.throwIfAborted();
-  return files;
+  // Opened many at once, the files come in the order their opens finish: sorted by path, a
+  // folder gives the same list, and so the same splits for a seed, every time it is loaded.
+  const pathOf = (file: File) => (file as File & { relativePath: string }).relativePath;
+  return files.sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
 }

@@ -26,10 +26,6 @@ export function InsightsPanel() {
   const dataset = useStudio(selectDataset);
   const backend = useStudio(selectBackend);
   const [clicks, setClicks] = useState(0);
-  // The sections below the evaluation watch whether they are on screen only once it shows:
-  // until then they sit higher up than they will, and would ask for what no one sees.
-  const [evaluationShown, setEvaluationShown] = useState(false);
-  const showEvaluation = useCallback(() => setEvaluationShown(true), []);
   // A new token at each epoch end, run end, backend change (a lost GPU left: requests under way
   // were answered with the reason) and Refresh click makes every section ask again.
   const token = useMemo(() => ({ clicks }), [lastEpoch, report, backend, clicks]); // eslint-disable-line react-hooks/exhaustive-deps -- the token only marks that these changed
@@ -69,6 +65,22 @@ export function InsightsPanel() {
         </button>
       </div>
       <PinnedImages />
+      <Sections token={token} epoch={epoch} classNames={classNames} />
+    </section>
+  );
+}
+
+/**
+ * The sections, mounted with the panel's first insights. Those below the evaluation watch
+ * whether they are on screen only once it shows: until then they sit higher up than they will,
+ * and would ask for what no one sees.
+ */
+function Sections(props: { token: unknown; epoch: number; classNames: string[] }) {
+  const { token, epoch, classNames } = props;
+  const [evaluationShown, setEvaluationShown] = useState(false);
+  const showEvaluation = useCallback(() => setEvaluationShown(true), []);
+  return (
+    <>
       <EvaluationSection
         token={token}
         epoch={epoch}
@@ -83,6 +95,6 @@ export function InsightsPanel() {
         watch={evaluationShown}
       />
       <WeightsSection token={token} epoch={epoch} watch={evaluationShown} />
-    </section>
+    </>
   );
 }
