@@ -94,6 +94,15 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   const epoch2 = await canvasStats(conv1);
   expect(epoch2.variance).toBeGreaterThan(0);
   expect(epoch2.hash, 'feature maps change between epoch 1 and epoch 2').not.toBe(epoch1.hash);
+  // A layer's channels are drawn on one canvas, with a button over each to enlarge it.
+  await expect(conv1.locator('canvas')).toHaveCount(1);
+  await conv1.getByRole('button', { name: /^Enlarge channel 3 of / }).click();
+  const enlarged = conv1.getByTestId('enlarged-channel');
+  await expect(enlarged).toHaveAccessibleName(/ channel 3, enlarged$/);
+  expect(
+    (await canvasStats(enlarged)).variance,
+    'the enlarged channel is not blank',
+  ).toBeGreaterThan(0);
 
   // Confusion matrix: one row and column per class, cells summing to the validation split.
   const matrix = page.getByTestId('confusion-matrix');

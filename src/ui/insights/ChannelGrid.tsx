@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { TensorData } from '../../shared/insights';
-import { channelToRgba } from './pixels';
+import { channelToRgba, tileImages } from './pixels';
 import { RgbaCanvas } from './RgbaCanvas';
 
 interface Props {
@@ -9,6 +9,11 @@ interface Props {
   onEnlarge: (channel: number) => void;
 }
 
+/** The widest a layer's grid of channels is drawn, in CSS pixels. */
+const GRID_WIDTH = 420;
+/** Transparent image pixels between two channels (scaled up with them). */
+const GAP = 1;
+
 /** Spatial size and channels of a channels-last output, batch dimension dropped. */
 export function spatialShape(shape: number[]): [number, number, number] | null {
   if (shape.length < 3) return null;
@@ -16,32 +21,57 @@ export function spatialShape(shape: number[]): [number, number, number] | null {
   return [h, w, c];
 }
 
-/** Every channel of a conv layer's output as a small grayscale image; click one to enlarge it. */
+/** How many channels of `width` image pixels, shown `scale` times larger, fit in one row. */
+export function gridColumns(channels: number, width: number, scale: number): number {
+  const fit = Math.floor((GRID_WIDTH + GAP * scale) / ((width + GAP) * scale));
+  return Math.max(1, Math.min(channels, fit));
+}
+
+/**
+ * Every channel of a conv layer's output as a small grayscale image, all drawn on one canvas
+ * (a deep network's layers have hundreds of channels; a canvas each made the page stutter
+ * while a real GPU trained), with a button over each channel to enlarge it.
+ */
 export function ChannelGrid({ layerName, output, onEnlarge }: Props) {
   const [h, w, c] = spatialShape(output.shape) ?? [0, 0, 0];
-  const images = useMemo(
-    () => Array.from({ length: c }, (_, k) => channelToRgba(output.data, h, w, c, k)),
-    [output, h, w, c],
-  );
   const scale = Math.max(1, Math.round(40 / Math.max(h, 1)));
+  const columns = gridColumns(c, w, scale);
+  const atlas = useMemo(
+    () =>
+      tileImages(
+        Array.from({ length: c }, (_, k) => channelToRgba(output.data, h, w, c, k)),
+        columns,
+        GAP,
+      ),
+    [output, h, w, c, columns],
+  );
   return (
     <div className="channel-grid">
-      {images.map((image, k) => (
-        <button
-          key={k}
-          type="button"
-          className="channel"
-          onClick={() => onEnlarge(k)}
-          aria-label={`Enlarge channel ${k + 1} of ${layerName}`}
-        >
-          <RgbaCanvas
-            image={image}
-            scale={scale}
-            label={`${layerName} channel ${k + 1}, ${h}×${w}`}
-            testId="feature-channel"
+      <RgbaCanvas
+        image={atlas}
+        scale={scale}
+        label={`${layerName}: ${c} channels of ${h}×${w}`}
+        testId="channel-atlas"
+      />
+      <div
+        className="channel-buttons"
+        style={{
+          gridTemplateColumns: `repeat(${columns}, ${w * scale}px)`,
+          gridAutoRows: `${h * scale}px`,
+          gap: `${GAP * scale}px`,
+        }}
+      >
+        {Array.from({ length: c }, (_, k) => (
+          <button
+            key={k}
+            type="button"
+            className="channel"
+            onClick={() => onEnlarge(k)}
+            aria-label={`Enlarge channel ${k + 1} of ${layerName}`}
+            data-testid="feature-channel"
           />
-        </button>
-      ))}
+        ))}
+      </div>
     </div>
   );
 }

@@ -7,6 +7,8 @@ import {
   filterToRgba,
   heatColor,
   overlayHeat,
+  tileImages,
+  tileOrigin,
   valuesToStrip,
 } from './pixels';
 
@@ -36,6 +38,36 @@ describe('pixel math', () => {
   it('draws a constant channel black instead of dividing by zero', () => {
     const flat = channelToRgba(new Float32Array([5, 5, 5, 5]), 2, 2, 1, 0);
     expect([...flat.data].filter((_, i) => i % 4 !== 3).every((v) => v === 0)).toBe(true);
+  });
+
+  it('tiles channels into one image, in rows, with transparent gaps', () => {
+    const tile = (v: number) => ({
+      width: 2,
+      height: 1,
+      data: new Uint8ClampedArray([v, v, v, 255, v, v, v, 255]),
+    });
+    const atlas = tileImages([tile(10), tile(20), tile(30)], 2, 1);
+    // Two columns of 2 pixels with one between; two rows of 1 pixel with one between.
+    expect([atlas.width, atlas.height]).toEqual([5, 3]);
+    const at = (x: number, y: number) => pixel(atlas.data, y * atlas.width + x);
+    expect(at(0, 0)).toEqual([10, 10, 10, 255]);
+    expect(at(1, 0)).toEqual([10, 10, 10, 255]);
+    expect(at(2, 0)).toEqual([0, 0, 0, 0]);
+    expect(at(3, 0)).toEqual([20, 20, 20, 255]);
+    expect(at(4, 0)).toEqual([20, 20, 20, 255]);
+    expect(at(0, 1)).toEqual([0, 0, 0, 0]);
+    expect(at(0, 2)).toEqual([30, 30, 30, 255]);
+    expect(at(3, 2)).toEqual([0, 0, 0, 0]);
+    expect(tileOrigin(2, 2, 2, 1, 1)).toEqual([0, 2]);
+  });
+
+  it('puts fewer tiles than columns in one row, and nothing in an empty atlas', () => {
+    const one = { width: 1, height: 1, data: new Uint8ClampedArray([1, 2, 3, 4]) };
+    expect(tileImages([one, one], 8, 1)).toMatchObject({ width: 3, height: 1 });
+    expect(tileImages([], 4, 1)).toMatchObject({ width: 0, height: 0 });
+    expect(() =>
+      tileImages([one, { width: 2, height: 1, data: new Uint8ClampedArray(8) }], 2, 0),
+    ).toThrow(/one size/);
   });
 
   it('draws dense units as a strip from 0 to 255', () => {

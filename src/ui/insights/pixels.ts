@@ -68,6 +68,40 @@ export function channelToRgba(
   return { width, height, data: out };
 }
 
+/** Where tile `k` sits in an atlas of `columns` tiles of width × height with `gap` pixels between. */
+export function tileOrigin(
+  k: number,
+  columns: number,
+  width: number,
+  height: number,
+  gap: number,
+): [x: number, y: number] {
+  return [(k % columns) * (width + gap), Math.floor(k / columns) * (height + gap)];
+}
+
+/**
+ * Equal-size tiles in one image, `columns` to a row in order, `gap` transparent pixels apart:
+ * one canvas for a layer's channels instead of a canvas each.
+ */
+export function tileImages(tiles: readonly Rgba[], columns: number, gap: number): Rgba {
+  const first = tiles[0];
+  if (!first) return { width: 0, height: 0, data: new Uint8ClampedArray(0) };
+  const { width: w, height: h } = first;
+  const cols = Math.max(1, Math.min(columns, tiles.length));
+  const rows = Math.ceil(tiles.length / cols);
+  const width = cols * w + (cols - 1) * gap;
+  const height = rows * h + (rows - 1) * gap;
+  const data = new Uint8ClampedArray(width * height * 4);
+  tiles.forEach((tile, k) => {
+    if (tile.width !== w || tile.height !== h) throw new Error('Tiles must share one size.');
+    const [x, y] = tileOrigin(k, cols, w, h, gap);
+    for (let row = 0; row < h; row++) {
+      data.set(tile.data.subarray(row * w * 4, (row + 1) * w * 4), ((y + row) * width + x) * 4);
+    }
+  });
+  return { width, height, data };
+}
+
 /** A dense layer's units as a 1-pixel-high grayscale strip, normalised min–max. */
 export function valuesToStrip(values: Float32Array): Rgba {
   const [min, max] = range(values.length, (i) => values[i] ?? 0);

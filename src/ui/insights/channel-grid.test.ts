@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { gridColumns, spatialShape } from './ChannelGrid';
+
+describe('channel grid', () => {
+  it('fits as many channels to a row as 420 CSS pixels hold, at least one', () => {
+    // 28 pixels and one between, at scale 1: 14 of 29 pixels fit in 421.
+    expect(gridColumns(64, 28, 1)).toBe(14);
+    // 7 pixels and one between, at scale 6: 8 of 48 pixels fit in 426.
+    expect(gridColumns(64, 7, 6)).toBe(8);
+    expect(gridColumns(3, 7, 6)).toBe(3);
+    expect(gridColumns(10, 500, 1)).toBe(1);
+  });
+
+  it('reads height, width and channels off a channels-last shape', () => {
+    expect(spatialShape([1, 12, 10, 8])).toEqual([12, 10, 8]);
+    expect(spatialShape([1, 10])).toBeNull();
+  });
+});
