@@ -2,7 +2,8 @@
  * Runs inside the studio page before its own scripts (page.addInitScript) and only watches:
  * it records the engine worker's progress, epoch and run-end events as they reach the page,
  * main-thread long tasks, and requestAnimationFrame timestamps. Nothing in the studio is
- * changed; the bench reads `window.__layerwiseBenchProbe`.
+ * changed; the bench reads `window.__layerwiseBenchProbe`, and the end-to-end tests read its
+ * count of insight requests by kind (e2e/insight-requests.ts).
  */
 export function studioProbe() {
   const probe = {
