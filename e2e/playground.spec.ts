@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test as base } from '@playwright/test';
 import { barValues, drawSeven, openPlayground } from './playground.studio';
 import { Studio } from './studio';
+import { whiteShare } from './shown-pixels';
 
 /**
  * Chromium's fake camera (a moving test pattern) and an automatic yes to the permission
@@ -103,6 +104,8 @@ test('a drawn digit gets probability bars for its top classes that add up to 1',
   // And what the first convolution sees of it: one map per filter, not blank.
   const maps = page.getByTestId('playground-feature-maps');
   await expect(maps.getByTestId('feature-channel')).toHaveCount(8);
+  // The buttons over the maps (click one to enlarge it) are clear: the screen shows the maps.
+  expect(await whiteShare(maps.getByTestId('channel-atlas'))).toBeLessThan(0.5);
   const varied = await maps.locator('canvas').evaluateAll((canvases) =>
     canvases.some((c) => {
       const canvas = c as HTMLCanvasElement;

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../shared/dataset';
+import { useElementWidth } from '../use-element-width';
 import { PixelsCanvas } from './PixelsCanvas';
 import { PAGE_SIZE, useExamplePages } from './use-example-pages';
 
@@ -10,15 +11,7 @@ const GAP = 4;
 
 /** Columns that fit the grid's width, following it as the window resizes. */
 function useColumns(element: HTMLElement | null): number {
-  const [width, setWidth] = useState(600);
-  useEffect(() => {
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(entry.contentRect.width);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
+  const width = useElementWidth(element, 600);
   return Math.max(1, Math.floor((width + GAP) / (TILE + GAP)));
 }
 

@@ -11,6 +11,13 @@ describe('channel grid', () => {
     expect(gridColumns(10, 500, 1)).toBe(1);
   });
 
+  it('fits fewer to a row in a narrower column, never more than 420 pixels hold', () => {
+    // 7 pixels and one between, at scale 6: 4 of 48 pixels fit in 200 + 6.
+    expect(gridColumns(64, 7, 6, 200)).toBe(4);
+    expect(gridColumns(64, 7, 6, 2000)).toBe(8);
+    expect(gridColumns(64, 7, 6, 0)).toBe(1);
+  });
+
   it('reads height, width and channels off a channels-last shape', () => {
     expect(spatialShape([1, 12, 10, 8])).toEqual([12, 10, 8]);
     expect(spatialShape([1, 10])).toBeNull();
