@@ -4,6 +4,7 @@ import { HEARTBEAT } from '../src/ui/engine/heartbeat';
 import type { Studio } from './studio';
 import { studioOnTrain } from './studio';
 import { DataPanel } from './data.studio';
+import { storedCheckpointEpoch } from './device-loss.studio';
 
 // Three epochs of 20 batches: long enough to cut in the middle, short on a software GPU.
 const settings = { epochs: 3, batchSize: 32, examplesPerEpoch: 640, learningRate: 0.005 };
@@ -31,6 +32,49 @@ async function trainIntoEpoch2(studio: Studio): Promise<void> {
   await studio.button('train').click();
   await validationAfter(studio, 1);
   await studio.waitForStepAbove(BATCHES + 2);
+}
+
+/**
+ * Makes the page pause the run one step into epoch 2, with the messages the Pause and Resume
+ * buttons send: Pause the moment epoch 1's end reaches the page (the run halts before epoch
+ * 2's first step), then Resume and Pause at once (it halts after that step). Call before
+ * opening the studio. Pressing Pause from the test, or crashing the worker, once the page
+ * shows epoch 2 can land after epoch 2 has ended: on an idle machine its 20 steps take less
+ * than the test's polling interval.
+ */
+async function pauseOneStepIntoEpoch2(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.Worker = class extends window.Worker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        let stage = 0;
+        this.addEventListener('message', (event: MessageEvent) => {
+          const data = event.data as {
+            type?: string;
+            state?: string;
+            summary?: { epoch?: number };
+          } | null;
+          if (stage === 0 && data?.type === 'epochEnd' && data.summary?.epoch === 1) {
+            stage = 1;
+            this.postMessage({ type: 'pause' });
+          } else if (stage === 1 && data?.type === 'runState' && data.state === 'paused') {
+            stage = 2;
+            this.postMessage({ type: 'resume' });
+            this.postMessage({ type: 'pause' });
+          }
+        });
+      }
+    };
+  });
+}
+
+/** Trains until pauseOneStepIntoEpoch2 has paused the run and epoch 1's checkpoint is stored. */
+async function pauseInEpoch2(studio: Studio): Promise<void> {
+  await studio.button('train').click();
+  await studio.waitForStepAbove(BATCHES, 300_000);
+  await expect(studio.page.getByTestId('run-state')).toHaveAttribute('data-state', 'paused');
+  expect(await studio.step()).toBeLessThan(2 * BATCHES);
+  await expect.poll(() => storedCheckpointEpoch(studio.page), { timeout: 30_000 }).toBe(1);
 }
 
 /**
@@ -230,9 +274,10 @@ test.describe('recovery from a stopped engine and a closed page', () => {
   test('a cut run not resumed is filed in the run history as interrupted when a new run starts instead', async ({
     page,
   }) => {
+    await pauseOneStepIntoEpoch2(page);
     const worker = engineWorker(page);
     const studio = await studioOnTrain(page, settings, { heldOut: 1 });
-    await trainIntoEpoch2(studio);
+    await pauseInEpoch2(studio);
     await crash(worker);
     await restart(studio);
     await expect(page.getByTestId('resume-run')).toHaveText('Resume the run from epoch 1');
@@ -249,12 +294,13 @@ test.describe('recovery from a stopped engine and a closed page', () => {
   test('class edits and the split made before the engine stopped are made again after the restart, so the checkpoint fits', async ({
     page,
   }) => {
+    await pauseOneStepIntoEpoch2(page);
     const worker = engineWorker(page);
     const studio = await studioOnTrain(page, settings, { heldOut: 1 });
     const data = new DataPanel(page);
     await editDigits(data);
     await studio.openTrain();
-    await trainIntoEpoch2(studio);
+    await pauseInEpoch2(studio);
     await crash(worker);
     await restart(studio);
     const recovery = page.getByTestId('engine-recovery');

@@ -33,7 +33,7 @@ ldd "$chromium_dir/chromium" | awk '{print $3}' | grep '^/' |
   grep -Ev '/(libc|libm|libdl|libpthread|librt|ld-linux-x86-64|libstdc\+\+|libgcc_s)\.so' |
   xargs -I{} cp -L {} "$stage/lib/"
 for nss in /usr/lib/x86_64-linux-gnu/{libsoftokn3,libfreeblpriv3,libnssckbi}.so; do
-  [ -e "$nss" ] && cp -L "$nss" "$stage/lib/"
+  if [ -e "$nss" ]; then cp -L "$nss" "$stage/lib/"; fi
 done
 cp -L "$(command -v node)" "$stage/bin/node"
 cp /usr/share/fonts/truetype/dejavu/DejaVuSans{,-Bold}.ttf "$stage/fonts/"
