@@ -1,5 +1,11 @@
 import type { NodeId } from './model-spec';
 
+/**
+ * The most images the Insights panel pins. The worker pads the pinned images' feature maps
+ * to this many rows on WebGL, so one set of shaders serves one to four pins.
+ */
+export const MAX_PINNED = 4;
+
 /** The splits a dataset is divided into. */
 export type SplitName = 'train' | 'validation' | 'test';
 

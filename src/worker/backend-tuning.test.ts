@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinsWeightUpdates, tuningFor } from './backend-tuning';
+import { joinsWeightUpdates, tuningFor, warmsEpochEnd } from './backend-tuning';
 
 const SWIFTSHADER =
   'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -44,5 +44,11 @@ describe('tuningFor', () => {
 describe('joinsWeightUpdates', () => {
   it('joins the weights into one update on WebGPU only', () => {
     expect(['webgpu', 'webgl', 'cpu'].map(joinsWeightUpdates)).toEqual([true, false, false]);
+  });
+});
+
+describe('warmsEpochEnd', () => {
+  it('warms the first epoch end on WebGL only, the backend that compiles a program per shape', () => {
+    expect(['webgl', 'webgpu', 'cpu'].map(warmsEpochEnd)).toEqual([true, false, false]);
   });
 });

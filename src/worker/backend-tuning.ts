@@ -54,6 +54,17 @@ export function joinsWeightUpdates(backend: string): boolean {
   return backend === 'webgpu';
 }
 
+/**
+ * Whether a run compiles its first epoch end's programs after its first step (warm-epoch-end.ts).
+ * WebGL compiles a program for every new shape, and the checkpoint, the feature maps and
+ * Grad-CAM bring about forty of their own, which compiled between the second epoch's steps
+ * (most of a second on a software GPU). The CPU compiles nothing; WebGPU's pipelines were not
+ * measured apart, and there a pass of the warm-up costs about a step (a second on SwiftShader).
+ */
+export function warmsEpochEnd(backend: string): boolean {
+  return backend === 'webgl';
+}
+
 /** The active WebGL context's renderer, unmasked where the browser allows, else ''. */
 function webglRenderer(): string {
   const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;

@@ -16,7 +16,7 @@ import type { TrainSettings } from '../shared/train-settings';
 import { checkSettings, effectiveBatchSize } from '../shared/train-settings';
 import { assertNever } from '../shared/assert-never';
 import { activateBackend } from './backend';
-import { tuneBackend } from './backend-tuning';
+import { tuneBackend, warmsEpochEnd } from './backend-tuning';
 import { buildModel } from './build-model';
 import { sameNetwork } from '../model/same-network';
 import type { Analysis } from '../model/analyse';
@@ -42,6 +42,7 @@ import { InFlight } from './in-flight';
 import { evaluate } from './evaluate';
 import type { InsightContext } from './insights';
 import { answerInsight } from './insights';
+import { warmEpochEnd } from './warm-epoch-end';
 import { exportModel } from './export/export-model';
 import { importWeights } from './export/import-weights';
 import { BaseLoader } from './pretrained/base-loader';
@@ -991,6 +992,10 @@ export class Engine {
         },
         paused: () => post({ type: 'runState', state: 'paused' }),
         settled: () => this.deviceReads.idle(),
+        warm: async () => {
+          if (this.run !== run || !this.backend || !warmsEpochEnd(this.backend)) return;
+          await warmEpochEnd(this.insightContext(), run.optimizer, settings);
+        },
       },
       optimizerState,
       resumption ? resumption.start : cut?.start,

@@ -50,6 +50,11 @@ export interface RunListener {
    * so that an epoch's tensor count shows what stays, not what a request holds for a moment.
    */
   settled?(): Promise<void>;
+  /**
+   * Called once, after the run's first step is queued: work the first epoch end will ask
+   * for may be done here, ahead of time (warm-epoch-end.ts). Training waits for it.
+   */
+  warm?(): Promise<void>;
 }
 
 /**
@@ -221,6 +226,7 @@ export class TrainingRun {
     const watch = new DivergenceWatch(classes);
     /** Batches finished in the current epoch. */
     let batchesDone = 0;
+    let warmed = false;
 
     const progress = (examplesPerSec: number): Progress => ({
       epoch: epoch + 1,
@@ -314,6 +320,10 @@ export class TrainingRun {
           windowExamples += size;
           this.completedSteps++;
           batchesDone = batch + 1;
+          if (!warmed) {
+            warmed = true;
+            await this.listener.warm?.();
+          }
           if (this.completedSteps % WINDOW === 0) await flushWindow();
           // Every step, so Pause, Stop and insight requests wait one step at most, not a
           // window: on a software GPU a window of steps can take seconds.

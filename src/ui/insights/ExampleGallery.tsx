@@ -1,6 +1,6 @@
 import type { SplitName } from '../../shared/insights';
 import { ClassLabel } from '../ClassLabel';
-import { MAX_PINNED } from '../store/insights-slice';
+import { MAX_PINNED } from '../../shared/insights';
 import { selectPinned } from '../store/selectors';
 import { useStudio } from '../store/studio-store';
 import { useExamples } from './example-pixels';

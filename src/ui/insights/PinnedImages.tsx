@@ -1,5 +1,5 @@
 import { selectPinned } from '../store/selectors';
-import { MAX_PINNED } from '../store/insights-slice';
+import { MAX_PINNED } from '../../shared/insights';
 import { useStudio } from '../store/studio-store';
 import type { PinnedImage } from '../store/insights-slice';
 import { usePinnedPixels } from './PinnedThumb';

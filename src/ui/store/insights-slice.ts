@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SplitName } from '../../shared/insights';
+import { MAX_PINNED } from '../../shared/insights';
 import type { StudioState } from './studio-store';
 
 /** An example of a split the user pinned to look inside the network with. */
@@ -18,8 +19,6 @@ export interface FilmFrame {
   height: number;
   width: number;
 }
-
-export const MAX_PINNED = 4;
 
 export interface InsightsSlice {
   pinned: PinnedImage[];

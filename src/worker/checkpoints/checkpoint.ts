@@ -19,16 +19,22 @@ export interface Checkpoint extends CheckpointInfo {
   optimizer: OptimizerState;
 }
 
+/** The model's weights, serialised as model.save writes them, and the optimizer's state. */
+export function readTrainingState(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  kind: TrainSettings['optimizer'],
+): Promise<[SerialisedModel, OptimizerState]> {
+  return Promise.all([serialiseModel(model), readOptimizerState(optimizer, kind)]);
+}
+
 /** Copies the model's weights and the optimizer's state off the device, with what they belong to. */
 export async function captureCheckpoint(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
   about: Omit<Checkpoint, 'model' | 'optimizer'>,
 ): Promise<Checkpoint> {
-  const [serialised, state] = await Promise.all([
-    serialiseModel(model),
-    readOptimizerState(optimizer, about.settings.optimizer),
-  ]);
+  const [serialised, state] = await readTrainingState(model, optimizer, about.settings.optimizer);
   return { ...about, model: serialised, optimizer: state };
 }
 

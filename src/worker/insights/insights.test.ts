@@ -5,6 +5,7 @@ import { histogram } from '../../shared/histogram';
 import { chain, layer } from '../../model/spec-builder';
 import { lossAndCorrect } from '../loss';
 import { answerInsight } from './index';
+import { featureMapRows, featureMaps } from './feature-maps';
 import { imageBatch } from './image';
 import { PROBE_BATCH } from './weights';
 import { halvesDataset, makeContext, makeDataset } from './test-fixtures';
@@ -121,6 +122,46 @@ describe('featureMaps', () => {
         alone?.map((layer) => layer.map((v): unknown => expect.closeTo(v, 5))),
       );
     }
+  });
+
+  it('gives each image the maps it gets alone when the batch is padded with the first', async () => {
+    const images: ImageRef[] = [
+      { source: 'split', split: 'validation', index: 3 },
+      { source: 'split', split: 'validation', index: 8 },
+      { source: 'split', split: 'validation', index: 21 },
+    ];
+    const values = (result: Awaited<ReturnType<typeof featureMaps>>) =>
+      result.images.map((maps) => maps.layers.map((l) => Array.from(l.output.data)));
+    const unpadded = values(await featureMaps(ctx, images, undefined, images.length));
+    const before = tf.memory().numTensors;
+    const padded = await featureMaps(ctx, images, undefined, 4);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(padded.images).toHaveLength(3);
+    expect(padded.images[0]?.layers.map((l) => l.output.shape)).toEqual([
+      [6, 6, 4],
+      [3, 3, 4],
+      [3, 3, 3],
+    ]);
+    expect(values(padded)).toEqual(
+      unpadded.map((maps) => maps.map((layer) => layer.map((v): unknown => expect.closeTo(v, 5)))),
+    );
+  });
+
+  it('pads to a multiple of the pinned images on WebGL only, and never drawn pixels', () => {
+    const split = (index: number): ImageRef => ({ source: 'split', split: 'validation', index });
+    const drawn: ImageRef = { source: 'pixels', pixels: new Uint8Array(36) };
+    expect(
+      [1, 2, 3, 4, 5].map((n) =>
+        featureMapRows(
+          Array.from({ length: n }, (_, i) => split(i)),
+          'webgl',
+        ),
+      ),
+    ).toEqual([4, 4, 4, 4, 8]);
+    expect(featureMapRows([split(0), split(1)], 'webgpu')).toBe(2);
+    expect(featureMapRows([split(0)], 'cpu')).toBe(1);
+    expect(featureMapRows([drawn], 'webgl')).toBe(1);
+    expect(featureMapRows([split(0), drawn], 'webgl')).toBe(2);
   });
 
   it('asks about 1 to 64 images', async () => {
