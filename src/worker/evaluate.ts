@@ -2,7 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { EVALUATION_BATCH_SIZE } from '../shared/train-settings';
 import type { SplitSource } from './device-data';
 import { lossAndCorrect } from './loss';
+import { DeviceQueue, activeFence, type QueueLimits } from './device-queue';
 import { yieldToEventLoop } from './yield';
+
+/**
+ * One batch queued at a time while a batch takes 50 ms or more of device time: a batch of 256
+ * is several steps' worth of work, and queuing the next while the worker prepares it costs
+ * little next to it. More while they are quicker.
+ */
+const BATCH_QUEUE: QueueLimits = { minDepth: 1, maxDepth: 16, budgetMs: 50 };
 
 export interface Scores {
   loss: number;
@@ -23,6 +31,7 @@ async function sumsOver(
 ): Promise<{ sums: Float32Array; probabilities: Float32Array | null }> {
   let sums: tf.Tensor1D = tf.zeros([byClass ? 2 + 2 * classes : 2]);
   const kept: tf.Tensor2D[] = [];
+  const device = new DeviceQueue(activeFence(), BATCH_QUEUE);
   try {
     for (let start = 0; start < split.count; start += batchSize) {
       const size = Math.min(batchSize, split.count - start);
@@ -41,6 +50,7 @@ async function sumsOver(
       });
       sums.dispose();
       sums = next;
+      await device.queued();
       // Between batches, so the page's ping is answered: on the CPU backend each batch runs
       // synchronously in this worker, and a whole split of a large network takes minutes.
       await yieldToEventLoop();

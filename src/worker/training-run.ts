@@ -28,6 +28,7 @@ import type { OptimizerState } from './checkpoints/optimizer-state';
 import { readOptimizerState, stateFits, writeOptimizerState } from './checkpoints/optimizer-state';
 import { DivergenceWatch, divergenceMessage } from './divergence';
 import { Throughput } from './throughput';
+import { DeviceQueue, activeFence, type QueueLimits } from './device-queue';
 import { yieldToEventLoop } from './yield';
 
 /** What a run reports while it trains. */
@@ -77,6 +78,13 @@ export interface RunResult {
 
 /** Steps between readbacks of the training loss: each readback waits for the device. */
 const WINDOW = 10;
+
+/**
+ * At least two steps queued, so the device works on one while the worker queues the next; more
+ * while they take under 50 ms of device time together, so a fast GPU is never kept waiting
+ * for the worker to notice a fence.
+ */
+const STEP_QUEUE: QueueLimits = { minDepth: 2, maxDepth: 2 * WINDOW, budgetMs: 50 };
 
 /**
  * One training run with a custom loop: `optimizer.minimize` inside `tf.tidy` (on WebGPU one
@@ -227,6 +235,7 @@ export class TrainingRun {
     /** Batches finished in the current epoch. */
     let batchesDone = 0;
     let warmed = false;
+    const device = new DeviceQueue(activeFence(), STEP_QUEUE);
 
     const progress = (examplesPerSec: number): Progress => ({
       epoch: epoch + 1,
@@ -320,6 +329,7 @@ export class TrainingRun {
           windowExamples += size;
           this.completedSteps++;
           batchesDone = batch + 1;
+          await device.queued();
           if (!warmed) {
             warmed = true;
             await this.listener.warm?.();

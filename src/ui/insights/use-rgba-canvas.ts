@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { pixelContext } from '../pixel-canvas';
 import type { Rgba } from './pixels';
 
 /**
@@ -8,7 +9,7 @@ import type { Rgba } from './pixels';
 export function useRgbaCanvas(image: Rgba | null) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const context = ref.current?.getContext('2d');
+    const context = pixelContext(ref.current);
     if (!context) return;
     if (!image || image.width === 0 || image.height === 0) {
       context.clearRect(0, 0, context.canvas.width, context.canvas.height);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { pixelContext } from '../pixel-canvas';
 
 interface Props {
   pixels: Uint8Array;
@@ -16,7 +17,7 @@ export function ExampleGrid({ pixels, shape, labels, classNames, scale = 2 }: Pr
   const rows = Math.ceil(labels.length / columns);
 
   useEffect(() => {
-    const context = canvasRef.current?.getContext('2d');
+    const context = pixelContext(canvasRef.current);
     if (!context) return;
     const image = context.createImageData(w, h);
     labels.forEach((_, n) => {

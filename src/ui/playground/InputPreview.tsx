@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { pixelContext } from '../pixel-canvas';
 import type { InputShape } from './preprocess';
 
 /** What the network sees: the preprocessed uint8 input, drawn pixel for pixel. */
@@ -6,7 +7,7 @@ export function InputPreview({ pixels, shape }: { pixels: Uint8Array; shape: Inp
   const ref = useRef<HTMLCanvasElement>(null);
   const [h, w, channels] = shape;
   useEffect(() => {
-    const context = ref.current?.getContext('2d');
+    const context = pixelContext(ref.current);
     if (!context) return;
     const image = context.createImageData(w, h);
     for (let i = 0; i < w * h; i++) {
