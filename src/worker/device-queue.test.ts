@@ -71,7 +71,6 @@ describe('DeviceQueue', () => {
     }
     await Promise.all(waits);
     expect(queue.depth).toBe(5);
-    device.advance(1);
     // Pieces of 1 ms: the budget would hold fifty, the limit allows eight.
     for (let i = 0; i < 8; i++) {
       await queueOne(queue);
@@ -83,26 +82,74 @@ describe('DeviceQueue', () => {
 
   it('averages over a poll that passes several fences at once', async () => {
     const device = fakeDevice();
-    const queue = new DeviceQueue(device.fence, { ...LIMITS, minDepth: 4 }, device.clock);
+    const queue = new DeviceQueue(device.fence, { ...LIMITS, minDepth: 1 }, device.clock);
     for (let i = 0; i < 4; i++) await queueOne(queue);
-    // Four pieces of 40 ms each, seen two at a time: a piece is 40 ms, not 0.
-    device.advance(80);
+    // Pieces of 20 ms, seen two at a time: a piece is 20 ms (50 ms holds two), not 0.
+    device.advance(40);
     await device.finish(2);
-    device.advance(80);
+    device.advance(40);
     await device.finish(2);
-    expect(queue.depth).toBe(4);
+    expect(queue.depth).toBe(2);
   });
 
-  it('times a piece queued on an idle device from when it was queued', async () => {
+  it('follows a change of pace within the last few pieces', async () => {
     const device = fakeDevice();
     const queue = new DeviceQueue(device.fence, LIMITS, device.clock);
     await queueOne(queue);
+    for (let i = 0; i < 9; i++) {
+      await queueOne(queue);
+      device.advance(100);
+      await device.finish();
+    }
+    expect(queue.depth).toBe(2);
+    // Eight pieces of 5 ms: 50 ms would hold ten, the limit allows eight.
+    for (let i = 0; i < 8; i++) {
+      await queueOne(queue);
+      device.advance(5);
+      await device.finish();
+    }
+    expect(queue.depth).toBe(8);
+  });
+
+  it('waits for as many pieces as it takes when the device slows down', async () => {
+    const device = fakeDevice();
+    const queue = new DeviceQueue(device.fence, LIMITS, device.clock);
+    for (let i = 0; i < 2; i++) await queueOne(queue);
+    for (let i = 0; i < 2; i++) {
+      device.advance(10);
+      await device.finish();
+    }
+    for (let i = 0; i < 5; i++) expect((await queueOne(queue)).waited()).toBe(false);
+    // Now each piece takes 100 ms: the queue may hold two, so the next call waits until only
+    // two are unfinished, not just for one piece.
+    const next = await queueOne(queue);
+    let finishes = 0;
+    while (next.waited()) {
+      device.advance(100);
+      await device.finish();
+      finishes++;
+    }
+    expect(finishes).toBeGreaterThan(1);
+    expect(device.unfinished).toBeLessThanOrEqual(queue.depth);
+  });
+
+  it('starts timing afresh once the device has run out of work', async () => {
+    const device = fakeDevice();
+    const queue = new DeviceQueue(device.fence, LIMITS, device.clock);
+    await queueOne(queue);
+    await queueOne(queue);
+    device.advance(100);
+    await device.finish();
     device.advance(100);
     await device.finish();
     expect(queue.depth).toBe(2);
-    // Idle for a second (a pause), then a piece of 10 ms: not 1,010 ms.
+    // Idle for a second (a pause); then pieces of 10 ms, timed among themselves.
     device.advance(1000);
     await queueOne(queue);
+    await queueOne(queue);
+    device.advance(10);
+    await device.finish();
+    expect(queue.depth).toBe(2);
     device.advance(10);
     await device.finish();
     expect(queue.depth).toBe(5);

@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** Settles once the device has finished everything queued before the call. */
+/**
+ * Settles once the device has finished everything queued before the call. Never rejects: a
+ * lost device leaves it pending, and the run's DeviceWatch ends the run instead.
+ */
 export type Fence = () => Promise<void>;
 
 /**
@@ -11,12 +14,16 @@ export type Fence = () => Promise<void>;
  */
 export function activeFence(): Fence | null {
   const gpgpu = (tf.backend() as { gpgpu?: { createAndWaitForFence?: () => Promise<void> } }).gpgpu;
-  return gpgpu?.createAndWaitForFence ? () => gpgpu.createAndWaitForFence!() : null;
+  return gpgpu?.createAndWaitForFence?.bind(gpgpu) ?? null;
 }
 
 /** Finishes kept for a piece's time: enough to average over a poll that passes several. */
 const STRETCH_KEPT = 9;
 
+/**
+ * How many pieces may be unfinished when the worker goes on to queue the next one, counting
+ * the one just queued: with 1 the device works on that piece while the worker queues the next.
+ */
 export interface QueueLimits {
   /** Pieces the queue may always hold, however long each takes. */
   minDepth: number;
@@ -38,9 +45,10 @@ export interface QueueLimits {
 export class DeviceQueue {
   private readonly unfinished: Promise<void>[] = [];
   /**
-   * Since the device last ran out of work: when it started, then when each piece finished
-   * (the last few). Several fences can pass in one poll, so a piece's time is the stretch's
-   * average, not the time since the piece before.
+   * When pieces finished since the device last ran out of work (the last few). Several fences
+   * can pass in one poll, so a piece's time is an average over the stretch, not the time since
+   * the piece before; and it is timed from finish to finish, since the device may start a
+   * piece before the worker has finished queuing it.
    */
   private stretch: number[] = [];
 
@@ -53,8 +61,9 @@ export class DeviceQueue {
   /** Pieces the queue may hold now. */
   get depth(): number {
     const { minDepth, maxDepth, budgetMs } = this.limits;
-    const pieces = this.stretch.length - 1;
-    const pieceMs = pieces > 0 ? (this.stretch[pieces]! - this.stretch[0]!) / pieces : 0;
+    const first = this.stretch[0] ?? 0;
+    const pieces = this.stretch.filter((at) => at > first).length;
+    const pieceMs = pieces > 0 ? (this.stretch.at(-1)! - first) / pieces : 0;
     if (!(pieceMs > 0)) return minDepth;
     return Math.max(minDepth, Math.min(maxDepth, Math.floor(budgetMs / pieceMs)));
   }
@@ -70,7 +79,7 @@ export class DeviceQueue {
   private finished(queuedAt: number): void {
     const lastFinish = this.stretch.at(-1);
     // Queued after the device had finished everything before it: a new stretch starts.
-    if (lastFinish === undefined || queuedAt > lastFinish) this.stretch = [queuedAt];
+    if (lastFinish === undefined || queuedAt > lastFinish) this.stretch = [];
     this.stretch.push(this.now());
     if (this.stretch.length > STRETCH_KEPT) this.stretch.shift();
   }

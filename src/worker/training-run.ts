@@ -80,9 +80,10 @@ export interface RunResult {
 const WINDOW = 10;
 
 /**
- * At least two steps queued, so the device works on one while the worker queues the next; more
- * while they take under 50 ms of device time together, so a fast GPU is never kept waiting
- * for the worker to notice a fence.
+ * At least two steps unfinished when the worker queues the next: the device works on them
+ * while it does (one would already keep it busy; two is what the bench measured, see
+ * docs/performance.md). More while they take under 50 ms of device time together, so a fast
+ * GPU is never kept waiting for the worker to notice a fence.
  */
 const STEP_QUEUE: QueueLimits = { minDepth: 2, maxDepth: 2 * WINDOW, budgetMs: 50 };
 
@@ -247,7 +248,8 @@ export class TrainingRun {
     });
 
     // Hands the window's sums to an asynchronous read. Waiting for the previous read first
-    // keeps at most one window of steps queued ahead of the numbers the page sees.
+    // keeps the numbers the page sees at most a window behind; the device queue, not the
+    // reads, bounds the work queued on the device.
     const flushWindow = async () => {
       const sums = windowSums;
       const n = windowExamples;
