@@ -55,8 +55,9 @@ export type KernelCase = [
   pad: 'valid' | 'same',
 ];
 
-/** One of the studio's WebGL kernels against tfjs's own, on the same inputs. */
+/** One of the studio's WebGL or WebGPU kernels against tfjs's own, on the same inputs. */
 export interface KernelCheck {
+  backend: 'webgl' | 'webgpu';
   kernel: string;
   /** The convolution, in words. */
   shape: string;

@@ -1,14 +1,16 @@
 /**
  * The bench's kernel check: each convolution kernel the studio computes its own way on
- * WebGL (src/worker/kernels/) against tfjs's own kernel, on the same random inputs: how
- * far apart the results are and how long each takes, on the convolutions of the bench's
- * networks.
+ * WebGL and on WebGPU (src/worker/kernels/) against tfjs's own kernel for that backend, on
+ * the same random inputs: how far apart the results are and how long each takes, on the
+ * convolutions of the bench's networks. WebGPU is left out where the browser has no adapter.
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../src/worker/backend';
 import { tuneBackend } from '../src/worker/backend-tuning';
 import { webglColumnSteps } from '../src/worker/kernels/columns-webgl';
 import { convolutionByProduct } from '../src/worker/kernels/convolution-by-product';
+import { directConvolutionKernels } from '../src/worker/kernels/direct-convolution-webgpu';
+import { directGradientKernels } from '../src/worker/kernels/direct-gradients-webgpu';
 import { kernelOf } from '../src/worker/kernels/kernel-of';
 import type { KernelCase, KernelCheck } from './jobs';
 import { answerMessages } from './worker-reply';
@@ -17,7 +19,7 @@ import { answerMessages } from './worker-reply';
  * [kernel, input, filter, stride, padding]: the starter network's and the small ResNet's
  * convolutions, and an even filter (uneven padding) and a batch of one.
  */
-const CASES: KernelCase[] = [
+const WEBGL_CASES: KernelCase[] = [
   [tf.Conv2D, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
   [tf.Conv2D, [32, 12, 12, 8], [5, 5, 8, 16], 1, 'valid'],
   [tf.Conv2D, [32, 14, 14, 32], [3, 3, 32, 32], 1, 'same'],
@@ -32,6 +34,33 @@ const CASES: KernelCase[] = [
   [tf.Conv2DBackpropInput, [32, 14, 14, 32], [3, 3, 32, 32], 1, 'same'],
   [tf.Conv2DBackpropInput, [32, 28, 28, 16], [3, 3, 16, 32], 2, 'same'],
   [tf.Conv2DBackpropInput, [1, 13, 13, 4], [4, 4, 4, 8], 1, 'same'],
+];
+
+/** WebGPU's: the same convolutions and gradients, and two with a bias and ReLU (`FusedConv2D`). */
+const WEBGPU_CASES: KernelCase[] = [
+  ...WEBGL_CASES,
+  [tf.FusedConv2D, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
+  [tf.FusedConv2D, [8, 13, 13, 4], [4, 4, 4, 8], 2, 'same'],
+];
+
+/** A backend's cases and the studio's kernels for it. */
+interface Suite {
+  backend: 'webgl' | 'webgpu';
+  cases: KernelCase[];
+  studio: () => tf.KernelConfig[];
+}
+
+const SUITES: Suite[] = [
+  {
+    backend: 'webgl',
+    cases: WEBGL_CASES,
+    studio: () => convolutionByProduct('webgl', webglColumnSteps),
+  },
+  {
+    backend: 'webgpu',
+    cases: WEBGPU_CASES,
+    studio: () => [...directConvolutionKernels(), ...directGradientKernels()],
+  },
 ];
 
 type Run = () => tf.TensorInfo;
@@ -64,16 +93,17 @@ interface Contenders {
   studio: Record<string, KernelFunc>;
 }
 
-function contenders(): Contenders {
-  const studio = convolutionByProduct('webgl', webglColumnSteps);
+function contenders(suite: Suite): Contenders {
+  const studio = suite.studio();
   const kernels = studio.map((c) => c.kernelName);
   return {
-    tfjs: Object.fromEntries(kernels.map((k) => [k, kernelOf(k, 'webgl') as KernelFunc])),
+    tfjs: Object.fromEntries(kernels.map((k) => [k, kernelOf(k, suite.backend) as KernelFunc])),
     studio: Object.fromEntries(studio.map((c) => [c.kernelName, c.kernelFunc as KernelFunc])),
   };
 }
 
 async function check(
+  backendName: Suite['backend'],
   [kernel, xShape, filterShape, strides, pad]: KernelCase,
   { tfjs, studio }: Contenders,
   calls: number,
@@ -82,10 +112,16 @@ async function check(
   const filter = tf.randomNormal<tf.Rank.R4>(filterShape, 0, 1, 'float32', 2);
   const { outShape } = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad);
   const dy = tf.randomNormal<tf.Rank.R4>(outShape, 0, 1, 'float32', 3);
+  const bias = tf.randomNormal<tf.Rank.R1>([filterShape[3]], 0, 1, 'float32', 4);
   const backend = tf.backend();
   const base = { strides, pad, dataFormat: 'NHWC' };
   const args = {
     [tf.Conv2D]: { inputs: { x, filter }, backend, attrs: { ...base, dilations: 1 } },
+    [tf.FusedConv2D]: {
+      inputs: { x, filter, bias },
+      backend,
+      attrs: { ...base, dilations: 1, activation: 'relu', leakyreluAlpha: 0 },
+    },
     [tf.Conv2DBackpropFilter]: { inputs: { x, dy }, backend, attrs: { ...base, filterShape } },
     [tf.Conv2DBackpropInput]: {
       inputs: { dy, filter },
@@ -103,19 +139,27 @@ async function check(
   ]);
   const tfjsMs = await msPerCall(tfjsRun, calls);
   const studioMs = await msPerCall(studioRun, calls);
-  tf.dispose([x, filter, dy, expected, actual]);
-  const shape = `x ${xShape.join('×')}, filter ${filterShape.join('×')}, stride ${strides}, ${pad}`;
-  return { kernel, shape, tfjsMs, studioMs, maxRelativeError: gap[0]! / scale[0]! };
+  tf.dispose([x, filter, dy, bias, expected, actual]);
+  const fused = kernel === tf.FusedConv2D ? ', bias, relu' : '';
+  const shape = `x ${xShape.join('×')}, filter ${filterShape.join('×')}, stride ${strides}, ${pad}${fused}`;
+  const maxRelativeError = gap[0]! / scale[0]!;
+  return { backend: backendName, kernel, shape, tfjsMs, studioMs, maxRelativeError };
 }
 
 async function checkAll(smoke: boolean): Promise<KernelCheck[]> {
-  const { active } = await activateBackend(['webgl']);
-  if (active !== 'webgl') throw new Error(`Asked for webgl, got ${active}.`);
-  const both = contenders();
-  // The flags training runs with; the kernels were taken before they were replaced.
-  tuneBackend(active);
   const results: KernelCheck[] = [];
-  for (const c of CASES) results.push(await check(c, both, smoke ? 2 : 10));
+  for (const suite of SUITES) {
+    const { active } = await activateBackend([suite.backend, 'cpu']);
+    // WebGL runs wherever the bench does; WebGPU needs an adapter some browsers lack.
+    if (active !== suite.backend && suite.backend === 'webgl') {
+      throw new Error(`Asked for webgl, got ${active}.`);
+    }
+    if (active !== suite.backend) continue;
+    const both = contenders(suite);
+    // The flags training runs with; the kernels were taken before they were replaced.
+    tuneBackend(active);
+    for (const c of suite.cases) results.push(await check(active, c, both, smoke ? 2 : 10));
+  }
   return results;
 }
 

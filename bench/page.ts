@@ -20,7 +20,7 @@ export interface NetworkCost {
 export interface LayerwiseBench {
   run(job: Omit<BenchJob, 'sampleUrl'>): Promise<BenchJobResult>;
   cost(network: BenchNetwork): NetworkCost;
-  /** The studio's WebGL convolution kernels against tfjs's own (bench/kernels.worker.ts). */
+  /** The studio's WebGL and WebGPU convolution kernels against tfjs's own (bench/kernels.worker.ts). */
   kernels(smoke: boolean): Promise<KernelCheck[]>;
   /** Generates JPEGs and returns how many bytes they make and how long it took. */
   jpegs(count: number, size: number): Promise<{ files: number; bytes: number; ms: number }>;

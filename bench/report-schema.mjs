@@ -108,6 +108,7 @@ export const REPORT_SCHEMA = {
   ],
   kernels: [
     {
+      backend: 'string',
       kernel: 'string',
       shape: 'string',
       tfjsMs: 'number',

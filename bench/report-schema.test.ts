@@ -55,6 +55,7 @@ function makeReport(): Record<string, unknown> {
     ],
     kernels: [
       {
+        backend: 'webgl',
         kernel: 'Conv2DBackpropInput',
         shape: 'x 32×12×12×8, filter 5×5×8×16, stride 1, valid',
         tfjsMs: 30,

@@ -408,6 +408,9 @@ export function evaluateTargets({ throughput, responsiveness, memory, startup, i
   ];
 }
 
+/** Backends as the report's sentences name them. */
+const BACKEND_NAMES = { webgl: 'WebGL', webgpu: 'WebGPU' };
+
 /** How far the studio's kernels may stray from tfjs's: float32 sums in another order. */
 export const KERNEL_TOLERANCE = 1e-4;
 
@@ -429,6 +432,6 @@ export function kernelDisagreements(kernels) {
     .filter((k) => !k.agrees)
     .map(
       (k) =>
-        `the studio's ${k.kernel} differs from tfjs's by ${k.maxRelativeError.toExponential(1)} of its largest value (${k.shape}); at most ${KERNEL_TOLERANCE} is allowed`,
+        `the studio's ${BACKEND_NAMES[k.backend] ?? k.backend} ${k.kernel} differs from tfjs's by ${k.maxRelativeError.toExponential(1)} of its largest value (${k.shape}); at most ${KERNEL_TOLERANCE} is allowed`,
     );
 }

@@ -297,6 +297,7 @@ describe('a dataset ingest', () => {
 
 describe('the kernel check', () => {
   const check = {
+    backend: 'webgl',
     kernel: 'Conv2DBackpropInput',
     shape: 'x 32×12×12×8, filter 5×5×8×16, stride 1, valid',
     tfjsMs: 30,
@@ -313,7 +314,7 @@ describe('the kernel check', () => {
     const rows = [{ ...check, maxRelativeError: 0.02 }];
     expect(kernelReport(rows)).toMatchObject([{ agrees: false }]);
     expect(kernelDisagreements(kernelReport(rows))).toEqual([
-      "the studio's Conv2DBackpropInput differs from tfjs's by 2.0e-2 of its largest value (x 32×12×12×8, filter 5×5×8×16, stride 1, valid); at most 0.0001 is allowed",
+      "the studio's WebGL Conv2DBackpropInput differs from tfjs's by 2.0e-2 of its largest value (x 32×12×12×8, filter 5×5×8×16, stride 1, valid); at most 0.0001 is allowed",
     ]);
   });
 });

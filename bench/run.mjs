@@ -390,8 +390,8 @@ async function measureAll(settings, browser, server) {
     });
   }
 
-  // The studio's own WebGL convolution kernels against tfjs's: agreement and time.
-  log("webgl: the studio's convolution kernels against tfjs's");
+  // The studio's own WebGL and WebGPU convolution kernels against tfjs's: agreement and time.
+  log("webgl, webgpu: the studio's convolution kernels against tfjs's");
   let kernels = [];
   try {
     const checks = await page.evaluate((s) => window.layerwiseBench.kernels(s), settings.smoke);
@@ -399,7 +399,7 @@ async function measureAll(settings, browser, server) {
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     log(`  failed: ${message}`);
-    errors.push({ backend: 'webgl', network: 'none', contender: 'kernels', message });
+    errors.push({ backend: 'webgl,webgpu', network: 'none', contender: 'kernels', message });
   }
 
   // Memory: one studio run of several short epochs, and the reference loop for as long.

@@ -68,12 +68,12 @@ export function summarise(report) {
   lines.push('');
   if (report.kernels?.length) {
     lines.push(
-      "| studio's WebGL kernel | convolution | tfjs (ms) | studio (ms) | speedup | agrees |",
+      "| backend | studio's kernel | convolution | tfjs (ms) | studio (ms) | speedup | agrees |",
     );
-    lines.push('| --- | --- | ---: | ---: | ---: | --- |');
+    lines.push('| --- | --- | --- | ---: | ---: | ---: | --- |');
     for (const k of report.kernels) {
       lines.push(
-        `| ${k.kernel} | ${k.shape} | ${round(k.tfjsMs, 1)} | ${round(k.studioMs, 1)} | ${round(k.speedup, 2)} | ${k.agrees ? 'yes' : '**no**'} |`,
+        `| ${k.backend} | ${k.kernel} | ${k.shape} | ${round(k.tfjsMs, 1)} | ${round(k.studioMs, 1)} | ${round(k.speedup, 2)} | ${k.agrees ? 'yes' : '**no**'} |`,
       );
     }
     lines.push('');

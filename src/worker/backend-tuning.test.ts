@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { joinsWeightUpdates, tuningFor, warmsEpochEnd } from './backend-tuning';
+import {
+  computesWebgpuConvolutionsDirectly,
+  joinsWeightUpdates,
+  tuningFor,
+  warmsEpochEnd,
+} from './backend-tuning';
 
 const SWIFTSHADER =
   'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -38,6 +43,15 @@ describe('tuningFor', () => {
     expect(tuningFor('webgl', '')).toEqual({});
     expect(tuningFor('webgpu', SWIFTSHADER)).toEqual({});
     expect(tuningFor('cpu', SWIFTSHADER)).toEqual({});
+  });
+});
+
+describe('computesWebgpuConvolutionsDirectly', () => {
+  it("computes WebGPU's convolutions directly on a software adapter only", () => {
+    expect(computesWebgpuConvolutionsDirectly('google swiftshader')).toBe(true);
+    expect(computesWebgpuConvolutionsDirectly('mesa llvmpipe')).toBe(true);
+    expect(computesWebgpuConvolutionsDirectly('nvidia hopper')).toBe(false);
+    expect(computesWebgpuConvolutionsDirectly('')).toBe(false);
   });
 });
 

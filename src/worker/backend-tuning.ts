@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Backend } from '../shared/backend';
+import { replaceWebgpuConvolutions } from './kernels/webgpu-convolutions';
 import { replaceWebglConvolutions } from './kernels/webgl-convolutions';
 
 /** A renderer string that names a GPU emulated in software (Chromium's SwiftShader, Mesa's). */
@@ -43,6 +44,16 @@ function isSoftwareWebgl(backend: Backend, renderer: string): boolean {
 }
 
 /**
+ * Whether the studio computes WebGPU's forward convolutions directly
+ * (kernels/direct-convolution-webgpu.ts), given the adapter's vendor and architecture
+ * (Chromium's software adapter: "google", "swiftshader"). On a software GPU tfjs's tiled
+ * ones cost most of a training step (docs/performance.md); on a hardware GPU tfjs's stay.
+ */
+export function computesWebgpuConvolutionsDirectly(adapter: string): boolean {
+  return SOFTWARE_RENDERER.test(adapter);
+}
+
+/**
  * Whether training updates all the weights at once, joined in one vector (FlatOptimizer), on
  * `backend` (tfjs's name for it). Measured on the reference loop, software GPU, starter
  * network, tfjs's own per-weight update against the joined one (docs/performance.md):
@@ -65,6 +76,13 @@ export function warmsEpochEnd(backend: string): boolean {
   return backend === 'webgl';
 }
 
+/** The active WebGPU backend's adapter, as "vendor architecture", else ''. */
+function webgpuAdapter(): string {
+  const info = (tf.backend() as { adapterInfo?: { vendor?: string; architecture?: string } })
+    .adapterInfo;
+  return info ? `${info.vendor ?? ''} ${info.architecture ?? ''}`.trim() : '';
+}
+
 /** The active WebGL context's renderer, unmasked where the browser allows, else ''. */
 function webglRenderer(): string {
   const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
@@ -76,7 +94,7 @@ function webglRenderer(): string {
 /**
  * Sets the studio's flags for the backend that has just become active (tfjs's current one).
  * On a software GPU, WebGL also computes convolutions and their gradients the studio's
- * way (kernels/).
+ * way, and WebGPU its forward convolutions (kernels/).
  */
 export function tuneBackend(active: Backend): void {
   const renderer = active === 'webgl' ? webglRenderer() : '';
@@ -84,4 +102,7 @@ export function tuneBackend(active: Backend): void {
     tf.env().set(flag, value);
   }
   if (isSoftwareWebgl(active, renderer)) replaceWebglConvolutions();
+  if (active === 'webgpu' && computesWebgpuConvolutionsDirectly(webgpuAdapter())) {
+    replaceWebgpuConvolutions();
+  }
 }
