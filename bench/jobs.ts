@@ -51,8 +51,10 @@ export type KernelCase = [
   kernel: string,
   input: [number, number, number, number],
   filter: [number, number, number, number],
-  strides: number,
-  pad: 'valid' | 'same',
+  strides: number | [number, number],
+  pad: 'valid' | 'same' | number,
+  /** FusedConv2D's activation, with a bias; ReLU unless named. */
+  activation?: 'linear' | 'relu' | 'relu6' | 'elu' | 'sigmoid' | 'leakyrelu',
 ];
 
 /** One of the studio's WebGL or WebGPU kernels against tfjs's own, on the same inputs. */

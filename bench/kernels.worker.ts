@@ -2,7 +2,7 @@
  * The bench's kernel check: each convolution kernel the studio computes its own way on
  * WebGL and on WebGPU (src/worker/kernels/) against tfjs's own kernel for that backend, on
  * the same random inputs: how far apart the results are and how long each takes, on the
- * convolutions of the bench's networks. WebGPU is left out where the browser has no adapter.
+ * convolutions of the bench's networks and on the shapes their code treats apart.
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../src/worker/backend';
@@ -16,8 +16,8 @@ import type { KernelCase, KernelCheck } from './jobs';
 import { answerMessages } from './worker-reply';
 
 /**
- * [kernel, input, filter, stride, padding]: the starter network's and the small ResNet's
- * convolutions, and an even filter (uneven padding) and a batch of one.
+ * [kernel, input, filter, stride, padding, fused activation]: the starter network's and the
+ * small ResNet's convolutions, and an even filter (uneven padding) and a batch of one.
  */
 const WEBGL_CASES: KernelCase[] = [
   [tf.Conv2D, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
@@ -36,12 +36,32 @@ const WEBGL_CASES: KernelCase[] = [
   [tf.Conv2DBackpropInput, [1, 13, 13, 4], [4, 4, 4, 8], 1, 'same'],
 ];
 
-/** WebGPU's: the same convolutions and gradients, and two with a bias and ReLU (`FusedConv2D`). */
+/** A convolution: input, filter, stride, padding. */
+type Geometry = [KernelCase[1], KernelCase[2], KernelCase[3], KernelCase[4]];
+
+/** Convolutions whose code the WebGPU programs vary by. */
+const ODD_CHANNELS: Geometry = [[4, 9, 9, 3], [3, 3, 3, 6], 1, 'same']; // a channel at a time
+const STRIDE_PAST_EDGE: Geometry = [[8, 28, 28, 1], [5, 5, 1, 8], 2, 'valid']; // last rows unread
+const NUMERIC_PAD: Geometry = [[2, 10, 11, 4], [3, 2, 4, 8], [2, 3], 1]; // unequal strides
+
+/**
+ * WebGPU's: WebGL's cases, the three above for each kernel, and the activations fused with a
+ * bias (`FusedConv2D`), on four channels at a time and on one.
+ */
 const WEBGPU_CASES: KernelCase[] = [
   ...WEBGL_CASES,
-  [tf.FusedConv2D, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid'],
-  [tf.FusedConv2D, [8, 13, 13, 4], [4, 4, 4, 8], 2, 'same'],
+  ...[tf.Conv2D, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput].flatMap((kernel) =>
+    [ODD_CHANNELS, STRIDE_PAST_EDGE, NUMERIC_PAD].map((g): KernelCase => [kernel, ...g]),
+  ),
+  [tf.FusedConv2D, [32, 28, 28, 1], [5, 5, 1, 8], 1, 'valid', 'relu'],
+  [tf.FusedConv2D, [8, 13, 13, 4], [4, 4, 4, 8], 2, 'same', 'relu'],
+  ...(['linear', 'relu6', 'elu', 'sigmoid', 'leakyrelu'] as const).flatMap((activation) =>
+    [ODD_CHANNELS, NUMERIC_PAD].map((g): KernelCase => [tf.FusedConv2D, ...g, activation]),
+  ),
 ];
+
+/** The leaky ReLU's slope in the cases that fuse one. */
+const LEAKYRELU_ALPHA = 0.2;
 
 /** A backend's cases and the studio's kernels for it. */
 interface Suite {
@@ -104,7 +124,7 @@ function contenders(suite: Suite): Contenders {
 
 async function check(
   backendName: Suite['backend'],
-  [kernel, xShape, filterShape, strides, pad]: KernelCase,
+  [kernel, xShape, filterShape, strides, pad, activation = 'relu']: KernelCase,
   { tfjs, studio }: Contenders,
   calls: number,
 ): Promise<KernelCheck> {
@@ -120,7 +140,7 @@ async function check(
     [tf.FusedConv2D]: {
       inputs: { x, filter, bias },
       backend,
-      attrs: { ...base, dilations: 1, activation: 'relu', leakyreluAlpha: 0 },
+      attrs: { ...base, dilations: 1, activation, leakyreluAlpha: LEAKYRELU_ALPHA },
     },
     [tf.Conv2DBackpropFilter]: { inputs: { x, dy }, backend, attrs: { ...base, filterShape } },
     [tf.Conv2DBackpropInput]: {
@@ -140,8 +160,10 @@ async function check(
   const tfjsMs = await msPerCall(tfjsRun, calls);
   const studioMs = await msPerCall(studioRun, calls);
   tf.dispose([x, filter, dy, bias, expected, actual]);
-  const fused = kernel === tf.FusedConv2D ? ', bias, relu' : '';
-  const shape = `x ${xShape.join('×')}, filter ${filterShape.join('×')}, stride ${strides}, ${pad}${fused}`;
+  const fused = kernel === tf.FusedConv2D ? `, bias, ${activation}` : '';
+  const stride = typeof strides === 'number' ? strides : strides.join('×');
+  const padding = typeof pad === 'number' ? `pad ${pad}` : pad;
+  const shape = `x ${xShape.join('×')}, filter ${filterShape.join('×')}, stride ${stride}, ${padding}${fused}`;
   const maxRelativeError = gap[0]! / scale[0]!;
   return { backend: backendName, kernel, shape, tfjsMs, studioMs, maxRelativeError };
 }
@@ -150,11 +172,7 @@ async function checkAll(smoke: boolean): Promise<KernelCheck[]> {
   const results: KernelCheck[] = [];
   for (const suite of SUITES) {
     const { active } = await activateBackend([suite.backend, 'cpu']);
-    // WebGL runs wherever the bench does; WebGPU needs an adapter some browsers lack.
-    if (active !== suite.backend && suite.backend === 'webgl') {
-      throw new Error(`Asked for webgl, got ${active}.`);
-    }
-    if (active !== suite.backend) continue;
+    if (active !== suite.backend) throw new Error(`Asked for ${suite.backend}, got ${active}.`);
     const both = contenders(suite);
     // The flags training runs with; the kernels were taken before they were replaced.
     tuneBackend(active);

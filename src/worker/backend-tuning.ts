@@ -44,8 +44,8 @@ function isSoftwareWebgl(backend: Backend, renderer: string): boolean {
 }
 
 /**
- * Whether the studio computes WebGPU's forward convolutions directly
- * (kernels/direct-convolution-webgpu.ts), given the adapter's vendor and architecture
+ * Whether the studio computes WebGPU's convolutions and their gradients directly
+ * (kernels/webgpu-convolutions.ts), given the adapter's vendor and architecture
  * (Chromium's software adapter: "google", "swiftshader"). On a software GPU tfjs's tiled
  * ones cost most of a training step (docs/performance.md); on a hardware GPU tfjs's stay.
  */
@@ -94,7 +94,7 @@ function webglRenderer(): string {
 /**
  * Sets the studio's flags for the backend that has just become active (tfjs's current one).
  * On a software GPU, WebGL also computes convolutions and their gradients the studio's
- * way, and WebGPU its forward convolutions (kernels/).
+ * way, and WebGPU convolutions and their gradients (kernels/).
  */
 export function tuneBackend(active: Backend): void {
   const renderer = active === 'webgl' ? webglRenderer() : '';

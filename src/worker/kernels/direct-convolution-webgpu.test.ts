@@ -58,6 +58,12 @@ describe('directJob', () => {
     expect(conv([1, 9, 9, 2], [3, 3, 2, 4], {}, { bias: [1, 4] })).toBeNull();
     const unknown = { activation: 'swish' as tf.FusedConv2DAttrs['activation'] };
     expect(conv([1, 9, 9, 2], [3, 3, 2, 4], unknown)).toBeNull();
+    // The slope is written into the shader: NaN or Infinity there would not compile.
+    for (const leakyreluAlpha of [NaN, Infinity]) {
+      expect(
+        conv([1, 9, 9, 2], [3, 3, 2, 4], { activation: 'leakyrelu', leakyreluAlpha }),
+      ).toBeNull();
+    }
   });
 });
 

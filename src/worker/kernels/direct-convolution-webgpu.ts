@@ -6,7 +6,7 @@ import { flatProgram, floats, lanesFor, runProgram } from './webgpu-program';
 
 /**
  * WGSL of each activation tfjs fuses into a convolution, applied to `a` of type `t` (f32 or
- * vec4<f32>); tfjs's own formulas (tfjs-backend-webgpu's unary_op_util), so a NaN passes
+ * vec4<f32>); tfjs's scalar formulas (tfjs-backend-webgpu's unary_op_util), so a NaN passes
  * through as it does there.
  */
 const ACTIVATIONS: Record<string, (t: string, alpha: number) => string> = {
@@ -101,8 +101,9 @@ interface ConvolutionInputs {
 /**
  * The direct program's job for a `Conv2D` call (`attrs` without an activation) or a
  * `FusedConv2D` call, or null where tfjs's own kernel must compute it: channels-first and
- * dilated convolutions, a PReLU or an activation the program lacks, and a bias that is not
- * one value per output channel.
+ * dilated convolutions, a PReLU or an activation the program lacks, a leaky ReLU's slope
+ * that is not a finite number (it is written into the shader), and a bias that is not one
+ * value per output channel.
  */
 export function directJob(
   inputs: ConvolutionInputs,
@@ -113,14 +114,14 @@ export function directJob(
   const activation = attrs.activation ?? 'linear';
   const perChannel = !bias || (bias.shape.length === 1 && bias.shape[0] === info.outChannels);
   if (!directlyComputable(info) || preluActivationWeights || !perChannel) return null;
-  if (!ACTIVATIONS[activation]) return null;
-  return { info, bias: !!bias, activation, leakyreluAlpha: attrs.leakyreluAlpha ?? 0 };
+  const leakyreluAlpha = attrs.leakyreluAlpha ?? 0;
+  if (!ACTIVATIONS[activation] || !Number.isFinite(leakyreluAlpha)) return null;
+  return { info, bias: !!bias, activation, leakyreluAlpha };
 }
 
 /**
  * tfjs's `Conv2D` and `FusedConv2D` for WebGPU as direct programs, where `directJob` allows;
- * tfjs's own kernels compute the rest. The gradients stay tfjs's: its WebGPU backend computes
- * both without workgroup memory already.
+ * tfjs's own kernels compute the rest (the gradients are in direct-gradients-webgpu.ts).
  */
 export function directConvolutionKernels(): tf.KernelConfig[] {
   return [tf.Conv2D, tf.FusedConv2D].map((kernelName) => {

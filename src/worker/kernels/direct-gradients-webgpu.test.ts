@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { filterGradientProgram, inputGradientProgram } from './direct-gradients-webgpu';
+import {
+  filterGradientProgram,
+  gradientComputable,
+  inputGradientProgram,
+} from './direct-gradients-webgpu';
 
 // What the programs compute is checked on WebGPU itself, against tfjs's kernels, by the
 // bench's kernel check (bench/kernels.worker.ts), `npm test`'s smoke run included.
@@ -70,5 +74,34 @@ describe('the gradient programs’ keys', () => {
     expect(inputGradientProgram(cases[0]!).shaderKey).not.toBe(
       filterGradientProgram(cases[0]!).shaderKey,
     );
+  });
+});
+
+describe('gradientComputable', () => {
+  const dy = (shape: number[]) => ({ dataId: {}, shape, dtype: 'float32' }) as tf.TensorInfo;
+
+  it('takes an output gradient of the shape the geometry gives', () => {
+    expect(gradientComputable(info([1, 6, 6, 4], [3, 3, 4, 4], 2, 'valid'), dy([1, 2, 2, 4]))).toBe(
+      true,
+    );
+  });
+
+  it('leaves to tfjs an output gradient of another shape, and channels-first images', () => {
+    // A forward pass rounded up (dimRoundingMode 'ceil') gives a 5×5 output; tfjs-core passes
+    // the gradient no rounding mode, so the geometry says 4×4.
+    const unrounded = tf.backend_util.computeConv2DInfo([1, 6, 6, 4], [3, 3, 4, 4], 2, 1, 2);
+    expect(unrounded.outShape).toEqual([1, 4, 4, 4]);
+    expect(gradientComputable(unrounded, dy([1, 5, 5, 4]))).toBe(false);
+    const channelsFirst = tf.backend_util.computeConv2DInfo(
+      [1, 4, 6, 6],
+      [3, 3, 4, 4],
+      1,
+      1,
+      'same',
+      undefined,
+      false,
+      'channelsFirst',
+    );
+    expect(gradientComputable(channelsFirst, dy(channelsFirst.outShape))).toBe(false);
   });
 });

@@ -127,8 +127,19 @@ export function filterGradientProgram(info: Info): WebgpuProgram {
 type GradientAttrs = Pick<tf.Conv2DAttrs, 'strides' | 'pad' | 'dataFormat' | 'dimRoundingMode'>;
 
 /**
- * tfjs's `Conv2DBackpropInput` and `Conv2DBackpropFilter` for WebGPU as direct programs;
- * channels-first convolutions fall back to tfjs's own kernels.
+ * Whether a gradient program computes this call: channels-last, undilated, and an output
+ * gradient of the shape the geometry gives. tfjs-core does not pass a forward convolution's
+ * rounding mode on to its gradients, and `conv2dTranspose` takes any output shape; the
+ * programs write the output's size into their code, so such calls go to tfjs's kernels,
+ * which read it from the tensor.
+ */
+export function gradientComputable(info: Info, dy: tf.TensorInfo): boolean {
+  return directlyComputable(info) && tf.util.arraysEqual(dy.shape, info.outShape);
+}
+
+/**
+ * tfjs's `Conv2DBackpropInput` and `Conv2DBackpropFilter` for WebGPU as direct programs,
+ * where `gradientComputable` allows; tfjs's own kernels compute the rest.
  */
 export function directGradientKernels(): tf.KernelConfig[] {
   const tfjsInput = kernelOf(tf.Conv2DBackpropInput, 'webgpu');
@@ -137,14 +148,14 @@ export function directGradientKernels(): tf.KernelConfig[] {
     const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
     const attrs = args.attrs as unknown as GradientAttrs & { inputShape: number[] };
     const info = convolutionOf(attrs.inputShape, filter.shape, attrs);
-    if (!directlyComputable(info)) return tfjsInput(args);
+    if (!gradientComputable(info, dy)) return tfjsInput(args);
     return runProgram(args.backend, inputGradientProgram(info), [dy, filter]);
   };
   const filterGradient: Kernel = (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs as unknown as GradientAttrs & { filterShape: number[] };
     const info = convolutionOf(x.shape, attrs.filterShape, attrs);
-    if (!directlyComputable(info)) return tfjsFilter(args);
+    if (!gradientComputable(info, dy)) return tfjsFilter(args);
     return runProgram(args.backend, filterGradientProgram(info), [x, dy]);
   };
   return [
