@@ -35,13 +35,13 @@ export function directlyComputable(info: tf.backend_util.Conv2DInfo): boolean {
 
 /**
  * A convolution summed straight from the image and the filter, four output channels per
- * invocation where their count allows (one image value read for four products, the
- * filter's four as one vec4), else one: no workgroup memory and no barriers. tfjs's own WebGPU convolution is a tiled
- * matrix product whose workgroups share memory between barriers; on a software GPU
- * (SwiftShader) barriers are costly, and the starter network's first convolution (8 filters
- * of 5×5 over one channel) took 430 ms a batch of 32 that way, against 15 ms here
- * (docs/performance.md). The geometry is written into the shader, as tfjs's WebGL
- * programs do, so the key names all of it.
+ * invocation where their count allows (one image value read serves four products, the
+ * filter's four are one vec4), else one; no workgroup memory and no barriers. tfjs's own
+ * WebGPU convolution is a tiled matrix product whose workgroups share memory between
+ * barriers, which a software GPU (SwiftShader) makes costly: the starter network's first
+ * convolution (8 filters of 5×5 over one channel) took 410 ms a batch of 32 that way,
+ * against 14 ms here (docs/performance.md). The geometry is written into the shader, as
+ * tfjs's WebGL programs do, so the key names all of it; the batch size is not.
  */
 export function directConvolutionProgram(job: DirectConvolution): WebgpuProgram {
   const { info, bias, activation, leakyreluAlpha } = job;
