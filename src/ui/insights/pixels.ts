@@ -47,6 +47,14 @@ function toByte(v: number, min: number, max: number): number {
   return max > min ? Math.round(((v - min) / (max - min)) * 255) : 0;
 }
 
+/** Pixel `p` of `out` as opaque gray `g`, written byte by byte (no array per pixel). */
+function setGray(out: Uint8ClampedArray, p: number, g: number): void {
+  out[p * 4] = g;
+  out[p * 4 + 1] = g;
+  out[p * 4 + 2] = g;
+  out[p * 4 + 3] = 255;
+}
+
 /**
  * One channel of a channels-last activation `[height, width, channels]` as a grayscale image,
  * normalised min–max within that channel so weak channels stay visible.
@@ -62,8 +70,7 @@ export function channelToRgba(
   const [min, max] = range(height * width, at);
   const out = new Uint8ClampedArray(height * width * 4);
   for (let p = 0; p < height * width; p++) {
-    const g = toByte(at(p), min, max);
-    out.set([g, g, g, 255], p * 4);
+    setGray(out, p, toByte(at(p), min, max));
   }
   return { width, height, data: out };
 }
@@ -106,10 +113,7 @@ export function tileImages(tiles: readonly Rgba[], columns: number, gap: number)
 export function valuesToStrip(values: Float32Array): Rgba {
   const [min, max] = range(values.length, (i) => values[i] ?? 0);
   const out = new Uint8ClampedArray(values.length * 4);
-  values.forEach((v, i) => {
-    const g = toByte(v, min, max);
-    out.set([g, g, g, 255], i * 4);
-  });
+  values.forEach((v, i) => setGray(out, i, toByte(v, min, max)));
   return { width: values.length, height: 1, data: out };
 }
 
