@@ -137,29 +137,41 @@ export function gradientComputable(info: Info, dy: tf.TensorInfo): boolean {
   return directlyComputable(info) && tf.util.arraysEqual(dy.shape, info.outShape);
 }
 
-/**
- * tfjs's `Conv2DBackpropInput` and `Conv2DBackpropFilter` for WebGPU as direct programs,
- * where `gradientComputable` allows; tfjs's own kernels compute the rest.
- */
+/** A gradient call's geometry, its output gradient and the program's inputs, in order. */
+interface GradientCall {
+  info: Info;
+  dy: tf.TensorInfo;
+  inputs: tf.TensorInfo[];
+}
+
+/** `kernelName` for WebGPU: `program` where `gradientComputable` allows, else tfjs's kernel. */
+function gradientKernel(
+  kernelName: string,
+  program: (info: Info) => WebgpuProgram,
+  read: (inputs: Record<string, tf.TensorInfo>, attrs: GradientAttrs) => GradientCall,
+): tf.KernelConfig {
+  const tfjs = kernelOf(kernelName, 'webgpu');
+  const kernelFunc: Kernel = (args) => {
+    const attrs = args.attrs as unknown as GradientAttrs;
+    const { info, dy, inputs } = read(args.inputs as Record<string, tf.TensorInfo>, attrs);
+    if (!gradientComputable(info, dy)) return tfjs(args);
+    return runProgram(args.backend, program(info), inputs);
+  };
+  return { kernelName, backendName: 'webgpu', kernelFunc: kernelFunc as tf.KernelFunc };
+}
+
+/** tfjs's `Conv2DBackpropInput` and `Conv2DBackpropFilter` for WebGPU as direct programs. */
 export function directGradientKernels(): tf.KernelConfig[] {
-  const tfjsInput = kernelOf(tf.Conv2DBackpropInput, 'webgpu');
-  const tfjsFilter = kernelOf(tf.Conv2DBackpropFilter, 'webgpu');
-  const inputGradient: Kernel = (args) => {
-    const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-    const attrs = args.attrs as unknown as GradientAttrs & { inputShape: number[] };
-    const info = convolutionOf(attrs.inputShape, filter.shape, attrs);
-    if (!gradientComputable(info, dy)) return tfjsInput(args);
-    return runProgram(args.backend, inputGradientProgram(info), [dy, filter]);
-  };
-  const filterGradient: Kernel = (args) => {
-    const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const attrs = args.attrs as unknown as GradientAttrs & { filterShape: number[] };
-    const info = convolutionOf(x.shape, attrs.filterShape, attrs);
-    if (!gradientComputable(info, dy)) return tfjsFilter(args);
-    return runProgram(args.backend, filterGradientProgram(info), [x, dy]);
-  };
   return [
-    { kernelName: tf.Conv2DBackpropInput, backendName: 'webgpu', kernelFunc: inputGradient },
-    { kernelName: tf.Conv2DBackpropFilter, backendName: 'webgpu', kernelFunc: filterGradient },
-  ] as tf.KernelConfig[];
+    gradientKernel(tf.Conv2DBackpropInput, inputGradientProgram, ({ dy, filter }, attrs) => {
+      const { inputShape } = attrs as GradientAttrs & { inputShape: number[] };
+      const info = convolutionOf(inputShape, filter!.shape, attrs);
+      return { info, dy: dy!, inputs: [dy!, filter!] };
+    }),
+    gradientKernel(tf.Conv2DBackpropFilter, filterGradientProgram, ({ x, dy }, attrs) => {
+      const { filterShape } = attrs as GradientAttrs & { filterShape: number[] };
+      const info = convolutionOf(x!.shape, filterShape, attrs);
+      return { info, dy: dy!, inputs: [x!, dy!] };
+    }),
+  ];
 }
