@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { TensorData } from '../../shared/insights';
 import { useElementWidth } from '../use-element-width';
-import { channelToRgba, tileImages } from './pixels';
+import { type Activation, channelAtlas } from './pixels';
 import { RgbaCanvas } from './RgbaCanvas';
 
 interface Props {
   layerName: string;
-  output: TensorData;
+  activation: Activation;
+  /** Must keep its identity between renders, or every answer redraws all the buttons. */
   onEnlarge: (channel: number) => void;
 }
 
@@ -15,11 +16,11 @@ const GRID_WIDTH = 420;
 /** Transparent image pixels between two channels (scaled up with them). */
 const GAP = 1;
 
-/** Spatial size and channels of a channels-last output, batch dimension dropped. */
-export function spatialShape(shape: number[]): [number, number, number] | null {
-  if (shape.length < 3) return null;
-  const [h = 0, w = 0, c = 0] = shape.slice(-3);
-  return [h, w, c];
+/** A channels-last output as height, width and channels, batch dimension dropped; null if flat. */
+export function activationOf(output: TensorData): Activation | null {
+  if (output.shape.length < 3) return null;
+  const [height = 0, width = 0, channels = 0] = output.shape.slice(-3);
+  return { data: output.data, height, width, channels };
 }
 
 /**
@@ -37,22 +38,58 @@ export function gridColumns(
   return Math.max(1, Math.min(channels, fit));
 }
 
+interface ButtonsProps {
+  layerName: string;
+  channels: number;
+  columns: number;
+  /** One channel's size on screen, in CSS pixels. */
+  tileWidth: number;
+  tileHeight: number;
+  gap: number;
+  onEnlarge: (channel: number) => void;
+}
+
+/**
+ * A clear button over each channel. Memoised on the layout alone: a new answer for the same
+ * layer redraws the canvas, not its hundreds of buttons.
+ */
+const ChannelButtons = memo(function ChannelButtons(props: ButtonsProps) {
+  const { layerName, channels, columns, tileWidth, tileHeight, gap, onEnlarge } = props;
+  return (
+    <div
+      className="channel-buttons"
+      style={{
+        gridTemplateColumns: `repeat(${columns}, ${tileWidth}px)`,
+        gridAutoRows: `${tileHeight}px`,
+        gap: `${gap}px`,
+      }}
+    >
+      {Array.from({ length: channels }, (_, k) => (
+        <button
+          key={k}
+          type="button"
+          className="channel"
+          onClick={() => onEnlarge(k)}
+          aria-label={`Enlarge channel ${k + 1} of ${layerName}`}
+          data-testid="feature-channel"
+        />
+      ))}
+    </div>
+  );
+});
+
 /**
  * Every channel of a conv layer's output as a small grayscale image, all drawn on one canvas
  * (a deep network's layers have hundreds of channels; a canvas each made the page stutter
  * while a real GPU trained), with a button over each channel to enlarge it. The rows follow
  * the column's width.
  */
-export function ChannelGrid({ layerName, output, onEnlarge }: Props) {
-  const [h, w, c] = spatialShape(output.shape) ?? [0, 0, 0];
+export function ChannelGrid({ layerName, activation, onEnlarge }: Props) {
+  const { height: h, width: w, channels: c } = activation;
   const scale = Math.max(1, Math.round(40 / Math.max(h, 1)));
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const columns = gridColumns(c, w, scale, useElementWidth(frame, GRID_WIDTH));
-  const channels = useMemo(
-    () => Array.from({ length: c }, (_, k) => channelToRgba(output.data, h, w, c, k)),
-    [output, h, w, c],
-  );
-  const atlas = useMemo(() => tileImages(channels, columns, GAP), [channels, columns]);
+  const atlas = useMemo(() => channelAtlas(activation, columns, GAP), [activation, columns]);
   return (
     <div className="channel-grid-frame" ref={setFrame} style={{ width: GRID_WIDTH }}>
       <div className="channel-grid">
@@ -62,25 +99,15 @@ export function ChannelGrid({ layerName, output, onEnlarge }: Props) {
           label={`${layerName}: ${c} channels of ${h}×${w}`}
           testId="channel-atlas"
         />
-        <div
-          className="channel-buttons"
-          style={{
-            gridTemplateColumns: `repeat(${columns}, ${w * scale}px)`,
-            gridAutoRows: `${h * scale}px`,
-            gap: `${GAP * scale}px`,
-          }}
-        >
-          {Array.from({ length: c }, (_, k) => (
-            <button
-              key={k}
-              type="button"
-              className="channel"
-              onClick={() => onEnlarge(k)}
-              aria-label={`Enlarge channel ${k + 1} of ${layerName}`}
-              data-testid="feature-channel"
-            />
-          ))}
-        </div>
+        <ChannelButtons
+          layerName={layerName}
+          channels={c}
+          columns={columns}
+          tileWidth={w * scale}
+          tileHeight={h * scale}
+          gap={GAP * scale}
+          onEnlarge={onEnlarge}
+        />
       </div>
     </div>
   );

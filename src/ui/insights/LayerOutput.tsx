@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TensorData } from '../../shared/insights';
-import { ChannelGrid, spatialShape } from './ChannelGrid';
+import { activationOf, ChannelGrid } from './ChannelGrid';
 import { channelToRgba, valuesToStrip } from './pixels';
 import { RgbaCanvas } from './RgbaCanvas';
 
@@ -13,13 +13,13 @@ interface Props {
 /** One layer's output for one image: a channel grid for conv layers, a strip for dense ones. */
 export function LayerOutput({ layerId, name, output }: Props) {
   const [enlarged, setEnlarged] = useState<number | null>(null);
-  const spatial = spatialShape(output.shape);
+  const spatial = useMemo(() => activationOf(output), [output]);
   const big = useMemo(
     () =>
-      spatial && enlarged !== null && enlarged < spatial[2]
-        ? channelToRgba(output.data, ...spatial, enlarged)
+      spatial && enlarged !== null && enlarged < spatial.channels
+        ? channelToRgba(spatial, enlarged)
         : null,
-    [output, spatial, enlarged],
+    [spatial, enlarged],
   );
   const strip = useMemo(() => (spatial ? null : valuesToStrip(output.data)), [output, spatial]);
   return (
@@ -28,7 +28,7 @@ export function LayerOutput({ layerId, name, output }: Props) {
         {name} <span className="hint">{output.shape.filter((d) => d > 1).join('×')}</span>
       </h5>
       {spatial ? (
-        <ChannelGrid layerName={name} output={output} onEnlarge={setEnlarged} />
+        <ChannelGrid layerName={name} activation={spatial} onEnlarge={setEnlarged} />
       ) : (
         strip && (
           <RgbaCanvas

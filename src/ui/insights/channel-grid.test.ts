@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridColumns, spatialShape } from './ChannelGrid';
+import { activationOf, gridColumns } from './ChannelGrid';
 
 describe('channel grid', () => {
   it('fits as many channels to a row as 420 CSS pixels hold, at least one', () => {
@@ -19,7 +19,13 @@ describe('channel grid', () => {
   });
 
   it('reads height, width and channels off a channels-last shape', () => {
-    expect(spatialShape([1, 12, 10, 8])).toEqual([12, 10, 8]);
-    expect(spatialShape([1, 10])).toBeNull();
+    const data = new Float32Array(12 * 10 * 8);
+    expect(activationOf({ shape: [1, 12, 10, 8], data })).toEqual({
+      data,
+      height: 12,
+      width: 10,
+      channels: 8,
+    });
+    expect(activationOf({ shape: [1, 10], data: new Float32Array(10) })).toBeNull();
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { cellIndices, firstOfClasses, argmax } from './confusion-cells';
 import {
   cellColour,
+  channelAtlas,
   channelToRgba,
   exampleToRgba,
   filterToRgba,
   heatColor,
   overlayHeat,
-  tileImages,
   tileOrigin,
   valuesToStrip,
 } from './pixels';
@@ -26,9 +26,9 @@ describe('pixel math', () => {
 
   it('normalises each channel min–max on its own', () => {
     // 2×1 pixels, 2 channels: channel 0 = [1, 3], channel 1 = [-10, 10].
-    const data = new Float32Array([1, -10, 3, 10]);
-    const c0 = channelToRgba(data, 1, 2, 2, 0);
-    const c1 = channelToRgba(data, 1, 2, 2, 1);
+    const a = { data: new Float32Array([1, -10, 3, 10]), height: 1, width: 2, channels: 2 };
+    const c0 = channelToRgba(a, 0);
+    const c1 = channelToRgba(a, 1);
     expect(pixel(c0.data, 0)).toEqual([0, 0, 0, 255]);
     expect(pixel(c0.data, 1)).toEqual([255, 255, 255, 255]);
     expect(pixel(c1.data, 0)[0]).toBe(0);
@@ -36,38 +36,51 @@ describe('pixel math', () => {
   });
 
   it('draws a constant channel black instead of dividing by zero', () => {
-    const flat = channelToRgba(new Float32Array([5, 5, 5, 5]), 2, 2, 1, 0);
+    const a = { data: new Float32Array([5, 5, 5, 5]), height: 2, width: 2, channels: 1 };
+    const flat = channelToRgba(a, 0);
     expect([...flat.data].filter((_, i) => i % 4 !== 3).every((v) => v === 0)).toBe(true);
   });
 
-  it('tiles channels into one image, in rows, with transparent gaps', () => {
-    const tile = (v: number) => ({
-      width: 2,
-      height: 1,
-      data: new Uint8ClampedArray([v, v, v, 255, v, v, v, 255]),
-    });
-    const atlas = tileImages([tile(10), tile(20), tile(30)], 2, 1);
+  it('draws every channel into one image, in rows, with transparent gaps', () => {
+    // 2×1 pixels, 3 channels: channel k is [k, k + 1], so each draws as [0, 255].
+    const a = { data: new Float32Array([0, 1, 2, 1, 2, 3]), height: 1, width: 2, channels: 3 };
+    const atlas = channelAtlas(a, 2, 1);
     // Two columns of 2 pixels with one between; two rows of 1 pixel with one between.
     expect([atlas.width, atlas.height]).toEqual([5, 3]);
     const at = (x: number, y: number) => pixel(atlas.data, y * atlas.width + x);
-    expect(at(0, 0)).toEqual([10, 10, 10, 255]);
-    expect(at(1, 0)).toEqual([10, 10, 10, 255]);
+    expect(at(0, 0)).toEqual([0, 0, 0, 255]);
+    expect(at(1, 0)).toEqual([255, 255, 255, 255]);
     expect(at(2, 0)).toEqual([0, 0, 0, 0]);
-    expect(at(3, 0)).toEqual([20, 20, 20, 255]);
-    expect(at(4, 0)).toEqual([20, 20, 20, 255]);
+    expect(at(3, 0)).toEqual([0, 0, 0, 255]);
+    expect(at(4, 0)).toEqual([255, 255, 255, 255]);
     expect(at(0, 1)).toEqual([0, 0, 0, 0]);
-    expect(at(0, 2)).toEqual([30, 30, 30, 255]);
+    expect(at(1, 2)).toEqual([255, 255, 255, 255]);
     expect(at(3, 2)).toEqual([0, 0, 0, 0]);
     expect(tileOrigin(2, 2, 2, 1, 1)).toEqual([0, 2]);
   });
 
-  it('puts fewer tiles than columns in one row, and nothing in an empty atlas', () => {
-    const one = { width: 1, height: 1, data: new Uint8ClampedArray([1, 2, 3, 4]) };
-    expect(tileImages([one, one], 8, 1)).toMatchObject({ width: 3, height: 1 });
-    expect(tileImages([], 4, 1)).toMatchObject({ width: 0, height: 0 });
-    expect(() =>
-      tileImages([one, { width: 2, height: 1, data: new Uint8ClampedArray(8) }], 2, 0),
-    ).toThrow(/one size/);
+  it('draws each tile as the channel would look on its own', () => {
+    // 2×3 pixels, 4 channels of values that differ by channel and position.
+    const data = Float32Array.from({ length: 2 * 3 * 4 }, (_, i) => Math.sin(i * 1.7) * (i % 4));
+    const a = { data, height: 2, width: 3, channels: 4 };
+    const atlas = channelAtlas(a, 3, 2);
+    for (let k = 0; k < 4; k++) {
+      const alone = channelToRgba(a, k);
+      const [x, y] = tileOrigin(k, 3, 3, 2, 2);
+      for (let row = 0; row < 2; row++) {
+        const from = ((y + row) * atlas.width + x) * 4;
+        expect([...atlas.data.slice(from, from + 12)]).toEqual([
+          ...alone.data.slice(row * 12, (row + 1) * 12),
+        ]);
+      }
+    }
+  });
+
+  it('puts fewer channels than columns in one row, and nothing in an empty atlas', () => {
+    const two = { data: new Float32Array([1, 2]), height: 1, width: 1, channels: 2 };
+    expect(channelAtlas(two, 8, 1)).toMatchObject({ width: 3, height: 1 });
+    const none = { data: new Float32Array(0), height: 4, width: 4, channels: 0 };
+    expect(channelAtlas(none, 4, 1)).toMatchObject({ width: 0, height: 0 });
   });
 
   it('draws dense units as a strip from 0 to 255', () => {

@@ -7,7 +7,7 @@
 export interface Rgba {
   width: number;
   height: number;
-  data: Uint8ClampedArray;
+  data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** The `n`-th uint8 image of a batch of `[height, width, channels]` images, as RGBA. */
@@ -55,24 +55,42 @@ function setGray(out: Uint8ClampedArray, p: number, g: number): void {
   out[p * 4 + 3] = 255;
 }
 
+/** A channels-last activation `[height, width, channels]` without its batch dimension. */
+export interface Activation {
+  data: Float32Array;
+  height: number;
+  width: number;
+  channels: number;
+}
+
 /**
- * One channel of a channels-last activation `[height, width, channels]` as a grayscale image,
- * normalised min–max within that channel so weak channels stay visible.
+ * Draws one channel of `a` as gray into `out` (an image `outWidth` pixels wide) with its top
+ * left at (x, y), normalised min–max within that channel so weak channels stay visible.
  */
-export function channelToRgba(
-  data: Float32Array,
-  height: number,
-  width: number,
-  channels: number,
+function drawChannel(
+  out: Uint8ClampedArray,
+  outWidth: number,
+  x: number,
+  y: number,
+  a: Activation,
   channel: number,
-): Rgba {
+): void {
+  const { data, height, width, channels } = a;
   const at = (p: number) => data[p * channels + channel] ?? 0;
   const [min, max] = range(height * width, at);
-  const out = new Uint8ClampedArray(height * width * 4);
-  for (let p = 0; p < height * width; p++) {
-    setGray(out, p, toByte(at(p), min, max));
+  for (let row = 0; row < height; row++) {
+    const to = (y + row) * outWidth + x;
+    for (let col = 0; col < width; col++) {
+      setGray(out, to + col, toByte(at(row * width + col), min, max));
+    }
   }
-  return { width, height, data: out };
+}
+
+/** One channel of an activation as a grayscale image of its own. */
+export function channelToRgba(a: Activation, channel: number): Rgba {
+  const data = new Uint8ClampedArray(a.height * a.width * 4);
+  drawChannel(data, a.width, 0, 0, a, channel);
+  return { width: a.width, height: a.height, data };
 }
 
 /** Where tile `k` sits in an atlas of `columns` tiles of width × height with `gap` pixels between. */
@@ -87,25 +105,24 @@ export function tileOrigin(
 }
 
 /**
- * Equal-size tiles in one image, `columns` to a row in order, `gap` transparent pixels apart:
- * one canvas for a layer's channels instead of a canvas each.
+ * Every channel of an activation drawn straight into one image, `columns` to a row in order,
+ * `gap` transparent pixels apart: one canvas and one buffer for a layer's channels instead of
+ * a canvas and a buffer each.
  */
-export function tileImages(tiles: readonly Rgba[], columns: number, gap: number): Rgba {
-  const first = tiles[0];
-  if (!first) return { width: 0, height: 0, data: new Uint8ClampedArray(0) };
-  const { width: w, height: h } = first;
-  const cols = Math.max(1, Math.min(columns, tiles.length));
-  const rows = Math.ceil(tiles.length / cols);
+export function channelAtlas(a: Activation, columns: number, gap: number): Rgba {
+  const { height: h, width: w, channels } = a;
+  if (channels === 0 || h === 0 || w === 0) {
+    return { width: 0, height: 0, data: new Uint8ClampedArray(0) };
+  }
+  const cols = Math.max(1, Math.min(columns, channels));
+  const rows = Math.ceil(channels / cols);
   const width = cols * w + (cols - 1) * gap;
   const height = rows * h + (rows - 1) * gap;
   const data = new Uint8ClampedArray(width * height * 4);
-  tiles.forEach((tile, k) => {
-    if (tile.width !== w || tile.height !== h) throw new Error('Tiles must share one size.');
+  for (let k = 0; k < channels; k++) {
     const [x, y] = tileOrigin(k, cols, w, h, gap);
-    for (let row = 0; row < h; row++) {
-      data.set(tile.data.subarray(row * w * 4, (row + 1) * w * 4), ((y + row) * width + x) * 4);
-    }
-  });
+    drawChannel(data, width, x, y, a, k);
+  }
   return { width, height, data };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { InsightResult } from '../../shared/insights';
 import type { InsightQuestion } from './insight-client';
 import { Superseded } from './insight-queue';
@@ -70,8 +70,12 @@ export function useInsight<R extends InsightResult>(
     const question = JSON.parse(key) as InsightQuestion;
     requestInsight<R>(owner, question).then(
       (result) => {
-        if (asked.current === mine)
-          setState({ result, error: null, tag, key, token, answered: question });
+        if (asked.current !== mine) return;
+        // A transition: React draws the answer in slices between frames, so a big one (a deep
+        // network's feature maps) never holds the page for one long task.
+        startTransition(() =>
+          setState({ result, error: null, tag, key, token, answered: question }),
+        );
       },
       (error: unknown) => {
         if (asked.current !== mine || error instanceof Superseded) return;

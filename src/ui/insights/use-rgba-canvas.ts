@@ -15,9 +15,8 @@ export function useRgbaCanvas(image: Rgba | null) {
       context.clearRect(0, 0, context.canvas.width, context.canvas.height);
       return;
     }
-    const data = new ImageData(image.width, image.height);
-    data.data.set(image.data);
-    context.putImageData(data, 0, 0);
+    // Wraps the buffer rather than copying it: a layer's atlas can be hundreds of kilobytes.
+    context.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
   }, [image]);
   return ref;
 }
