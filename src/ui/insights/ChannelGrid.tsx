@@ -6,6 +6,7 @@ import { RgbaCanvas } from './RgbaCanvas';
 
 interface Props {
   layerName: string;
+  /** Must keep its identity between renders, or every render redraws the atlas. */
   activation: Activation;
   /** Must keep its identity between renders, or every answer redraws all the buttons. */
   onEnlarge: (channel: number) => void;

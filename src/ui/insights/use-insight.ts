@@ -71,8 +71,10 @@ export function useInsight<R extends InsightResult>(
     requestInsight<R>(owner, question).then(
       (result) => {
         if (asked.current !== mine) return;
-        // A transition: React draws the answer in slices between frames, so a big one (a deep
-        // network's feature maps) never holds the page for one long task.
+        // A transition: React draws the answer component by component between frames, so a
+        // big one (a deep network's feature maps) never holds the page for one long task. An
+        // urgent update restarts that render: a store value that changes many times a second
+        // must not be read next to the insight sections, or big answers wait for it.
         startTransition(() =>
           setState({ result, error: null, tag, key, token, answered: question }),
         );
