@@ -108,8 +108,12 @@ test.describe('the layer builder', () => {
     const studio = new Studio(page);
     await studio.open();
     await studio.openBuild();
-    // Keyboard focus moves to the node; Enter selects it as a click would.
-    await page.locator('.react-flow__node[data-id="output"]').focus();
+    // Keyboard focus moves to the node; Enter selects it as a click would. The canvas shows
+    // a layer (and lets it take focus) once it has measured it.
+    const output = page.locator('.react-flow__node[data-id="output"]');
+    await expect(output).toBeVisible();
+    await output.focus();
+    await expect(output).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('inspector')).toContainText('(output)');
 
