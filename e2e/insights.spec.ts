@@ -167,6 +167,7 @@ test('Insights explain a two-epoch run: confusion matrix, feature maps, Grad-CAM
   }
 
   // Another method: each pinned image gets its own vanilla-gradient map.
+  await studio.showInsight('Saliency');
   await page.getByTestId('saliency-method').selectOption('vanilla');
   for (const item of await items.all()) {
     const example = /example (\d+)/.exec((await item.locator('figcaption').textContent()) ?? '');

@@ -106,7 +106,12 @@ export class Studio {
   async showInsight(heading: 'Feature maps' | 'Saliency' | 'Weights'): Promise<void> {
     // Once the evaluation at the top has drawn: until then the sections sit higher than they will.
     await expect(this.page.getByTestId('evaluation-totals')).toBeVisible({ timeout: 60_000 });
-    await this.page.getByRole('heading', { level: 3, name: heading }).scrollIntoViewIfNeeded();
+    // To the top of the view, as a person scrolls to read a section: the sections above it
+    // may still be drawing their first answer, and growing there must not push it away (the
+    // browser keeps what is in view where it is).
+    const title = this.page.getByRole('heading', { level: 3, name: heading });
+    await title.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await expect(title).toBeInViewport();
   }
 
   get canvas(): Locator {
