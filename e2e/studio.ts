@@ -106,12 +106,25 @@ export class Studio {
   async showInsight(heading: 'Feature maps' | 'Saliency' | 'Weights'): Promise<void> {
     // Once the evaluation at the top has drawn: until then the sections sit higher than they will.
     await expect(this.page.getByTestId('evaluation-totals')).toBeVisible({ timeout: 60_000 });
-    // To the top of the view, as a person scrolls to read a section: the sections above it
-    // may still be drawing their first answer, and growing there must not push it away (the
-    // browser keeps what is in view where it is).
+    // To the top of the view, as a person scrolls to read a section. Feature maps on screen
+    // that are still waiting for their first answer grow when it comes and may push the
+    // section away, as they would for a person: scrolled to again until none is waiting.
     const title = this.page.getByRole('heading', { level: 3, name: heading });
-    await title.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await expect(title).toBeInViewport();
+    await expect(async () => {
+      await title.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await this.page.waitForTimeout(300);
+      const settled = await title.evaluate((element) => {
+        const onScreen = (e: Element) => {
+          const box = e.getBoundingClientRect();
+          return box.bottom > 0 && box.top < window.innerHeight;
+        };
+        const waiting = document.querySelectorAll(
+          '[data-testid="feature-maps-image"][data-epoch=""]',
+        );
+        return onScreen(element) && ![...waiting].some(onScreen);
+      });
+      expect(settled, `${heading} on screen, with no feature maps there still to come`).toBe(true);
+    }).toPass({ timeout: 60_000 });
   }
 
   get canvas(): Locator {
