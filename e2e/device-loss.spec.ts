@@ -32,7 +32,10 @@ test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s 
   await expect(studio.badge).toHaveAttribute('data-backend', 'webgl');
   await studio.button('train').click();
   await expect(page.getByTestId('validation')).toContainText('after epoch 1', { timeout: 200_000 });
-  const summary = (await page.getByTestId('loss-curve-summary').textContent()) ?? '';
+  // The curves' summary follows within half a second of the epoch's end.
+  const curveSummary = page.getByTestId('loss-curve-summary');
+  await expect(curveSummary).toContainText(/validation \S+ at step 20/);
+  const summary = (await curveSummary.textContent()) ?? '';
   const epochOne = /validation (\S+) at step 20/.exec(summary)?.[1];
   expect(epochOne).toBeDefined();
   // The page hears of the epoch's end before its checkpoint is copied off the GPU.
