@@ -34,9 +34,9 @@ test('a WebGL context lost mid-run: the run goes on on the CPU from epoch 1’s 
   await expect(page.getByTestId('validation')).toContainText('after epoch 1', { timeout: 200_000 });
   // The curves' summary follows within half a second of the epoch's end.
   const curveSummary = page.getByTestId('loss-curve-summary');
-  await expect(curveSummary).toContainText(/validation \S+ at step 20/);
-  const summary = (await curveSummary.textContent()) ?? '';
-  const epochOne = /validation (\S+) at step 20/.exec(summary)?.[1];
+  const validationAtEpochOne = /validation (\S+) at step 20/;
+  await expect(curveSummary).toContainText(validationAtEpochOne);
+  const epochOne = validationAtEpochOne.exec((await curveSummary.textContent()) ?? '')?.[1];
   expect(epochOne).toBeDefined();
   // The page hears of the epoch's end before its checkpoint is copied off the GPU.
   await expect.poll(() => storedCheckpointEpoch(page), { timeout: 60_000 }).toBe(1);
